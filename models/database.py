@@ -1,0 +1,150 @@
+"""Create and open workspace files: one SQLite database per client engagement.
+
+Opening a workspace checks that the file is a Groundwork database, copies it aside when its schema is
+older than this version's, and applies the pending Alembic migrations.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from importlib import resources
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, event
+from sqlmodel import create_engine
+
+WORKSPACE_SUFFIX = ".groundwork"
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+class WorkspaceError(Exception):
+    """A workspace file that cannot be created or opened; the message says what to do."""
+
+
+def _alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(resources.files("models") / "migrations"))
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(_alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def _known_revisions() -> set[str]:
+    return {script.revision for script in ScriptDirectory.from_config(_alembic_config()).walk_revisions()}
+
+
+def _set_pragmas(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+def make_engine(path: Path) -> Engine:
+    """An engine on the workspace file with foreign keys and WAL on every connection."""
+    engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
+    event.listen(engine, "connect", _set_pragmas)
+    return engine
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Apply migrations up to ``revision`` on the engine's database."""
+    config = _alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, revision)
+
+
+def create_workspace(path: Path) -> Engine:
+    """Create a new, empty workspace file at the current schema."""
+    path = Path(path)
+    if path.exists():
+        raise WorkspaceError(f"{path}: a file with this name already exists. Open it, or choose another name.")
+    if not path.parent.is_dir():
+        raise WorkspaceError(f"{path}: the folder {path.parent} does not exist. Create it first.")
+    try:
+        engine = make_engine(path)
+        upgrade(engine)
+    except Exception as exc:
+        path.unlink(missing_ok=True)
+        raise WorkspaceError(f"{path}: could not create the workspace ({exc}). Check that the folder is writable.")
+    return engine
+
+
+def backup_path(path: Path, revision: str | None) -> Path:
+    return path.with_name(f"{path.name}.before-{revision or 'unversioned'}.bak")
+
+
+def _check_is_workspace(path: Path) -> None:
+    if not path.is_file():
+        raise WorkspaceError(f"{path}: no such workspace file. Check the path, or create it with `init`.")
+    try:
+        with path.open("rb") as handle:
+            magic = handle.read(len(_SQLITE_MAGIC))
+    except OSError as exc:
+        raise WorkspaceError(f"{path}: cannot be read ({exc.strerror}). Check its permissions.") from exc
+    if magic != _SQLITE_MAGIC:
+        raise WorkspaceError(f"{path}: this is not a Groundwork workspace (not an SQLite database).")
+
+
+def open_workspace(path: Path) -> Engine:
+    """Open an existing workspace, migrating it (after a backup copy) when its schema is older."""
+    path = Path(path)
+    _check_is_workspace(path)
+    engine = make_engine(path)
+    try:
+        revision = current_revision(engine)
+    except Exception as exc:
+        engine.dispose()
+        raise WorkspaceError(f"{path}: the database cannot be read ({exc}).") from exc
+    head = head_revision()
+    if revision == head:
+        return engine
+    if revision is not None and revision not in _known_revisions():
+        engine.dispose()
+        raise WorkspaceError(
+            f"{path}: this workspace was written by a newer version of Groundwork (schema {revision}). "
+            "Update Groundwork to open it."
+        )
+    if revision is None and _has_tables(engine):
+        engine.dispose()
+        raise WorkspaceError(f"{path}: this SQLite database is not a Groundwork workspace.")
+    _checkpoint(engine)
+    shutil.copy2(path, backup_path(path, revision))
+    try:
+        upgrade(engine)
+    except Exception as exc:
+        engine.dispose()
+        raise WorkspaceError(
+            f"{path}: the workspace could not be upgraded ({exc}). "
+            f"A copy from before the upgrade is at {backup_path(path, revision)}."
+        ) from exc
+    return engine
+
+
+def _has_tables(engine: Engine) -> bool:
+    with engine.connect() as connection:
+        rows = connection.exec_driver_sql("SELECT count(*) FROM sqlite_master WHERE type='table'").scalar()
+    return bool(rows)
+
+
+def _checkpoint(engine: Engine) -> None:
+    """Fold the WAL into the main file so a file copy is complete."""
+    with engine.connect() as connection:
+        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -1,0 +1,29 @@
+"""Small query functions over a workspace; each takes a Session."""
+
+from __future__ import annotations
+
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from models.tables import Company, Interview, Turn
+
+
+def interview_by_sha256(session: Session, sha256: str) -> Interview | None:
+    return session.exec(select(Interview).where(Interview.sha256 == sha256)).first()
+
+
+def interviews(session: Session) -> list[Interview]:
+    return list(session.exec(select(Interview).order_by(Interview.id)))
+
+
+def turns_of(session: Session, interview_id: int) -> list[Turn]:
+    return list(session.exec(select(Turn).where(Turn.interview_id == interview_id).order_by(Turn.index)))
+
+
+def turn_counts(session: Session) -> dict[int, int]:
+    rows = session.exec(select(Turn.interview_id, func.count()).group_by(Turn.interview_id))
+    return dict(rows.all())
+
+
+def company_named(session: Session, name: str) -> Company | None:
+    return session.exec(select(Company).where(func.lower(Company.name) == name.strip().lower())).first()

@@ -1,0 +1,187 @@
+"""Import transcript files into a workspace: one transaction per file, a batch goes on past bad files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+from sqlalchemy import Engine, insert
+from sqlmodel import Session
+
+from models.queries import company_named, interview_by_sha256
+from models.tables import Company, Interview, Turn
+from synthesis.ingest import MAX_FILE_BYTES, SUPPORTED_SUFFIXES, TranscriptError, parse_bytes
+from synthesis.tasks import Cancel, Progress, never_cancel, no_progress
+from synthesis.transcript import ParsedTranscript, SpeakerRole
+
+
+class Outcome(StrEnum):
+    IMPORTED = "imported"
+    DUPLICATE = "duplicate"
+    FAILED = "failed"
+
+
+@dataclass
+class FileResult:
+    """What happened to one file of an import batch."""
+
+    path: Path
+    outcome: Outcome
+    message: str = ""
+    interview_id: int | None = None
+    turns: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+
+def collect_files(paths: Iterable[Path]) -> list[Path]:
+    """The files to import: given files as they are, folders searched recursively for supported types."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(
+                sorted(
+                    p
+                    for p in path.rglob("*")
+                    if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES and not p.name.startswith(".")
+                )
+            )
+        else:
+            files.append(path)
+    return files
+
+
+def import_paths(
+    engine: Engine,
+    paths: Sequence[Path],
+    *,
+    interviewers: Sequence[str] = (),
+    progress: Progress = no_progress,
+    cancel: Cancel = never_cancel,
+) -> list[FileResult]:
+    """Import every transcript file under ``paths``; returns one result per file, in order."""
+    files = collect_files(paths)
+    results: list[FileResult] = []
+    for number, path in enumerate(files):
+        if cancel():
+            break
+        progress(number / max(len(files), 1), f"Importing {path.name}")
+        results.append(import_file(engine, path, interviewers=interviewers))
+    progress(1.0, "Import finished")
+    return results
+
+
+def import_file(engine: Engine, path: Path, *, interviewers: Sequence[str] = ()) -> FileResult:
+    """Import one file in one transaction; never raises for bad input."""
+    try:
+        data = _read(path)
+        digest = hashlib.sha256(data).hexdigest()
+        with Session(engine) as session:
+            existing = interview_by_sha256(session, digest)
+            if existing is not None:
+                return FileResult(
+                    path,
+                    Outcome.DUPLICATE,
+                    f"{path.name}: already imported as “{existing.title}”; skipped.",
+                    interview_id=existing.id,
+                )
+        parsed = parse_bytes(data, path.name, interviewers=interviewers)
+    except TranscriptError as exc:
+        return FileResult(path, Outcome.FAILED, str(exc))
+    with Session(engine) as session:
+        interview = store_transcript(session, parsed, source_file_name=path.name, sha256=digest)
+        session.commit()
+        interview_id = interview.id
+    return FileResult(
+        path,
+        Outcome.IMPORTED,
+        f"{path.name}: {len(parsed.turns)} turns",
+        interview_id=interview_id,
+        turns=len(parsed.turns),
+        warnings=list(parsed.warnings),
+    )
+
+
+def _read(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise TranscriptError(
+                str(path.name),
+                f"the file is {size / 1e6:.0f} MB, over the {MAX_FILE_BYTES // 1_000_000} MB limit",
+                "Split the transcript into parts, or export it again as plain text.",
+            )
+        return path.read_bytes()
+    except FileNotFoundError as exc:
+        raise TranscriptError(str(path), "no such file", "Check the path.") from exc
+    except IsADirectoryError as exc:
+        raise TranscriptError(str(path), "this is a folder, not a file", "Import the folder itself.") from exc
+    except OSError as exc:
+        raise TranscriptError(str(path), f"cannot be read ({exc.strerror})", "Check its permissions.") from exc
+
+
+def store_transcript(session: Session, parsed: ParsedTranscript, *, source_file_name: str, sha256: str) -> Interview:
+    """Add an interview and its turns to the session (the caller commits)."""
+    meta = parsed.metadata
+    respondents = sorted({t.speaker for t in parsed.turns if t.role == SpeakerRole.RESPONDENT})
+    interviewers = sorted({t.speaker for t in parsed.turns if t.role == SpeakerRole.INTERVIEWER})
+    interview = Interview(
+        title=parsed.title or meta.get("title") or Path(source_file_name).stem,
+        date=_parse_date(meta.get("date")),
+        interviewee_name=meta.get("interviewee") or (respondents[0] if len(respondents) == 1 else None),
+        interviewer=meta.get("interviewer") or (", ".join(interviewers) or None),
+        company_id=_company_id(session, meta.get("company")),
+        source_file_name=source_file_name,
+        format=parsed.format,
+        encoding=parsed.encoding,
+        sha256=sha256,
+        text=parsed.text,
+        warnings=list(parsed.warnings),
+    )
+    session.add(interview)
+    session.flush()
+    if parsed.turns:
+        session.execute(
+            insert(Turn),
+            [
+                {
+                    "interview_id": interview.id,
+                    "index": index,
+                    "speaker": turn.speaker,
+                    "role": str(turn.role),
+                    "text": turn.text,
+                    "start_char": turn.source_start,
+                    "end_char": turn.source_end,
+                    "start_seconds": turn.start_seconds,
+                    "end_seconds": turn.end_seconds,
+                    "segments": [[s.offset, s.source_start, s.source_end] for s in turn.segments],
+                }
+                for index, turn in enumerate(parsed.turns)
+            ],
+        )
+    return interview
+
+
+def _company_id(session: Session, name: str | None) -> int | None:
+    if not name:
+        return None
+    company = company_named(session, name)
+    if company is None:
+        company = Company(name=name.strip())
+        session.add(company)
+        session.flush()
+    return company.id
+
+
+def _parse_date(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    for fmt in ("%Y-%m-%d", "%d %B %Y", "%B %d, %Y", "%d %b %Y", "%b %d, %Y", "%d/%m/%Y"):
+        try:
+            return dt.datetime.strptime(value.strip(), fmt).date()
+        except ValueError:
+            continue
+    return None
