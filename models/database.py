@@ -75,7 +75,9 @@ def create_workspace(path: Path) -> Engine:
     """Create a new, empty workspace file at the current schema."""
     path = Path(path)
     if path.exists():
-        raise WorkspaceError(f"{path}: a file with this name already exists. Open it, or choose another name.")
+        raise WorkspaceError(
+            f"{path}: a file with this name already exists. Open it, or choose another name."
+        )
     if not path.parent.is_dir():
         raise WorkspaceError(f"{path}: the folder {path.parent} does not exist. Create it first.")
     try:
@@ -83,7 +85,9 @@ def create_workspace(path: Path) -> Engine:
         upgrade(engine)
     except Exception as exc:
         path.unlink(missing_ok=True)
-        raise WorkspaceError(f"{path}: could not create the workspace ({exc}). Check that the folder is writable.")
+        raise WorkspaceError(
+            f"{path}: could not create the workspace ({exc}). Check that the folder is writable."
+        ) from exc
     return engine
 
 

@@ -9,6 +9,8 @@ from sqlalchemy import text
 from sqlmodel import Session
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
+MATCH_START, MATCH_END = "\x02", "\x03"
+"""Markers around the matching words in a snippet (control characters never shown as text)."""
 
 
 @dataclass(frozen=True)
@@ -38,11 +40,11 @@ def search_turns(session: Session, query: str, *, limit: int = 50) -> list[Searc
         return []
     rows = session.connection().execute(
         text(
-            "SELECT t.interview_id, i.title, t.id, t.\"index\", t.speaker, "
-            "snippet(turn_fts, 0, '[', ']', '…', 12) "
+            'SELECT t.interview_id, i.title, t.id, t."index", t.speaker, '
+            "snippet(turn_fts, 0, :open, :close, '…', 12) "
             "FROM turn_fts JOIN turn t ON t.id = turn_fts.rowid JOIN interview i ON i.id = t.interview_id "
             "WHERE turn_fts MATCH :q ORDER BY rank LIMIT :limit"
         ),
-        {"q": fts_query, "limit": limit},
+        {"q": fts_query, "limit": limit, "open": MATCH_START, "close": MATCH_END},
     )
     return [SearchHit(*row) for row in rows]

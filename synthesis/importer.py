@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Callable, Iterable, Sequence
+import json
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-from sqlalchemy import Engine, insert
+from sqlalchemy import Engine
 from sqlmodel import Session
 
 from models.queries import company_named, interview_by_sha256
-from models.tables import Company, Interview, Turn
-from synthesis.ingest import MAX_FILE_BYTES, SUPPORTED_SUFFIXES, TranscriptError, parse_bytes
+from models.tables import Company, Interview
+from synthesis.ingest import SUPPORTED_SUFFIXES, TranscriptError, parse_bytes
+from synthesis.ingest.decode import check_size
 from synthesis.tasks import Cancel, Progress, never_cancel, no_progress
 from synthesis.transcript import ParsedTranscript, SpeakerRole
 
@@ -78,20 +80,19 @@ def import_file(engine: Engine, path: Path, *, interviewers: Sequence[str] = ())
     """Import one file in one transaction; never raises for bad input."""
     try:
         data = _read(path)
-        digest = hashlib.sha256(data).hexdigest()
-        with Session(engine) as session:
-            existing = interview_by_sha256(session, digest)
-            if existing is not None:
-                return FileResult(
-                    path,
-                    Outcome.DUPLICATE,
-                    f"{path.name}: already imported as “{existing.title}”; skipped.",
-                    interview_id=existing.id,
-                )
         parsed = parse_bytes(data, path.name, interviewers=interviewers)
     except TranscriptError as exc:
         return FileResult(path, Outcome.FAILED, str(exc))
+    digest = hashlib.sha256(data).hexdigest()
     with Session(engine) as session:
+        existing = interview_by_sha256(session, digest)
+        if existing is not None:
+            return FileResult(
+                path,
+                Outcome.DUPLICATE,
+                f"{path.name}: already imported as “{existing.title}”; skipped.",
+                interview_id=existing.id,
+            )
         interview = store_transcript(session, parsed, source_file_name=path.name, sha256=digest)
         session.commit()
         interview_id = interview.id
@@ -107,23 +108,21 @@ def import_file(engine: Engine, path: Path, *, interviewers: Sequence[str] = ())
 
 def _read(path: Path) -> bytes:
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise TranscriptError(
-                str(path.name),
-                f"the file is {size / 1e6:.0f} MB, over the {MAX_FILE_BYTES // 1_000_000} MB limit",
-                "Split the transcript into parts, or export it again as plain text.",
-            )
+        check_size(path.stat().st_size, path.name)
         return path.read_bytes()
     except FileNotFoundError as exc:
         raise TranscriptError(str(path), "no such file", "Check the path.") from exc
     except IsADirectoryError as exc:
         raise TranscriptError(str(path), "this is a folder, not a file", "Import the folder itself.") from exc
     except OSError as exc:
-        raise TranscriptError(str(path), f"cannot be read ({exc.strerror})", "Check its permissions.") from exc
+        raise TranscriptError(
+            str(path), f"cannot be read ({exc.strerror})", "Check its permissions."
+        ) from exc
 
 
-def store_transcript(session: Session, parsed: ParsedTranscript, *, source_file_name: str, sha256: str) -> Interview:
+def store_transcript(
+    session: Session, parsed: ParsedTranscript, *, source_file_name: str, sha256: str
+) -> Interview:
     """Add an interview and its turns to the session (the caller commits)."""
     meta = parsed.metadata
     respondents = sorted({t.speaker for t in parsed.turns if t.role == SpeakerRole.RESPONDENT})
@@ -143,25 +142,25 @@ def store_transcript(session: Session, parsed: ParsedTranscript, *, source_file_
     )
     session.add(interview)
     session.flush()
-    if parsed.turns:
-        session.execute(
-            insert(Turn),
-            [
-                {
-                    "interview_id": interview.id,
-                    "index": index,
-                    "speaker": turn.speaker,
-                    "role": str(turn.role),
-                    "text": turn.text,
-                    "start_char": turn.source_start,
-                    "end_char": turn.source_end,
-                    "start_seconds": turn.start_seconds,
-                    "end_seconds": turn.end_seconds,
-                    "segments": [[s.offset, s.source_start, s.source_end] for s in turn.segments],
-                }
-                for index, turn in enumerate(parsed.turns)
-            ],
-        )
+    session.connection().exec_driver_sql(
+        'INSERT INTO turn (interview_id, "index", speaker, role, text, start_char, end_char, start_seconds, '
+        "end_seconds, segments) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                interview.id,
+                index,
+                turn.speaker,
+                str(turn.role),
+                turn.text,
+                turn.source_start,
+                turn.source_end,
+                turn.start_seconds,
+                turn.end_seconds,
+                json.dumps([[s.offset, s.source_start, s.source_end] for s in turn.segments]),
+            )
+            for index, turn in enumerate(parsed.turns)
+        ],
+    )
     return interview
 
 

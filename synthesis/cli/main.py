@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from synthesis.cli import workspace_commands
+from synthesis.cli import extract_commands, workspace_commands
 
 app = typer.Typer(
     help="Groundwork: evidence-backed ICPs and buyer personas from interview transcripts, on your machine.",
@@ -16,6 +16,7 @@ app = typer.Typer(
     add_completion=False,
 )
 workspace_commands.register(app)
+extract_commands.register(app)
 
 
 def _show_version(value: bool) -> None:
@@ -27,7 +28,8 @@ def _show_version(value: bool) -> None:
 @app.callback()
 def main(
     _version: Annotated[
-        bool, typer.Option("--version", callback=_show_version, is_eager=True, help="Show the version and exit.")
+        bool,
+        typer.Option("--version", callback=_show_version, is_eager=True, help="Show the version and exit."),
     ] = False,
 ) -> None:
     """Groundwork command line."""

@@ -7,11 +7,12 @@ from typing import Annotated
 
 import typer
 from rich.table import Table
+from rich.text import Text
 from sqlmodel import Session
 
 from models.database import WorkspaceError, create_workspace
 from models.queries import interviews, turn_counts
-from models.search import search_turns
+from models.search import MATCH_END, MATCH_START, search_turns
 from synthesis.cli.common import console, fail, workspace
 from synthesis.importer import Outcome, import_paths
 
@@ -49,7 +50,7 @@ def import_files(
     style = {Outcome.IMPORTED: "green", Outcome.DUPLICATE: "yellow", Outcome.FAILED: "red"}
     for result in results:
         details = "; ".join([result.message, *result.warnings])
-        table.add_row(str(result.path), f"[{style[result.outcome]}]{result.outcome}[/]", details)
+        table.add_row(result.path.name, f"[{style[result.outcome]}]{result.outcome}[/]", details)
     console.print(table)
     counts = {outcome: sum(r.outcome == outcome for r in results) for outcome in Outcome}
     console.print(
@@ -57,7 +58,9 @@ def import_files(
         f"{counts[Outcome.FAILED]} failed"
     )
     if not results:
-        raise fail("no transcript files found in the given paths (supported: txt, md, vtt, srt, docx, pdf).", 1)
+        raise fail(
+            "no transcript files found in the given paths (supported: txt, md, vtt, srt, docx, pdf).", 1
+        )
     if counts[Outcome.FAILED]:
         raise typer.Exit(1)
 
@@ -92,6 +95,14 @@ def search(
         hits = search_turns(session, query, limit=limit)
     table = Table("Interview", "Turn", "Speaker", "Text")
     for hit in hits:
-        table.add_row(hit.interview_title, str(hit.turn_index + 1), hit.speaker, hit.snippet)
+        table.add_row(hit.interview_title, str(hit.turn_index + 1), hit.speaker, _highlighted(hit.snippet))
     console.print(table)
     console.print(f"{len(hits)} matches")
+
+
+def _highlighted(snippet: str) -> Text:
+    """The snippet with its matching words in bold, every other character shown as it is."""
+    text = Text()
+    for number, part in enumerate(snippet.replace(MATCH_END, MATCH_START).split(MATCH_START)):
+        text.append(part, style="bold yellow" if number % 2 else "")
+    return text

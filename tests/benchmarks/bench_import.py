@@ -22,12 +22,80 @@ from models.search import search_turns
 from synthesis.importer import Outcome, import_paths
 
 WORDS = (
-    "pipeline forecast renewal churn onboarding dashboard quota territory Salesforce HubSpot budget approval "
-    "security review procurement spreadsheet handoff escalation visibility accuracy board meeting customer "
-    "integration vendor contract pricing adoption training headcount hiring process quarter target revenue "
-    "team manager report weekly monthly finance marketing sales success support data warehouse Snowflake"
-).split()
-FILLER = "the a we our it that this to of and in on for with is was really just like so I you they".split()
+    "pipeline",
+    "forecast",
+    "renewal",
+    "churn",
+    "onboarding",
+    "dashboard",
+    "quota",
+    "territory",
+    "Salesforce",
+    "HubSpot",
+    "budget",
+    "approval",
+    "security",
+    "review",
+    "procurement",
+    "spreadsheet",
+    "handoff",
+    "escalation",
+    "visibility",
+    "accuracy",
+    "board",
+    "meeting",
+    "customer",
+    "integration",
+    "vendor",
+    "contract",
+    "pricing",
+    "adoption",
+    "training",
+    "headcount",
+    "hiring",
+    "process",
+    "quarter",
+    "target",
+    "revenue",
+    "team",
+    "manager",
+    "report",
+    "weekly",
+    "monthly",
+    "finance",
+    "marketing",
+    "sales",
+    "success",
+    "support",
+    "data",
+    "warehouse",
+    "Snowflake",
+)
+FILLER = (
+    "the",
+    "a",
+    "we",
+    "our",
+    "it",
+    "that",
+    "this",
+    "to",
+    "of",
+    "and",
+    "in",
+    "on",
+    "for",
+    "with",
+    "is",
+    "was",
+    "really",
+    "just",
+    "like",
+    "so",
+    "I",
+    "you",
+    "they",
+)
 
 
 def make_transcript(rng: random.Random, words: int) -> str:
@@ -82,7 +150,13 @@ def main() -> None:
         baseline = plain_sqlite_seconds(Path(tmp) / "plain.sqlite", texts)
         timings = []
         with Session(engine) as session:
-            for query in ["forecast", "security review", "Snowflake budget", "renewal churn", "Reference 500"]:
+            for query in [
+                "forecast",
+                "security review",
+                "Snowflake budget",
+                "renewal churn",
+                "Reference 500",
+            ]:
                 for _ in range(5):
                     began = time.perf_counter()
                     hits = search_turns(session, query, limit=50)
@@ -92,10 +166,14 @@ def main() -> None:
     rate = imported / elapsed
     print(f"imported {imported}/{args.count} transcripts of ~{args.words} words in {elapsed:.2f} s")
     print(f"import rate: {rate:.0f} transcripts/s (target >= 100)")
-    print(f"plain sqlite3 executemany of the same texts: {baseline:.3f} s; ratio import/plain = "
-          f"{elapsed / baseline:.1f}x")
-    print(f"FTS search over the workspace: median {statistics.median(timings):.1f} ms, "
-          f"max {max(timings):.1f} ms (target <= 50 ms)")
+    print(
+        f"plain sqlite3 executemany of the same texts: {baseline:.3f} s; ratio import/plain = "
+        f"{elapsed / baseline:.1f}x"
+    )
+    print(
+        f"FTS search over the workspace: median {statistics.median(timings):.1f} ms, "
+        f"max {max(timings):.1f} ms (target <= 50 ms)"
+    )
 
 
 if __name__ == "__main__":

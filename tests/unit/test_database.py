@@ -15,7 +15,7 @@ from models.database import (
     head_revision,
     open_workspace,
 )
-from models.search import search_turns, to_fts_query
+from models.search import MATCH_END, MATCH_START, search_turns, to_fts_query
 from models.tables import Company, Interview, Turn
 from tests.conftest import FIXTURES
 
@@ -39,11 +39,23 @@ def test_create_refuses_existing_file(workspace_path: Path) -> None:
 def test_deleting_an_interview_deletes_its_turns(workspace_path: Path) -> None:
     engine = create_workspace(workspace_path)
     with Session(engine) as session:
-        interview = Interview(title="t", source_file_name="t.txt", format="labelled", sha256="x", text="A: hi")
+        interview = Interview(
+            title="t", source_file_name="t.txt", format="labelled", sha256="x", text="A: hi"
+        )
         session.add(interview)
         session.flush()
-        session.add(Turn(interview_id=interview.id, index=0, speaker="A", role="respondent", text="hi",
-                         start_char=3, end_char=5, segments=[[0, 3, 5]]))
+        session.add(
+            Turn(
+                interview_id=interview.id,
+                index=0,
+                speaker="A",
+                role="respondent",
+                text="hi",
+                start_char=3,
+                end_char=5,
+                segments=[[0, 3, 5]],
+            )
+        )
         session.commit()
         session.delete(interview)
         session.commit()
@@ -58,12 +70,22 @@ def test_search_finds_turns_through_the_fts_index(workspace_path: Path) -> None:
         session.add(interview)
         session.flush()
         for index, words in enumerate(["Forecasting eats my Mondays", "We use Salesforce", "Renewals slip"]):
-            session.add(Turn(interview_id=interview.id, index=index, speaker="P", role="respondent",
-                             text=words, start_char=0, end_char=len(words), segments=[]))
+            session.add(
+                Turn(
+                    interview_id=interview.id,
+                    index=index,
+                    speaker="P",
+                    role="respondent",
+                    text=words,
+                    start_char=0,
+                    end_char=len(words),
+                    segments=[],
+                )
+            )
         session.commit()
         hits = search_turns(session, "salesforce")
         assert [(h.turn_index, h.interview_title) for h in hits] == [(1, "Call")]
-        assert "[Salesforce]" in hits[0].snippet
+        assert f"{MATCH_START}Salesforce{MATCH_END}" in hits[0].snippet
         assert [h.turn_index for h in search_turns(session, "forecast")] == [0]  # last word is a prefix
         assert search_turns(session, '"; DROP TABLE turn; --') == []
     engine.dispose()

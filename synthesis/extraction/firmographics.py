@@ -1,0 +1,213 @@
+"""Parse firmographic facts (size, revenue, funding, place, tools, industry) from respondent speech."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from synthesis.transcript import ParsedTurn, SpeakerRole
+
+FIELDS = (
+    "employee_count", "revenue", "funding_stage", "funding_amount", "country_region", "tech_stack",
+    "industry",
+)
+
+
+@dataclass(frozen=True)
+class Firmographic:
+    """One firmographic finding with its evidence: ``turns[turn_index].text[start:end] == quote``."""
+
+    field: str
+    value: str
+    normalized: str
+    turn_index: int
+    start: int
+    end: int
+    quote: str
+
+
+_NUMBER_WORDS = {
+    "a hundred": 100, "one hundred": 100, "two hundred": 200, "three hundred": 300, "four hundred": 400,
+    "five hundred": 500, "six hundred": 600, "seven hundred": 700, "eight hundred": 800, "nine hundred": 900,
+    "a thousand": 1000, "one thousand": 1000, "two thousand": 2000, "five thousand": 5000,
+    "ten thousand": 10000,
+    "a dozen": 12, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90, "fifteen": 15, "twelve": 12, "ten": 10,
+}
+_NUM = r"\d[\d,]*(?:\.\d+)?\s?(?:k\b)?|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+_APPROX = (
+    r"(?:(?:about|around|roughly|approximately|nearly|almost|just over|just under|over|under|some|~)\s+)?"
+)
+_APPROX_BEFORE = re.compile(_APPROX.removesuffix("?") + "$", re.IGNORECASE)
+_SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9, "billion": 1e9}
+_CURRENCY = {"$": "USD", "€": "EUR", "£": "GBP"}
+
+_EMPLOYEES = re.compile(
+    rf"\b(?P<n>{_NUM})(?:[- ]ish)?[\s-]+(?:full[- ]time\s+)?(?:people|employees|staff|ftes?|person\b|"
+    rf"headcount)|\bheadcount (?:of|is) {_APPROX}(?P<n2>{_NUM})",
+    re.IGNORECASE,
+)
+_MONEY = (
+    r"(?P<cur>[$€£])?\s?(?P<amt>\d+(?:[.,]\d+)?)\s?(?P<scale>k|mm|m|bn|b|thousand|million|billion)?\b"
+    r"(?:\s?(?P<code>usd|eur|gbp|dollars|euros|pounds))?"
+)
+_REVENUE = re.compile(
+    rf"{_MONEY}\s+(?:in\s+|of\s+)?(?:annual\s+|recurring\s+)?(?P<what>arr|revenue|turnover|sales|gmv)\b|"
+    rf"\b(?P<what2>arr|revenue|turnover)\b(?:\s+\w+){{0,3}}?\s+(?:is|of|at|was|around|about|hit)\s+{_APPROX}"
+    rf"(?P<cur2>[$€£])?\s?(?P<amt2>\d+(?:[.,]\d+)?)\s?(?P<scale2>k|mm|m|bn|b|thousand|million|billion)?\b",
+    re.IGNORECASE,
+)
+_STAGE = re.compile(
+    r"\b(?P<stage>pre-?seed|seed|series [a-h]|private equity|pe[- ]backed|vc[- ]backed|venture[- ]backed|"
+    r"bootstrapped|publicly traded|public company|ipo'?d)\b",
+    re.IGNORECASE,
+)
+_RAISED = re.compile(
+    rf"\b(?:raised|closed|round of|funding of)\s+{_APPROX}{_MONEY}",
+    re.IGNORECASE,
+)
+_PLACE_CUE = re.compile(
+    r"\b(?:based|headquartered|hq'?d?|located|offices?|office|operate|operations|sites?|warehouses?|stores?|"
+    r"customers|team|employees|people|staff|we(?:'re| are)) (?:is |are )?(?:mainly |mostly |all )?"
+    r"(?:in|out of|across|throughout)\s+",
+    re.IGNORECASE,
+)
+_PROPER = re.compile(r"(?:[A-Z][\w.'-]+|the (?=[A-Z]))(?:\s+(?:of\s+)?[A-Z][\w.'-]+)*")
+_INDUSTRY = re.compile(
+    r"\bwe(?:'re| are) (?:an?|the)\s+(?P<what>(?:[\w-]+\s+){0,4}?)(?:company|business|firm|startup|platform|"
+    r"provider|bank|marketplace|agency|consultancy|manufacturer|distributor|retailer|operator|brand)\b",
+    re.IGNORECASE,
+)
+
+PLACES = frozenset(
+    """United States|US|USA|America|North America|Canada|Mexico|Brazil|Latin America|LATAM|UK|United Kingdom|
+    Britain|England|Scotland|Wales|Ireland|Northern Ireland|Germany|France|Spain|Portugal|Italy|Netherlands|
+    Belgium|Luxembourg|Switzerland|Austria|Poland|Czechia|Sweden|Norway|Denmark|Finland|Iceland|Estonia|
+    Europe|EMEA|APAC|DACH|Nordics|Benelux|Middle East|Israel|UAE|Dubai|Saudi Arabia|Africa|South Africa|
+    Nigeria|Kenya|India|China|Japan|Korea|Singapore|Australia|New Zealand|Asia|Denver|Boston|New York|NYC|
+    Chicago|Austin|Seattle|San Francisco|Bay Area|Los Angeles|Atlanta|Dallas|Houston|Miami|Toronto|Vancouver|
+    Montreal|London|Manchester|Dublin|Edinburgh|Berlin|Munich|Hamburg|Paris|Amsterdam|Rotterdam|Madrid|
+    Barcelona|Lisbon|Stockholm|Copenhagen|Oslo|Helsinki|Zurich|Vienna|Warsaw|Prague|Tel Aviv|Bangalore|
+    Mumbai|Sydney|Melbourne|Tokyo|Colorado|California|Texas|Ohio|Midwest|East Coast|West Coast|
+    Pacific Northwest|Ontario|Quebec""".replace("\n", "").split("|")
+)
+_PLACE_WORD = re.compile(
+    r"\b(?:" + "|".join(re.escape(p.strip()) for p in sorted(PLACES, key=len, reverse=True)) + r")\b"
+)
+
+TOOLS = tuple(
+    """Salesforce|HubSpot|Marketo|Pardot|Outreach|Salesloft|Gong|Chorus|Clari|ZoomInfo|Apollo|Clearbit|6sense|
+    Demandbase|LinkedIn Sales Navigator|Sales Navigator|Pipedrive|Zoho|Dynamics 365|Microsoft Dynamics|
+    NetSuite|SAP|Oracle|Workday|QuickBooks|Xero|Sage Intacct|Sage|FloQast|BlackLine|Bill.com|Expensify|
+    Ramp|Brex|Coupa|Anaplan|Adaptive Insights|Avalara|Stripe|Chargebee|Zuora|Recurly|Gainsight|ChurnZero|
+    Totango|Vitally|Planhat|Zendesk|Intercom|Freshdesk|ServiceNow|Jira|Confluence|Asana|Monday.com|Trello|
+    ClickUp|Notion|Airtable|Smartsheet|Slack|Microsoft Teams|Teams|Zoom|Google Meet|Google Workspace|
+    Google Sheets|Google Docs|Gmail|Outlook|Office 365|Microsoft 365|SharePoint|OneDrive|Excel|Power BI|
+    Tableau|Looker|Looker Studio|Metabase|Mode|Sigma|Snowflake|BigQuery|Redshift|Databricks|dbt|Fivetran|
+    Segment|Mixpanel|Amplitude|Heap|Google Analytics|GA4|Hotjar|Okta|Azure|AWS|GCP|Google Cloud|CrowdStrike|
+    Intune|Jamf|Active Directory|Entra|Splunk|Datadog|PagerDuty|GitHub|GitLab|Bitbucket|Figma|Miro|Canva|
+    Mailchimp|Klaviyo|Braze|Iterable|Customer.io|Webflow|WordPress|Shopify|Magento|BigCommerce|Greenhouse|
+    Lever|BambooHR|Rippling|Gusto|ADP|Deel|DocuSign|PandaDoc|Ironclad|Vanta|Drata|OneTrust|LinkedIn Ads|
+    Google Ads|Meta Ads|Semrush|Ahrefs|Zapier|Make|Workato|Tray.io|Celigo|Boomi|MuleSoft|ChatGPT|Claude|
+    Gemini|Copilot|Perplexity|NotebookLM|Notebook LM|Notebook LLM|Grammarly|Otter|Fireflies|
+    Calendly|Loom|Dropbox|Box""".replace("\n", "").split("|")
+)
+TOOL_NAMES = frozenset(t.strip() for t in TOOLS)
+_TOOL = re.compile(
+    r"(?<![\w.])(?:" + "|".join(re.escape(t) for t in sorted(TOOL_NAMES, key=len, reverse=True)) + r")(?!\w)"
+)
+# Tool names that are also ordinary words: not counted at the start of a sentence.
+_AMBIGUOUS_TOOLS = frozenset(
+    {"Make", "Mode", "Sigma", "Segment", "Heap", "Box", "Ramp", "Teams", "Claude", "Apollo"}
+)
+
+
+def _number(text: str) -> float | None:
+    text = text.lower().strip()
+    if text in _NUMBER_WORDS:
+        return float(_NUMBER_WORDS[text])
+    scale = 1e3 if text.endswith("k") else 1.0
+    digits = text.rstrip("k").strip().replace(",", "")
+    try:
+        return float(digits) * scale
+    except ValueError:
+        return None
+
+
+def _money(amount: str, scale: str | None, currency: str | None, code: str | None) -> str:
+    value = float(amount.replace(",", "")) * _SCALE.get((scale or "").lower(), 1.0)
+    cur = _CURRENCY.get(currency or "") or {"usd": "USD", "dollars": "USD", "eur": "EUR", "euros": "EUR",
+                                            "gbp": "GBP", "pounds": "GBP"}.get((code or "").lower(), "")
+    return f"{value:.0f} {cur}".strip()
+
+
+def _with_approx(text: str, start: int) -> int:
+    """Move ``start`` back over a preceding 'about', 'roughly', ... so the value reads as said."""
+    m = _APPROX_BEFORE.search(text, max(0, start - 20), start)
+    return m.start() if m else start
+
+
+def _findings(text: str) -> Iterator[tuple[str, str, str, int, int]]:
+    """Yield (field, value, normalized, start, end) for one turn's text."""
+    for m in _EMPLOYEES.finditer(text):
+        raw = m.group("n") or m.group("n2")
+        n = _number(raw)
+        if n is not None and n >= 2:
+            start = _with_approx(text, m.start())
+            yield "employee_count", text[start : m.end()], f"{n:.0f}", start, m.end()
+    for m in _REVENUE.finditer(text):
+        if m.group("amt"):
+            norm = _money(m.group("amt"), m.group("scale"), m.group("cur"), m.group("code"))
+        else:
+            norm = _money(m.group("amt2"), m.group("scale2"), m.group("cur2"), None)
+        start = _with_approx(text, m.start())
+        yield "revenue", text[start : m.end()].strip(), norm, start, m.end()
+    for m in _STAGE.finditer(text):
+        stage = m.group("stage")
+        normalized = stage.title() if stage.lower().startswith("series") else stage.lower()
+        yield "funding_stage", stage, normalized, m.start(), m.end()
+    for m in _RAISED.finditer(text):
+        yield "funding_amount", m.group().strip(), _money(m.group("amt"), m.group("scale"), m.group("cur"),
+                                                          m.group("code")), m.start(), m.end()
+    yield from _places(text)
+    yield from _tools(text)
+    for m in _INDUSTRY.finditer(text):
+        what = m.group("what").strip()
+        if what:
+            yield "industry", m.group().strip(), what.lower(), m.start(), m.end()
+
+
+def _tools(text: str) -> Iterator[tuple[str, str, str, int, int]]:
+    for m in _TOOL.finditer(text):
+        name, start = m.group(), m.start()
+        sentence_initial = start == 0 or text[max(0, start - 2) : start].strip() in (".", "!", "?")
+        if not (name in _AMBIGUOUS_TOOLS and sentence_initial):
+            yield "tech_stack", name, name, start, m.end()
+
+
+def _places(text: str) -> Iterator[tuple[str, str, str, int, int]]:
+    seen: set[int] = set()
+    for cue in _PLACE_CUE.finditer(text):
+        name = _PROPER.match(text, cue.end())
+        if name:
+            end = name.end()
+            while end > name.start() and text[end - 1] in ".,'":
+                end -= 1
+            seen.add(name.start())
+            yield "country_region", text[name.start() : end], text[name.start() : end], name.start(), end
+    for m in _PLACE_WORD.finditer(text):
+        if m.start() not in seen and _PLACE_CUE.search(text, max(0, m.start() - 60), m.start()):
+            yield "country_region", m.group(), m.group(), m.start(), m.end()
+
+
+def extract_firmographics(turns: Sequence[ParsedTurn]) -> list[Firmographic]:
+    """Every firmographic finding in respondent turns, in reading order."""
+    out: list[Firmographic] = []
+    for index, turn in enumerate(turns):
+        if turn.role != SpeakerRole.RESPONDENT:
+            continue
+        for field, value, normalized, start, end in _findings(turn.text):
+            out.append(Firmographic(field, value, normalized, index, start, end, turn.text[start:end]))
+    out.sort(key=lambda f: (f.turn_index, f.start))
+    return out

@@ -1,0 +1,94 @@
+"""Choose how extraction uses a language model: which backend, and whether it may lead (its probe passed).
+
+The bundled model is tiny; it is probed once per machine (the result is cached by its sha256) and, when it
+fails, extraction runs on rules alone without even loading it. The reason is always given to the user.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+from synthesis.extraction.pipeline import Extractor
+from synthesis.llm.base import LlmBackend
+from synthesis.llm.default_model import bundled_model_path
+from synthesis.llm.gguf_info import file_sha256
+from synthesis.llm.probe import ProbeResult, probe_prompt_version, run_probe
+from synthesis.llm.probe_cache import ProbeCache
+from synthesis.tasks import Cancel, never_cancel
+
+
+class ModelUse(StrEnum):
+    AUTO = "auto"
+    """Let the model lead only where its capability probe passed."""
+    FORCE = "force"
+    """Let the model lead whatever its probe says (benchmarks, experiments)."""
+    OFF = "off"
+    """Rules only; no model is loaded."""
+
+
+@dataclass(frozen=True)
+class ModelChoice:
+    extractor: Extractor
+    reason: str
+    probe: ProbeResult | None = None
+
+
+def describe_probe(probe: ProbeResult) -> str:
+    verdict = "passed" if probe.passed else "did not pass"
+    details = "; ".join(probe.reasons)
+    return f"capability probe {verdict} (score {probe.score:.2f}{': ' + details if details else ''})"
+
+
+def choose_extractor(
+    *,
+    model_path: Path | None = None,
+    server_url: str | None = None,
+    model_name: str | None = None,
+    use: ModelUse = ModelUse.AUTO,
+    n_ctx: int = 4096,
+    n_threads: int | None = None,
+    cache: ProbeCache | None = None,
+    cancel: Cancel = never_cancel,
+) -> ModelChoice:
+    """The extractor for the given model options, probing the model when its result is not cached."""
+    if use == ModelUse.OFF:
+        return ModelChoice(Extractor(), "no model: rules-based extraction (--no-model)")
+    cache = cache or ProbeCache()
+    if server_url:
+        from synthesis.llm.http_backend import HttpBackend
+
+        backend: LlmBackend = HttpBackend(server_url, model_name or "default", context_size=n_ctx)
+        return _decide(backend, use, cache, cancel, f"server {server_url}")
+    path = model_path or bundled_model_path()
+    cached = cache.get(file_sha256(path), probe_prompt_version())
+    if cached is not None and not cached.passed and use == ModelUse.AUTO:
+        return ModelChoice(
+            Extractor(),
+            f"{path.name}: {describe_probe(cached)}; extraction uses rules only",
+            cached,
+        )
+    from synthesis.llm.llama_backend import LlamaBackend
+
+    backend = LlamaBackend(path, n_ctx=n_ctx, n_threads=n_threads)
+    return _decide(backend, use, cache, cancel, path.name, cached)
+
+
+def _decide(
+    backend: LlmBackend,
+    use: ModelUse,
+    cache: ProbeCache,
+    cancel: Cancel,
+    label: str,
+    cached: ProbeResult | None = None,
+) -> ModelChoice:
+    if use == ModelUse.FORCE:
+        return ModelChoice(
+            Extractor(backend, model_led=True), f"{label}: model-led extraction (forced)", cached
+        )
+    probe = cached or run_probe(backend, cancel=cancel)
+    cache.put(probe)
+    if probe.passed:
+        return ModelChoice(Extractor(backend, model_led=True), f"{label}: {describe_probe(probe)}", probe)
+    return ModelChoice(Extractor(), f"{label}: {describe_probe(probe)}; extraction uses rules only", probe)

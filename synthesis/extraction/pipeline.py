@@ -1,0 +1,75 @@
+"""Extraction of one interview in memory: rule candidates, and model-led ones where the model is able."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from synthesis.extraction.chunks import Chunk, plan_chunks, words_per_token_estimate
+from synthesis.extraction.evidence import Span, is_verified
+from synthesis.extraction.model_led import ChunkExtraction, extract_chunk
+from synthesis.extraction.rules import Candidate, extract_candidates
+from synthesis.llm.base import Cancel, LlmBackend, OnToken
+from synthesis.llm.base import never_cancel as _never
+from synthesis.transcript import ParsedTurn
+
+RULES_CHUNK_TOKENS = 1500
+"""Chunk size without a model: the unit of resumable work."""
+
+PROMPT_RESERVE_TOKENS = 1200
+"""Context kept free for the instruction prefix and the model's reply."""
+
+
+@dataclass(frozen=True)
+class Extractor:
+    """How to extract: rules alone, or a backend leading where its capability probe passed."""
+
+    backend: LlmBackend | None = None
+    model_led: bool = False
+
+    def plan(self, turns: Sequence[ParsedTurn]) -> list[Chunk]:
+        if self.backend is not None and self.model_led:
+            budget = max(256, self.backend.context_size - PROMPT_RESERVE_TOKENS)
+            return plan_chunks(turns, budget, self.backend.count_tokens)
+        return plan_chunks(turns, RULES_CHUNK_TOKENS, words_per_token_estimate)
+
+    def extract(
+        self,
+        turns: Sequence[ParsedTurn],
+        chunk: Chunk,
+        rule_candidates: Sequence[Candidate],
+        *,
+        cancel: Cancel = _never,
+        on_token: OnToken | None = None,
+    ) -> ChunkExtraction:
+        """Verified candidates of one chunk: the model's (when leading) merged with the rules'."""
+        in_chunk = [c for c in rule_candidates if chunk.first <= c.turn_index <= chunk.last]
+        if self.backend is None or not self.model_led:
+            return ChunkExtraction(verified(turns, in_chunk), 0)
+        led = extract_chunk(self.backend, turns, chunk, cancel=cancel, on_token=on_token)
+        merged = led.candidates + [c for c in in_chunk if not _overlaps_any(c, led.candidates)]
+        return ChunkExtraction(verified(turns, merged), led.dropped, led.invalid_output)
+
+
+def verified(turns: Sequence[ParsedTurn], candidates: Sequence[Candidate]) -> list[Candidate]:
+    """Only candidates whose quote is verbatim respondent text."""
+    return [c for c in candidates if is_verified(turns, Span(c.turn_index, c.start, c.end, c.quote))]
+
+
+def _overlaps_any(candidate: Candidate, others: Sequence[Candidate]) -> bool:
+    return any(
+        o.turn_index == candidate.turn_index and o.start < candidate.end and candidate.start < o.end
+        for o in others
+    )
+
+
+def extract_turns(
+    turns: Sequence[ParsedTurn], extractor: Extractor | None = None, *, cancel: Cancel = _never
+) -> list[Candidate]:
+    """Every verified candidate of a whole transcript, in reading order (rules only by default)."""
+    extractor = extractor or Extractor()
+    rule_candidates = extract_candidates(turns)
+    found: list[Candidate] = []
+    for chunk in extractor.plan(turns):
+        found.extend(extractor.extract(turns, chunk, rule_candidates, cancel=cancel).candidates)
+    return sorted(found, key=lambda c: (c.turn_index, c.start))

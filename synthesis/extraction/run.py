@@ -1,0 +1,297 @@
+"""Extraction runs over a workspace: chunk by chunk, each chunk stored in one transaction, resumable.
+
+A run that was killed or cancelled is resumed by the next run with the same settings: chunks already
+recorded in ``RunChunk`` are skipped, so nothing is read twice or stored twice. Insights that already exist
+for the same evidence (from any earlier run, whatever the consultant did with them) are never duplicated
+or overwritten.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import Engine
+from sqlmodel import Session, select
+
+from models.queries import turns_of
+from models.tables import (
+    EvidenceSpan,
+    ExtractionRun,
+    FirmographicSuggestion,
+    Insight,
+    Interview,
+    RunChunk,
+    RunStatus,
+    Turn,
+    utcnow,
+)
+from synthesis.extraction.chunks import Chunk
+from synthesis.extraction.firmographics import extract_firmographics
+from synthesis.extraction.model_led import prompt_version
+from synthesis.extraction.pipeline import Extractor
+from synthesis.extraction.rules import Candidate, extract_candidates
+from synthesis.llm.base import LlmCancelled
+from synthesis.tasks import Cancel, Progress, never_cancel, no_progress
+from synthesis.transcript import ParsedTurn, Segment, SpeakerRole
+
+EXTRACTOR_VERSION = "groundwork-extract-1"
+
+
+@dataclass
+class RunSummary:
+    """What a run did, for the CLI, the GUI and tests."""
+
+    run_id: int
+    status: RunStatus
+    interviews: int
+    chunks_total: int
+    chunks_done: int
+    chunks_skipped: int
+    insights_stored: int
+    quotes_dropped: int
+    model_led: bool
+
+
+def parsed_turns(rows: Sequence[Turn]) -> list[ParsedTurn]:
+    """Stored turns as the plain shapes extraction works on."""
+    return [
+        ParsedTurn(
+            speaker=row.speaker,
+            text=row.text,
+            segments=[Segment(*segment) for segment in row.segments],
+            start_seconds=row.start_seconds,
+            end_seconds=row.end_seconds,
+            role=SpeakerRole(row.role),
+        )
+        for row in rows
+    ]
+
+
+def run_extraction(
+    engine: Engine,
+    extractor: Extractor | None = None,
+    *,
+    interview_ids: Sequence[int] | None = None,
+    progress: Progress = no_progress,
+    cancel: Cancel = never_cancel,
+) -> RunSummary:
+    """Extract insights from the interviews (default: all); resumes an unfinished run of equal settings."""
+    extractor = extractor or Extractor()
+    with Session(engine) as session:
+        ids = list(interview_ids) if interview_ids is not None else list(session.exec(select(Interview.id)))
+        run = _resume_or_start(session, extractor)
+        run_id = run.id
+        assert run_id is not None
+        done = {
+            (c.interview_id, c.chunk_index)
+            for c in session.exec(select(RunChunk).where(RunChunk.run_id == run_id))
+        }
+        work = [(interview_id, parsed_turns(turns_of(session, interview_id))) for interview_id in ids]
+    plans = [(interview_id, turns, extractor.plan(turns)) for interview_id, turns in work]
+    total = sum(len(chunks) for _, _, chunks in plans)
+    summary = RunSummary(run_id, RunStatus.RUNNING, len(plans), total, 0, 0, 0, 0, extractor.model_led)
+    generated = 0
+    started = time.perf_counter()
+
+    def on_token(_piece: str) -> None:
+        nonlocal generated
+        generated += 1
+
+    try:
+        for interview_id, turns, chunks in plans:
+            rule_candidates = extract_candidates(turns)
+            for chunk in chunks:
+                if cancel():
+                    raise LlmCancelled("cancelled by the user")
+                position = summary.chunks_done + summary.chunks_skipped
+                progress(position / max(total, 1), _stage(position, total, generated, started))
+                if (interview_id, chunk.index) in done:
+                    summary.chunks_skipped += 1
+                    continue
+                result = extractor.extract(turns, chunk, rule_candidates, cancel=cancel, on_token=on_token)
+                stored = _store_chunk(
+                    engine, run_id, interview_id, turns, chunk, result.candidates, result.dropped
+                )
+                summary.chunks_done += 1
+                summary.insights_stored += stored
+                summary.quotes_dropped += result.dropped
+        summary.status = RunStatus.COMPLETED
+    except LlmCancelled:
+        summary.status = RunStatus.CANCELLED
+    except Exception as exc:
+        summary.status = RunStatus.FAILED
+        _finish(engine, run_id, summary, extractor, error=str(exc))
+        raise
+    _finish(engine, run_id, summary, extractor)
+    progress(1.0, "Extraction finished" if summary.status == RunStatus.COMPLETED else "Extraction stopped")
+    return summary
+
+
+def _stage(position: int, total: int, generated: int, started: float) -> str:
+    elapsed = time.perf_counter() - started
+    rate = f", {generated / elapsed:.0f} tok/s" if generated and elapsed > 0 else ""
+    eta = ""
+    if position and elapsed > 0:
+        remaining = elapsed / position * (total - position)
+        eta = f", ETA {int(remaining // 60)}:{int(remaining % 60):02d}"
+    return f"Extracting chunk {position + 1} of {total}{rate}{eta}"
+
+
+def _settings(extractor: Extractor) -> dict[str, object]:
+    return {"model_led": extractor.model_led}
+
+
+def _resume_or_start(session: Session, extractor: Extractor) -> ExtractionRun:
+    info = extractor.backend.info() if extractor.backend is not None else None
+    sha = info.sha256 if info else None
+    unfinished = session.exec(
+        select(ExtractionRun)
+        .where(ExtractionRun.status != RunStatus.COMPLETED)
+        .where(ExtractionRun.extractor_version == EXTRACTOR_VERSION)
+        .order_by(ExtractionRun.id.desc())  # type: ignore[union-attr]
+    ).first()
+    if (
+        unfinished is not None
+        and unfinished.model_sha256 == sha
+        and unfinished.settings == _settings(extractor)
+    ):
+        unfinished.status = RunStatus.RUNNING
+        unfinished.error = None
+        session.add(unfinished)
+        session.commit()
+        return unfinished
+    run = ExtractionRun(
+        extractor_version=EXTRACTOR_VERSION,
+        backend=info.backend if info else "none",
+        model_file=info.model_file if info else None,
+        model_sha256=sha,
+        quantisation=info.quantisation if info else None,
+        context_size=info.context_size if info else None,
+        seed=info.seed if info else None,
+        temperature=info.temperature if info else None,
+        prompt_version=prompt_version() if extractor.model_led else None,
+        settings=_settings(extractor),
+    )
+    session.add(run)
+    session.commit()
+    session.refresh(run)
+    return run
+
+
+def _store_chunk(
+    engine: Engine,
+    run_id: int,
+    interview_id: int,
+    turns: Sequence[ParsedTurn],
+    chunk: Chunk,
+    candidates: Sequence[Candidate],
+    dropped: int,
+) -> int:
+    """Store a chunk's insights and mark it done, in one transaction; returns the number stored."""
+    with Session(engine) as session:
+        turn_ids = {t.index: t.id for t in turns_of(session, interview_id)}
+        chunk_turn_ids = [turn_ids[i] for i in range(chunk.first, chunk.last + 1)]
+        existing = session.exec(
+            select(Insight.kind, EvidenceSpan.turn_id, EvidenceSpan.start, EvidenceSpan.end)
+            .join(EvidenceSpan, EvidenceSpan.insight_id == Insight.id)
+            .where(EvidenceSpan.turn_id.in_(chunk_turn_ids))  # type: ignore[union-attr]
+        ).all()
+        run = session.get(ExtractionRun, run_id)
+        assert run is not None
+        stored = 0
+        for candidate in candidates:
+            turn_id = turn_ids[candidate.turn_index]
+            if any(
+                kind == candidate.kind and tid == turn_id and start < candidate.end and candidate.start < end
+                for kind, tid, start, end in existing
+            ):
+                continue
+            insight = Insight(
+                interview_id=interview_id,
+                run_id=run_id,
+                kind=candidate.kind,
+                statement=candidate.statement,
+                original_statement=candidate.statement,
+                confidence=candidate.confidence,
+                origin="model" if candidate.reason == "model" else "rules",
+                extractor_version=EXTRACTOR_VERSION,
+                prompt_version=run.prompt_version,
+            )
+            session.add(insight)
+            session.flush()
+            session.add(
+                EvidenceSpan(
+                    insight_id=insight.id,
+                    turn_id=turn_id,
+                    start=candidate.start,
+                    end=candidate.end,
+                    quote=candidate.quote,
+                )
+            )
+            existing.append((candidate.kind, turn_id, candidate.start, candidate.end))
+            stored += 1
+        if chunk.index == 0:
+            _store_firmographics(session, interview_id, turns, turn_ids)
+        session.add(
+            RunChunk(
+                run_id=run_id,
+                interview_id=interview_id,
+                chunk_index=chunk.index,
+                first_turn_index=chunk.first,
+                last_turn_index=chunk.last,
+                insights_stored=stored,
+                quotes_dropped=dropped,
+            )
+        )
+        run.chunks_done += 1
+        session.add(run)
+        session.commit()
+    return stored
+
+
+def _store_firmographics(
+    session: Session, interview_id: int, turns: Sequence[ParsedTurn], turn_ids: dict[int, int | None]
+) -> None:
+    known = set(
+        session.exec(
+            select(FirmographicSuggestion.field, FirmographicSuggestion.value).where(
+                FirmographicSuggestion.interview_id == interview_id
+            )
+        ).all()
+    )
+    for finding in extract_firmographics(turns):
+        if (finding.field, finding.value) in known:
+            continue
+        known.add((finding.field, finding.value))
+        session.add(
+            FirmographicSuggestion(
+                interview_id=interview_id,
+                turn_id=turn_ids[finding.turn_index],
+                field=finding.field,
+                value=finding.value,
+                start=finding.start,
+                end=finding.end,
+                quote=finding.quote,
+            )
+        )
+
+
+def _finish(
+    engine: Engine, run_id: int, summary: RunSummary, extractor: Extractor, *, error: str | None = None
+) -> None:
+    with Session(engine) as session:
+        run = session.get(ExtractionRun, run_id)
+        assert run is not None
+        run.status = summary.status
+        run.chunks_total = summary.chunks_total
+        run.error = error
+        if extractor.backend is not None:
+            stats = extractor.backend.stats()
+            run.tokens_evaluated = stats.prompt_tokens_evaluated
+            run.tokens_generated = stats.tokens_generated
+        if summary.status == RunStatus.COMPLETED:
+            run.finished_at = utcnow()
+        session.add(run)
+        session.commit()

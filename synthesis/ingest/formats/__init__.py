@@ -1,0 +1,1 @@
+"""One parser per transcript format family; each turns decoded text into speaker blocks."""

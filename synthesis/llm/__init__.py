@@ -1,0 +1,8 @@
+"""The language-model layer: one narrow backend protocol and its implementations.
+
+- ``base``: ``LlmBackend`` protocol, ``ModelInfo``, ``LlmStats`` and the typed errors.
+- ``llama_backend``: in-process llama.cpp (the only module importing ``llama_cpp``).
+- ``http_backend``: an OpenAI-compatible server. ``fake``: scripted replies for tests.
+- ``default_model``, ``gguf_info``, ``discovery``: finding and inspecting GGUF files.
+- ``probe``: the capability probe that tells whether a model is good enough for extraction.
+"""

@@ -1,0 +1,179 @@
+"""The one narrow interface every language-model backend implements, its errors and its figures.
+
+Backends produce raw text; ``complete_json_with_retry`` turns that into a validated pydantic object, re-asking
+once with the validation error (as instructor's ``retry.py`` does) before giving up with ``LlmOutputError``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Any, Protocol, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+T = TypeVar("T", bound=BaseModel)
+
+Messages = list[dict[str, str]]
+Cancel = Callable[[], bool]
+OnToken = Callable[[str], None]
+
+DEFAULT_MAX_TOKENS = 1024
+
+
+def never_cancel() -> bool:
+    """Default cancel callback: the work is never cancelled."""
+    return False
+
+
+class LlmError(Exception):
+    """Base of every error raised by the language-model layer."""
+
+
+class ModelLoadError(LlmError):
+    """The model file is missing, truncated, not GGUF, or llama.cpp could not load it."""
+
+
+class LlmCancelled(LlmError):
+    """The caller's cancel callback returned True while a completion was running."""
+
+
+class LlmTimeout(LlmError):
+    """The model server did not connect or answer within the timeout."""
+
+
+class ServerError(LlmError):
+    """The model server refused the connection or answered with an error."""
+
+
+class LlmOutputError(LlmError):
+    """The model's reply did not validate against the schema, even after one re-ask."""
+
+    def __init__(self, message: str, *, raw: str, errors: str) -> None:
+        super().__init__(message)
+        self.raw = raw
+        self.errors = errors
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    """What produced a result: stored with every result so runs are reproducible and comparable."""
+
+    backend: str
+    model_file: str
+    sha256: str | None
+    quantisation: str | None
+    context_size: int
+    seed: int
+    temperature: float
+    threads: int | None
+
+
+@dataclass(frozen=True)
+class LlmStats:
+    """Cumulative counters of a backend since it was created.
+
+    ``prompt_tokens_evaluated`` counts prompt tokens actually run through the model (a reused prefix is not
+    counted). The ``*_seconds`` fields are the engine's own timings, ``None`` where the backend cannot see
+    them.
+    """
+
+    calls: int = 0
+    prompt_tokens_evaluated: int = 0
+    tokens_generated: int = 0
+    wall_seconds: float = 0.0
+    prompt_eval_seconds: float | None = None
+    eval_seconds: float | None = None
+
+    def add(self, **delta: Any) -> LlmStats:
+        """Return these counters with ``delta`` added field by field (``None`` counts as unknown)."""
+        values = {}
+        for name, amount in delta.items():
+            if amount is None:
+                continue
+            current = getattr(self, name)
+            values[name] = amount if current is None else current + amount
+        return replace(self, **values)
+
+    def minus(self, earlier: LlmStats) -> LlmStats:
+        """Counters accumulated since ``earlier`` was taken."""
+
+        def diff(a: float | None, b: float | None) -> float | None:
+            return None if a is None else a - (b or 0)
+
+        return LlmStats(
+            calls=self.calls - earlier.calls,
+            prompt_tokens_evaluated=self.prompt_tokens_evaluated - earlier.prompt_tokens_evaluated,
+            tokens_generated=self.tokens_generated - earlier.tokens_generated,
+            wall_seconds=self.wall_seconds - earlier.wall_seconds,
+            prompt_eval_seconds=diff(self.prompt_eval_seconds, earlier.prompt_eval_seconds),
+            eval_seconds=diff(self.eval_seconds, earlier.eval_seconds),
+        )
+
+
+class LlmBackend(Protocol):
+    """A language model: in-process llama.cpp, an OpenAI-compatible server, or a fake for tests."""
+
+    @property
+    def context_size(self) -> int: ...
+
+    def complete_json(
+        self,
+        messages: Messages,
+        schema: type[T],
+        *,
+        cancel: Cancel = never_cancel,
+        on_token: OnToken | None = None,
+        max_tokens: int = DEFAULT_MAX_TOKENS,
+    ) -> T:
+        """Complete constrained to ``schema``'s JSON schema; return the validated object."""
+        ...
+
+    def complete_text(
+        self,
+        messages: Messages,
+        *,
+        cancel: Cancel = never_cancel,
+        on_token: OnToken | None = None,
+        max_tokens: int = DEFAULT_MAX_TOKENS,
+    ) -> str:
+        """Complete without constraint; return the reply text."""
+        ...
+
+    def count_tokens(self, text: str) -> int: ...
+
+    def info(self) -> ModelInfo: ...
+
+    def stats(self) -> LlmStats: ...
+
+
+def reask_messages(messages: Messages, raw: str, errors: str) -> Messages:
+    """The conversation extended with the invalid reply and a request to correct it."""
+    return [
+        *messages,
+        {"role": "assistant", "content": raw},
+        {
+            "role": "user",
+            "content": "Your reply did not match the required JSON schema:\n"
+            f"{errors}\nReply again with only the corrected JSON object.",
+        },
+    ]
+
+
+def complete_json_with_retry(generate: Callable[[Messages], str], messages: Messages, schema: type[T]) -> T:
+    """Validate ``generate(messages)`` against ``schema``; re-ask once with the error, then raise."""
+    raw = generate(messages)
+    try:
+        return schema.model_validate_json(raw)
+    except ValidationError as first:
+        errors = str(first)
+    raw = generate(reask_messages(messages, raw, errors))
+    try:
+        return schema.model_validate_json(raw)
+    except ValidationError as second:
+        raise LlmOutputError(
+            f"The model's reply did not match {schema.__name__} after one re-ask "
+            f"({second.error_count()} error(s))",
+            raw=raw,
+            errors=str(second),
+        ) from second

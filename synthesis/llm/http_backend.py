@@ -1,0 +1,217 @@
+"""A model behind an OpenAI-compatible server (llama.cpp server, Ollama, vLLM, LM Studio), streamed over SSE.
+
+Talks only to the base URL it is given: no proxies from the environment, no redirects followed.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import time
+from collections.abc import Iterator
+from typing import Any, Literal
+
+import httpx
+
+from synthesis.llm.base import (
+    DEFAULT_MAX_TOKENS,
+    Cancel,
+    LlmCancelled,
+    LlmStats,
+    LlmTimeout,
+    Messages,
+    ModelInfo,
+    OnToken,
+    ServerError,
+    T,
+    complete_json_with_retry,
+    never_cancel,
+)
+
+SchemaFormat = Literal["auto", "json_schema", "json_object"]
+
+
+class HttpBackend:
+    """Chat completions from ``<base_url>/v1/chat/completions``.
+
+    ``schema_format`` picks how the schema is sent: ``json_schema`` (OpenAI style, most servers),
+    ``json_object`` with a ``schema`` field (llama-cpp-python's server), or ``auto``: try the first and, if
+    the server answers an error, the second, which is then kept when it works.
+    """
+
+    def __init__(
+        self,
+        base_url: str,
+        model: str,
+        *,
+        api_key: str | None = None,
+        context_size: int = 4096,
+        temperature: float = 0.0,
+        seed: int = 0,
+        connect_timeout: float = 5.0,
+        read_timeout: float = 120.0,
+        schema_format: SchemaFormat = "auto",
+    ) -> None:
+        base = base_url.rstrip("/")
+        self.base_url = base if base.endswith("/v1") else f"{base}/v1"
+        self.model, self.temperature, self.seed = model, temperature, seed
+        self.schema_format = schema_format
+        self._context_size = context_size
+        self._stats = LlmStats()
+        headers = {"Authorization": f"Bearer {api_key}"} if api_key else {}
+        self._client = httpx.Client(
+            timeout=httpx.Timeout(read_timeout, connect=connect_timeout),
+            headers=headers,
+            trust_env=False,
+            follow_redirects=False,
+        )
+
+    def close(self) -> None:
+        self._client.close()
+
+    @property
+    def context_size(self) -> int:
+        return self._context_size
+
+    def complete_json(
+        self,
+        messages: Messages,
+        schema: type[T],
+        *,
+        cancel: Cancel = never_cancel,
+        on_token: OnToken | None = None,
+        max_tokens: int = DEFAULT_MAX_TOKENS,
+    ) -> T:
+        json_schema = schema.model_json_schema()
+        object_format = {"type": "json_object", "schema": json_schema}
+        named = {"name": schema.__name__, "schema": json_schema}
+        schema_format = {"type": "json_schema", "json_schema": named}
+
+        def generate(msgs: Messages) -> str:
+            if self.schema_format == "json_object":
+                return self._complete(msgs, object_format, cancel, on_token, max_tokens)
+            try:
+                return self._complete(msgs, schema_format, cancel, on_token, max_tokens)
+            except _Rejected:
+                if self.schema_format == "json_schema":
+                    raise
+            reply = self._complete(msgs, object_format, cancel, on_token, max_tokens)
+            self.schema_format = "json_object"
+            return reply
+
+        try:
+            return complete_json_with_retry(generate, messages, schema)
+        except _Rejected as exc:
+            raise ServerError(str(exc)) from None
+
+    def complete_text(
+        self,
+        messages: Messages,
+        *,
+        cancel: Cancel = never_cancel,
+        on_token: OnToken | None = None,
+        max_tokens: int = DEFAULT_MAX_TOKENS,
+    ) -> str:
+        try:
+            return self._complete(messages, None, cancel, on_token, max_tokens)
+        except _Rejected as exc:
+            raise ServerError(str(exc)) from None
+
+    def count_tokens(self, text: str) -> int:
+        """An upper-side estimate (one token per 3 characters): servers share no tokenizer endpoint."""
+        return math.ceil(len(text) / 3)
+
+    def info(self) -> ModelInfo:
+        return ModelInfo(
+            backend=f"http {self.base_url}",
+            model_file=self.model,
+            sha256=None,
+            quantisation=None,
+            context_size=self._context_size,
+            seed=self.seed,
+            temperature=self.temperature,
+            threads=None,
+        )
+
+    def stats(self) -> LlmStats:
+        return self._stats
+
+    def _complete(
+        self,
+        messages: Messages,
+        response_format: dict[str, Any] | None,
+        cancel: Cancel,
+        on_token: OnToken | None,
+        max_tokens: int,
+    ) -> str:
+        if cancel():
+            raise LlmCancelled("cancelled before the request was sent")
+        payload: dict[str, Any] = {
+            "model": self.model,
+            "messages": messages,
+            "temperature": self.temperature,
+            "seed": self.seed,
+            "max_tokens": max_tokens,
+            "stream": True,
+            "stream_options": {"include_usage": True},
+        }
+        if response_format is not None:
+            payload["response_format"] = response_format
+        url = f"{self.base_url}/chat/completions"
+        started, parts = time.perf_counter(), []
+        usage: dict[str, Any] = {}
+        try:
+            with self._client.stream("POST", url, json=payload) as response:
+                if response.status_code >= 400:
+                    error = _Rejected if response_format is not None else ServerError
+                    raise error(f"{url} answered HTTP {response.status_code}: {_body(response)}")
+                for event in _sse_events(response):
+                    if cancel():
+                        raise LlmCancelled("cancelled while the server was generating")
+                    usage = event.get("usage") or usage
+                    for choice in event.get("choices") or []:
+                        text = (choice.get("delta") or {}).get("content") or ""
+                        if text:
+                            parts.append(text)
+                            if on_token is not None:
+                                on_token(text)
+        except httpx.TimeoutException as exc:
+            raise LlmTimeout(f"{url} did not answer in time ({type(exc).__name__})") from exc
+        except httpx.HTTPError as exc:
+            raise ServerError(f"cannot reach the model server at {url}: {exc}") from exc
+        self._stats = self._stats.add(
+            calls=1,
+            wall_seconds=time.perf_counter() - started,
+            prompt_tokens_evaluated=usage.get("prompt_tokens", 0),
+            tokens_generated=usage.get("completion_tokens", len(parts)),
+        )
+        return "".join(parts)
+
+
+class _Rejected(Exception):
+    """The server answered an error to a request with a response_format, perhaps one it does not know.
+
+    (llama-cpp-python's server answers HTTP 500 to the ``json_schema`` style.)
+    """
+
+
+def _sse_events(response: httpx.Response) -> Iterator[dict[str, Any]]:
+    """The JSON payloads of a server-sent-event stream, up to ``[DONE]``."""
+    for line in response.iter_lines():
+        if not line.startswith("data:"):
+            continue
+        data = line[5:].strip()
+        if data == "[DONE]":
+            return
+        try:
+            event = json.loads(data)
+        except ValueError as exc:
+            raise ServerError(f"the server sent a malformed event: {data[:200]!r}") from exc
+        if isinstance(event, dict) and event.get("error"):
+            raise ServerError(f"the server reported an error: {event['error']}")
+        if isinstance(event, dict):
+            yield event
+
+
+def _body(response: httpx.Response) -> str:
+    return response.read().decode("utf-8", errors="replace")[:500]

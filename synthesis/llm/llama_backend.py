@@ -1,0 +1,185 @@
+"""In-process llama.cpp through llama-cpp-python: the only module that imports ``llama_cpp`` (lazily).
+
+A fixed instruction prefix (system prompt, few-shot turns) is evaluated once: ``Llama`` keeps the KV cache
+of the previous call and only evaluates the tokens after the longest common prefix, so consecutive chunks
+that share the prefix pay only for their own text. ``stats()`` shows it in ``prompt_tokens_evaluated``.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+from synthesis.llm.base import (
+    DEFAULT_MAX_TOKENS,
+    Cancel,
+    LlmCancelled,
+    LlmError,
+    LlmStats,
+    Messages,
+    ModelInfo,
+    ModelLoadError,
+    OnToken,
+    T,
+    complete_json_with_retry,
+    never_cancel,
+)
+from synthesis.llm.gguf_info import file_sha256, read_gguf_info
+
+DEFAULT_CONTEXT = 4096
+
+
+class LlamaBackend:
+    """A GGUF model loaded in this process. Drive it from one worker thread; calls are serialised."""
+
+    def __init__(
+        self,
+        model_path: Path,
+        *,
+        n_ctx: int = DEFAULT_CONTEXT,
+        n_threads: int | None = None,
+        seed: int = 0,
+        temperature: float = 0.0,
+    ) -> None:
+        self.model_path = Path(model_path)
+        self._gguf = read_gguf_info(self.model_path)  # GgufError (a ModelLoadError) for non-GGUF/truncated
+        if self._gguf.context_length:
+            n_ctx = min(n_ctx, self._gguf.context_length)
+        self.seed, self.temperature = seed, temperature
+        self._lock = threading.Lock()
+        self._stats = LlmStats(prompt_eval_seconds=0.0, eval_seconds=0.0)
+        started = time.perf_counter()
+        self._llm = _load(self.model_path, n_ctx=n_ctx, n_threads=n_threads, seed=seed)
+        self.load_seconds = time.perf_counter() - started
+
+    @property
+    def context_size(self) -> int:
+        return int(self._llm.n_ctx())
+
+    def complete_json(
+        self,
+        messages: Messages,
+        schema: type[T],
+        *,
+        cancel: Cancel = never_cancel,
+        on_token: OnToken | None = None,
+        max_tokens: int = DEFAULT_MAX_TOKENS,
+    ) -> T:
+        response_format = {"type": "json_object", "schema": schema.model_json_schema()}
+        return complete_json_with_retry(
+            lambda msgs: self._complete(msgs, response_format, cancel, on_token, max_tokens), messages, schema
+        )
+
+    def complete_text(
+        self,
+        messages: Messages,
+        *,
+        cancel: Cancel = never_cancel,
+        on_token: OnToken | None = None,
+        max_tokens: int = DEFAULT_MAX_TOKENS,
+    ) -> str:
+        return self._complete(messages, None, cancel, on_token, max_tokens)
+
+    def count_tokens(self, text: str) -> int:
+        return len(self._llm.tokenize(text.encode("utf-8"), add_bos=False, special=False))
+
+    def info(self) -> ModelInfo:
+        return ModelInfo(
+            backend="llama.cpp",
+            model_file=self.model_path.name,
+            sha256=file_sha256(self.model_path),
+            quantisation=self._gguf.quantisation,
+            context_size=self.context_size,
+            seed=self.seed,
+            temperature=self.temperature,
+            threads=int(self._llm.n_threads),
+        )
+
+    def stats(self) -> LlmStats:
+        return self._stats
+
+    def _complete(
+        self,
+        messages: Messages,
+        response_format: dict[str, Any] | None,
+        cancel: Cancel,
+        on_token: OnToken | None,
+        max_tokens: int,
+    ) -> str:
+        if cancel():
+            raise LlmCancelled("cancelled before the completion started")
+        with self._lock:
+            before, started = self._perf(), time.perf_counter()
+            parts: list[str] = []
+            stream = self._llm.create_chat_completion(
+                messages=messages,
+                response_format=response_format,
+                temperature=self.temperature,
+                seed=self.seed,
+                max_tokens=max_tokens,
+                stream=True,
+            )
+            try:
+                for chunk in stream:
+                    if cancel():
+                        raise LlmCancelled("cancelled while the model was generating")
+                    text = chunk["choices"][0]["delta"].get("content") or ""
+                    if text:
+                        parts.append(text)
+                        if on_token is not None:
+                            on_token(text)
+            except ValueError as exc:  # e.g. the prompt does not fit the context window
+                raise LlmError(f"llama.cpp refused the request: {exc}") from exc
+            finally:
+                stream.close()
+                after = self._perf()
+                self._stats = self._stats.add(
+                    calls=1,
+                    wall_seconds=time.perf_counter() - started,
+                    **{key: after[key] - before[key] for key in after},
+                )
+        return "".join(parts)
+
+    def _perf(self) -> dict[str, float]:
+        """llama.cpp's own cumulative counters for this context."""
+        import llama_cpp
+
+        data = llama_cpp.llama_perf_context(self._llm.ctx)
+        return {
+            "prompt_tokens_evaluated": data.n_p_eval,
+            "tokens_generated": data.n_eval,
+            "prompt_eval_seconds": data.t_p_eval_ms / 1000,
+            "eval_seconds": data.t_eval_ms / 1000,
+        }
+
+
+def _load(path: Path, *, n_ctx: int, n_threads: int | None, seed: int) -> Any:
+    """Load the model with llama.cpp's logging silenced; ModelLoadError if llama.cpp refuses it.
+
+    Prompt and generation use the same thread count (llama.cpp's own default), half the logical CPUs unless
+    given: on a busy machine more threads than free cores makes llama.cpp several times slower.
+    """
+    threads = n_threads or max(1, (os.cpu_count() or 2) // 2)
+    try:
+        from llama_cpp import Llama
+    except ImportError as exc:
+        raise ModelLoadError(
+            f"llama-cpp-python is not installed, so {path.name} cannot be run: {exc}"
+        ) from exc
+    try:
+        return Llama(
+            model_path=str(path),
+            n_ctx=n_ctx,
+            n_threads=threads,
+            n_threads_batch=threads,
+            seed=seed,
+            verbose=False,
+        )
+    except (ValueError, RuntimeError, OSError) as exc:
+        raise ModelLoadError(
+            f"llama.cpp could not load {path.name}: {exc}. The file may be damaged or use an architecture "
+            "this version of llama.cpp does not know; download it again or choose another model."
+        ) from exc

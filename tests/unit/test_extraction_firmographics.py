@@ -1,0 +1,62 @@
+"""Firmographic parsing, each finding with its evidence span."""
+
+from synthesis.extraction.firmographics import Firmographic, extract_firmographics
+from synthesis.transcript import ParsedTurn, Segment, SpeakerRole
+
+
+def _findings(text: str, role: SpeakerRole = SpeakerRole.RESPONDENT) -> list[Firmographic]:
+    turns = [ParsedTurn("R", text, [Segment(0, 0, len(text))], role=role)]
+    found = extract_firmographics(turns)
+    assert all(turns[f.turn_index].text[f.start : f.end] == f.quote for f in found)
+    return found
+
+
+def _one(text: str, field: str) -> Firmographic:
+    found = [f for f in _findings(text) if f.field == field]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_employee_count():
+    f = _one("Right now we're about 310 people, mostly engineers.", "employee_count")
+    assert (f.quote, f.normalized) == ("about 310 people", "310")
+    assert _one("We have roughly 1,200 employees.", "employee_count").normalized == "1200"
+
+
+def test_revenue():
+    f = _one("We did $38 million in ARR last year.", "revenue")
+    assert f.quote == "$38 million in ARR"
+    assert f.normalized == "38000000 USD"
+    assert _one("Our revenue is around €12M.", "revenue").normalized == "12000000 EUR"
+
+
+def test_funding_stage_and_amount():
+    assert _one("We closed our Series C in the spring.", "funding_stage").normalized == "Series C"
+    assert _one("We're private equity owned.", "funding_stage").normalized == "private equity"
+    assert _one("We raised $25 million last year.", "funding_amount").normalized == "25000000 USD"
+
+
+def test_location():
+    found = _findings("We're a fintech based in Denver, Colorado.")
+    assert [f.value for f in found if f.field == "country_region"] == ["Denver", "Colorado"]
+    found = _findings("We have offices in London and warehouses in Germany.")
+    assert {f.value for f in found if f.field == "country_region"} == {"London", "Germany"}
+
+
+def test_place_without_a_company_cue_is_ignored():
+    found = _findings("I flew through Boston once, it was cold.")
+    assert not [f for f in found if f.field == "country_region"]
+
+
+def test_tech_stack():
+    tools = [f.normalized for f in _findings("We use Salesforce and HubSpot, plus Google Sheets.")
+             if f.field == "tech_stack"]
+    assert tools == ["Salesforce", "HubSpot", "Google Sheets"]
+
+
+def test_industry():
+    assert _one("We're a B2B payments company.", "industry").normalized == "b2b payments"
+
+
+def test_interviewer_speech_is_never_evidence():
+    assert _findings("We're 500 people and use Salesforce.", role=SpeakerRole.INTERVIEWER) == []
