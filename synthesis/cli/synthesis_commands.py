@@ -1,0 +1,190 @@
+"""CLI commands for ICPs (icp add, list, fit, delete) and persona synthesis (synthesize)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from sqlmodel import Session
+
+from synthesis.cli.common import console, fail, workspace
+from synthesis.icp.criteria import CriterionError, describe, parse_criterion
+from synthesis.icp.fit import CompanyFit, Outcome, score_company
+from synthesis.icp.store import IcpError, create_icp, delete_icp, interviewed_companies, list_icps
+from synthesis.icp.success import success_table, suggest_criteria
+from synthesis.personas.synthesize import SynthesisReport, synthesize_personas
+
+WorkspaceArg = Annotated[Path, typer.Argument(help="The workspace file (*.groundwork).")]
+
+icp_app = typer.Typer(
+    help="Ideal Customer Profiles: define them and score interviewed companies.", no_args_is_help=True
+)
+
+_OUTCOME_STYLE = {Outcome.MATCH: "[green]✓[/]", Outcome.MISS: "[red]✗[/]", Outcome.UNKNOWN: "[yellow]?[/]"}
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(icp_app, name="icp")
+    app.command("synthesize")(synthesize)
+
+
+@icp_app.command("add")
+def add(
+    ws: WorkspaceArg,
+    name: Annotated[str, typer.Option("--name", help="The ICP's name.")],
+    criterion: Annotated[
+        list[str],
+        typer.Option(
+            "--criterion",
+            help="kind:value, 3 to 4 times; kinds: industry, employees, revenue, funding, "
+            "tech_stack, geography. E.g. employees:100-1000, industry:software,saas.",
+        ),
+    ],
+    description: Annotated[str, typer.Option(help="What this profile stands for.")] = "",
+) -> None:
+    """Define an ICP with 3 to 4 firmographic criteria."""
+    try:
+        criteria = [parse_criterion(text) for text in criterion]
+    except CriterionError as exc:
+        raise fail(str(exc)) from None
+    with workspace(ws) as engine, Session(engine) as session:
+        try:
+            icp_id = create_icp(session, name, criteria, description)
+        except (IcpError, CriterionError) as exc:
+            raise fail(str(exc)) from None
+    console.print(f"Created ICP {icp_id}: {name} — " + "; ".join(describe(c) for c in criteria))
+
+
+@icp_app.command("list")
+def list_command(ws: WorkspaceArg) -> None:
+    """List the ICPs and their criteria."""
+    with workspace(ws) as engine, Session(engine) as session:
+        icps = list_icps(session)
+    table = Table("ID", "Name", "Criteria", "Description")
+    for icp in icps:
+        table.add_row(str(icp.id), icp.name, "\n".join(describe(c) for c in icp.criteria), icp.description)
+    console.print(table)
+    console.print(f"{len(icps)} ICPs")
+
+
+@icp_app.command("delete")
+def delete(
+    ws: WorkspaceArg, icp_id: Annotated[int, typer.Argument(help="The ICP's id (see icp list).")]
+) -> None:
+    """Delete an ICP; personas lose their link to it on the next synthesis."""
+    with workspace(ws) as engine, Session(engine) as session:
+        try:
+            delete_icp(session, icp_id)
+        except IcpError as exc:
+            raise fail(str(exc)) from None
+    console.print(f"Deleted ICP {icp_id}")
+
+
+def _fit_cell(fit: CompanyFit) -> str:
+    verdict = "[bold green]fits[/]" if fit.fits else "[dim]does not fit[/]"
+    lines = [f"[bold]{fit.score}[/]/100 {verdict} ({fit.coverage})"]
+    lines += [f"{_OUTCOME_STYLE[r.outcome]} {r.explanation}" for r in fit.results]
+    return "\n".join(lines)
+
+
+@icp_app.command("fit")
+def fit(ws: WorkspaceArg) -> None:
+    """Score every interviewed company against every ICP, and show which characteristics go with success."""
+    with workspace(ws) as engine, Session(engine) as session:
+        icps = list_icps(session)
+        companies = interviewed_companies(session)
+        if not icps:
+            console.print("No ICP defined yet. Add one with: groundwork icp add WS --name N --criterion ...")
+        else:
+            table = Table(
+                "Company", "Relationship", *(f"{icp.name} (ICP {icp.id})" for icp in icps), show_lines=True
+            )
+            for company in companies:
+                cells = [_fit_cell(score_company(company, icp.criteria)) for icp in icps]
+                table.add_row(company.name, company.relationship.value, *cells)
+            console.print(table)
+            console.print(f"{len(companies)} interviewed companies × {len(icps)} ICPs")
+        rows = success_table(companies)
+    if not rows:
+        console.print(
+            "No company has a known relationship (customer, churned, lost, prospect): no success table."
+        )
+        return
+    table = Table(
+        "Attribute",
+        "Value",
+        "Success share",
+        "Customers",
+        "Churned",
+        "Lost",
+        "Prospects",
+        title="Which characteristics go with success (customers vs churned + lost)",
+    )
+    for row in rows:
+        share = f"{row.share:.0%} ({row.customers} of {row.decided})" if row.share is not None else "—"
+        table.add_row(
+            row.attribute,
+            row.value,
+            share,
+            str(row.customers),
+            str(row.churned),
+            str(row.lost),
+            str(row.prospects),
+        )
+    console.print(table)
+    suggestions = suggest_criteria(rows)
+    if suggestions:
+        console.print("Suggested criteria: " + "; ".join(describe(c) for c in suggestions))
+    else:
+        console.print("No value has enough support yet to suggest a criterion.")
+
+
+def _print_report(report: SynthesisReport) -> None:
+    for note in report.notes:
+        console.print(f"[yellow]{note}[/]")
+    table = Table("ID", "Persona", "Respondents", "ICPs", "Result")
+    for outcome in report.personas:
+        result = "new" if outcome.created else "updated" if outcome.changed else "unchanged"
+        icps = ", ".join(str(i) for i in outcome.icp_ids) or "not ICP-linked"
+        table.add_row(str(outcome.persona_id), outcome.name, str(outcome.respondents), icps, result)
+    console.print(table)
+    console.print(f"{len(report.personas)} personas")
+    if report.outside_icp:
+        outside = Table(
+            "Interview",
+            "Title",
+            "Company",
+            "Why it is outside the ICP",
+            title="Interviews outside every ICP (kept, not used for personas)",
+        )
+        for item in report.outside_icp:
+            outside.add_row(str(item.interview_id), item.title, item.company or "—", item.reason)
+        console.print(outside)
+    if report.kept_persona_ids:
+        console.print(
+            "Kept personas with your edits but no matching respondents: "
+            + ", ".join(str(i) for i in report.kept_persona_ids)
+        )
+    if report.removed_persona_ids:
+        console.print(
+            "Removed personas with no respondents left: "
+            + ", ".join(str(i) for i in report.removed_persona_ids)
+        )
+
+
+def synthesize(ws: WorkspaceArg) -> None:
+    """Draft or refresh buyer personas from respondents at ICP-fitting companies."""
+    with workspace(ws) as engine:
+        columns = (TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn())
+        with Progress(*columns, console=console, transient=True) as bar:
+            task = bar.add_task("Starting", total=1.0)
+            try:
+                report = synthesize_personas(
+                    engine, progress=lambda done, stage: bar.update(task, completed=done, description=stage)
+                )
+            except KeyboardInterrupt:
+                raise fail("stopped; nothing was changed.", 130) from None
+    _print_report(report)

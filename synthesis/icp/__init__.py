@@ -1,0 +1,1 @@
+"""Ideal Customer Profiles: firmographic criteria, company fit scores and success patterns."""

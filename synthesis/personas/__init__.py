@@ -1,0 +1,1 @@
+"""Buyer personas: role normalisation, themes, naming, synthesis and the read model."""

@@ -1,0 +1,253 @@
+"""Read model of personas for views and reports: themed fields with prevalence, dissent and evidence quotes.
+
+Prevalence and dissent are recomputed from the stored placements with the same stance rule as synthesis
+(``themes.stance_split``), so user-placed insights count like any other.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from sqlmodel import Session, col, select
+
+from models.tables import (
+    EvidenceSpan,
+    Icp,
+    Insight,
+    InsightKind,
+    Interview,
+    Persona,
+    PersonaIcp,
+    PersonaInsight,
+    PersonaInterview,
+    Turn,
+)
+from synthesis.personas.synthesize import PERSONA_KINDS
+from synthesis.personas.themes import DEFAULT_THRESHOLD, ThemeItem, is_negative, similarity, stance_split
+
+
+@dataclass(frozen=True)
+class EvidenceQuote:
+    insight_id: int
+    interview_id: int
+    turn_id: int
+    speaker: str
+    speaker_role: str
+    timestamp: str | None
+    quote: str
+
+
+@dataclass(frozen=True)
+class ThemeStatement:
+    insight_id: int
+    interview_id: int
+    statement: str
+    status: str
+    user_placed: bool
+    quotes: tuple[EvidenceQuote, ...]
+
+
+@dataclass(frozen=True)
+class ThemeView:
+    kind: InsightKind
+    theme: str
+    respondents: int
+    total: int
+    statements: tuple[ThemeStatement, ...]
+    """Statements holding the theme's stance."""
+    dissent: tuple[ThemeStatement, ...]
+    """Statements of respondents who only said the opposite."""
+
+    @property
+    def prevalence(self) -> str:
+        return f"{self.respondents} of {self.total} respondents"
+
+    @property
+    def dissent_respondents(self) -> int:
+        return len({s.interview_id for s in self.dissent})
+
+    @property
+    def evidence(self) -> tuple[EvidenceQuote, ...]:
+        return tuple(q for s in self.statements for q in s.quotes)
+
+
+@dataclass(frozen=True)
+class PersonaProfile:
+    id: int
+    name: str
+    role: str
+    seniority: str
+    summary: str
+    demographics: str
+    status: str
+    edited_fields: tuple[str, ...]
+    icps: tuple[tuple[int, str], ...]
+    interviews: tuple[tuple[int, str], ...]
+    fields: dict[InsightKind, tuple[ThemeView, ...]]
+
+    @property
+    def respondents(self) -> int:
+        return len(self.interviews)
+
+    @property
+    def icp_linked(self) -> bool:
+        return bool(self.icps)
+
+
+def format_timestamp(seconds: float | None) -> str | None:
+    if seconds is None:
+        return None
+    whole = int(seconds)
+    hours, rest = divmod(whole, 3600)
+    return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60:02d}:{rest % 60:02d}"
+
+
+def _quotes(session: Session, insight_ids: list[int]) -> dict[int, list[EvidenceQuote]]:
+    rows = session.exec(
+        select(EvidenceSpan, Turn)
+        .join(Turn, col(Turn.id) == EvidenceSpan.turn_id)
+        .where(col(EvidenceSpan.insight_id).in_(insight_ids))
+        .order_by(col(EvidenceSpan.id))
+    )
+    quotes: dict[int, list[EvidenceQuote]] = defaultdict(list)
+    for span, turn in rows:
+        quotes[span.insight_id].append(
+            EvidenceQuote(
+                span.insight_id,
+                turn.interview_id,
+                turn.id or 0,
+                turn.speaker,
+                turn.role,
+                format_timestamp(turn.start_seconds),
+                span.quote,
+            )
+        )
+    return quotes
+
+
+def _theme_view(kind: InsightKind, theme: str, members: list[ThemeStatement], total: int) -> ThemeView:
+    _negative, support, _dissent = stance_split(
+        [ThemeItem(m.insight_id, m.interview_id, m.statement) for m in members]
+    )
+    return ThemeView(
+        kind,
+        theme,
+        len(support),
+        total,
+        tuple(m for m in members if m.interview_id in support),
+        tuple(m for m in members if m.interview_id not in support),
+    )
+
+
+def persona_profile(session: Session, persona_id: int) -> PersonaProfile:
+    """Everything a persona view or report shows; raises KeyError for an unknown id."""
+    persona = session.get(Persona, persona_id)
+    if persona is None:
+        raise KeyError(f"no persona with id {persona_id}")
+    interviews = tuple(
+        session.exec(
+            select(Interview.id, Interview.title)
+            .join(PersonaInterview, col(PersonaInterview.interview_id) == Interview.id)
+            .where(PersonaInterview.persona_id == persona_id)
+            .order_by(col(Interview.id))
+        ).all()
+    )
+    icps = tuple(
+        session.exec(
+            select(Icp.id, Icp.name)
+            .join(PersonaIcp, col(PersonaIcp.icp_id) == Icp.id)
+            .where(PersonaIcp.persona_id == persona_id)
+            .order_by(col(Icp.id))
+        ).all()
+    )
+    placed = session.exec(
+        select(PersonaInsight, Insight)
+        .join(Insight, col(Insight.id) == PersonaInsight.insight_id)
+        .where(PersonaInsight.persona_id == persona_id)
+        .order_by(col(PersonaInsight.position), col(Insight.interview_id), col(Insight.id))
+    ).all()
+    quotes = _quotes(session, [insight.id for _, insight in placed if insight.id is not None])
+    grouped: dict[tuple[InsightKind, str], list[ThemeStatement]] = defaultdict(list)
+    order: dict[tuple[InsightKind, str], int] = {}
+    for link, insight in placed:
+        key = (insight.kind, link.theme)
+        order.setdefault(key, link.position)
+        grouped[key].append(
+            ThemeStatement(
+                insight.id or 0,
+                insight.interview_id,
+                insight.statement,
+                insight.status.value,
+                link.user_placed,
+                tuple(quotes.get(insight.id or 0, ())),
+            )
+        )
+    fields: dict[InsightKind, tuple[ThemeView, ...]] = {}
+    extra_kinds = [k for k in InsightKind if k not in PERSONA_KINDS and any(g[0] == k for g in grouped)]
+    for kind in [*PERSONA_KINDS, *extra_kinds]:
+        keys = sorted((k for k in grouped if k[0] == kind), key=lambda k: (order[k], k[1]))
+        fields[kind] = tuple(
+            _theme_view(kind, theme, grouped[(kind, theme)], len(interviews)) for _, theme in keys
+        )
+    return PersonaProfile(
+        persona_id,
+        persona.name,
+        persona.role,
+        persona.seniority,
+        persona.summary,
+        persona.demographics,
+        persona.status,
+        tuple(persona.edited_fields),
+        icps,
+        interviews,
+        fields,
+    )
+
+
+@dataclass(frozen=True)
+class MatrixRow:
+    kind: InsightKind
+    theme: str
+    cells: tuple[str, ...]
+    """Prevalence per persona column ("2 of 3 respondents"), "" where the persona lacks the theme."""
+
+
+@dataclass(frozen=True)
+class PersonaMatrix:
+    personas: tuple[tuple[int, str], ...]
+    rows: tuple[MatrixRow, ...]
+
+
+def persona_matrix(session: Session) -> PersonaMatrix:
+    """Themes (rows, similar themes of different personas merged) against personas (columns)."""
+    personas = [(p.id or 0, p.name) for p in session.exec(select(Persona).order_by(col(Persona.id)))]
+    rows: list[tuple[InsightKind, str, dict[int, str]]] = []
+    for column, (persona_id, _name) in enumerate(personas):
+        profile = persona_profile(session, persona_id)
+        for kind, views in profile.fields.items():
+            for view in views:
+                row = next(
+                    (
+                        r
+                        for r in rows
+                        if r[0] == kind
+                        and column not in r[2]
+                        and is_negative(r[1]) == is_negative(view.theme)
+                        and similarity(r[1], view.theme) >= DEFAULT_THRESHOLD
+                    ),
+                    None,
+                )
+                if row is None:
+                    row = (kind, view.theme, {})
+                    rows.append(row)
+                row[2][column] = view.prevalence
+    kind_order = {kind: i for i, kind in enumerate([*PERSONA_KINDS, *InsightKind])}
+    rows.sort(key=lambda r: (kind_order[r[0]], -len(r[2])))
+    return PersonaMatrix(
+        tuple(personas),
+        tuple(
+            MatrixRow(kind, theme, tuple(cells.get(c, "") for c in range(len(personas))))
+            for kind, theme, cells in rows
+        ),
+    )

@@ -1,0 +1,102 @@
+"""ICP first: choose the respondents personas are built from, and list the interviews outside every ICP."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlmodel import Session, col, select
+
+from models.tables import Company, InsightKind, InsightStatus, Interview
+from models.tables import Insight as InsightRow
+from synthesis.icp.fit import Outcome, score_company
+from synthesis.icp.store import list_icps
+from synthesis.personas.roles import RoleKey, normalise_role
+
+
+@dataclass(frozen=True)
+class Respondent:
+    interview_id: int
+    title: str
+    job_title: str
+    role: RoleKey
+    company: Company | None
+    icp_ids: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class OutsideInterview:
+    interview_id: int
+    title: str
+    company: str | None
+    reason: str
+
+
+@dataclass
+class Selection:
+    respondents: list[Respondent] = field(default_factory=list)
+    outside: list[OutsideInterview] = field(default_factory=list)
+    icp_linked: bool = True
+    """False when the workspace has no ICP yet and every interview was used."""
+
+
+def _role_text(session: Session, interview: Interview) -> str:
+    """The stated job title, else the respondent's role insights (not rejected)."""
+    if interview.job_title and interview.job_title.strip():
+        return interview.job_title.strip()
+    statements = session.exec(
+        select(InsightRow.statement)
+        .where(
+            InsightRow.interview_id == interview.id,
+            InsightRow.kind == InsightKind.ROLE,
+            InsightRow.status != InsightStatus.REJECTED,
+        )
+        .order_by(col(InsightRow.id))
+    )
+    return " ".join(statements)
+
+
+def _outside_reason(company: Company, fits: list[tuple[str, int, list[str]]]) -> str:
+    name, score, misses = max(fits, key=lambda f: f[1])
+    detail = "; ".join(misses) if misses else "too few of its firmographics are known"
+    return f"{company.name} fits no ICP (best: {name}, {score}/100: {detail})"
+
+
+def select_respondents(session: Session) -> Selection:
+    """Respondents at companies that fit at least one ICP; with no ICP at all, every respondent."""
+    icps = list_icps(session)
+    selection = Selection(icp_linked=bool(icps))
+    for interview in session.exec(select(Interview).order_by(col(Interview.id))):
+        assert interview.id is not None
+        company = session.get(Company, interview.company_id) if interview.company_id else None
+        icp_ids: list[int] = []
+        if icps:
+            if company is None:
+                selection.outside.append(
+                    OutsideInterview(
+                        interview.id, interview.title, None, "no company is recorded for this interview"
+                    )
+                )
+                continue
+            fits = []
+            for icp in icps:
+                fit = score_company(company, icp.criteria)
+                if fit.fits:
+                    icp_ids.append(icp.id)
+                fits.append(
+                    (icp.name, fit.score, [r.explanation for r in fit.results if r.outcome == Outcome.MISS])
+                )
+            if not icp_ids:
+                selection.outside.append(
+                    OutsideInterview(
+                        interview.id, interview.title, company.name, _outside_reason(company, fits)
+                    )
+                )
+                continue
+        title = _role_text(session, interview)
+        role = normalise_role(title, seniority=interview.seniority, department=interview.department)
+        selection.respondents.append(
+            Respondent(
+                interview.id, interview.title, interview.job_title or "", role, company, tuple(icp_ids)
+            )
+        )
+    return selection

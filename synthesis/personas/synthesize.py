@@ -1,0 +1,227 @@
+"""Draft buyer personas from the respondents at ICP-fitting companies, grouped by function and seniority.
+
+Re-running is safe: a persona is found again by its group key; fields listed in ``Persona.edited_fields`` are
+never overwritten; insights a user placed (``PersonaInsight.user_placed``) are never moved and are left out of
+automatic placement; insight statuses are never changed; rejected insights are never used. On unchanged data
+a re-run changes nothing. A persona whose group disappeared is deleted, unless the user edited it or placed
+insights in it, in which case it is kept (without automatic links) and reported.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from sqlalchemy import Engine
+from sqlmodel import Session, col, select
+
+from models.tables import (
+    Insight,
+    InsightKind,
+    InsightStatus,
+    Persona,
+    PersonaIcp,
+    PersonaInsight,
+    PersonaInterview,
+    utcnow,
+)
+from synthesis.personas.fields import persona_fields
+from synthesis.personas.selection import OutsideInterview, Respondent, select_respondents
+from synthesis.personas.themes import Theme, ThemeItem, merge_themes
+from synthesis.tasks import Cancel, Progress, never_cancel, no_progress
+
+PERSONA_KINDS = (
+    InsightKind.ROLE,
+    InsightKind.GOAL,
+    InsightKind.PAIN,
+    InsightKind.ASPIRATION,
+    InsightKind.BUYING,
+)
+"""Insight kinds a persona lists as themed fields (role insights are its responsibilities)."""
+TEXT_FIELDS = ("name", "role", "seniority", "summary", "demographics")
+
+
+@dataclass(frozen=True)
+class PersonaOutcome:
+    persona_id: int
+    name: str
+    group_key: str
+    respondents: int
+    icp_ids: tuple[int, ...]
+    created: bool
+    changed: bool
+
+
+@dataclass
+class SynthesisReport:
+    personas: list[PersonaOutcome] = field(default_factory=list)
+    outside_icp: list[OutsideInterview] = field(default_factory=list)
+    icp_linked: bool = True
+    notes: list[str] = field(default_factory=list)
+    removed_persona_ids: list[int] = field(default_factory=list)
+    kept_persona_ids: list[int] = field(default_factory=list)
+    """Personas whose respondents are gone but which hold user edits or placements."""
+    cancelled: bool = False
+
+
+def _diff_links(
+    session: Session,
+    model: type[PersonaIcp] | type[PersonaInterview],
+    persona_id: int,
+    column: str,
+    wanted: Iterable[int],
+) -> bool:
+    """Make the persona's link rows of ``model`` equal ``wanted``; True when anything changed."""
+    rows = session.exec(select(model).where(model.persona_id == persona_id))
+    existing = {getattr(row, column): row for row in rows}
+    target = set(wanted)
+    for key in existing.keys() - target:
+        session.delete(existing[key])
+    for key in target - existing.keys():
+        session.add(model(persona_id=persona_id, **{column: key}))
+    return existing.keys() != target
+
+
+def _place_insights(session: Session, persona_id: int, themes: dict[InsightKind, list[Theme]]) -> bool:
+    """Replace the persona's automatic placements by the themes; user-placed rows are left alone."""
+    wanted = {
+        item.insight_id: (theme.label, position)
+        for kind_themes in themes.values()
+        for position, theme in enumerate(kind_themes)
+        for item in theme.items
+    }
+    rows = session.exec(
+        select(PersonaInsight).where(
+            PersonaInsight.persona_id == persona_id, col(PersonaInsight.user_placed).is_(False)
+        )
+    )
+    existing = {row.insight_id: row for row in rows}
+    changed = False
+    for insight_id, row in existing.items():
+        if insight_id not in wanted:
+            session.delete(row)
+            changed = True
+        elif (row.theme, row.position) != wanted[insight_id]:
+            row.theme, row.position = wanted[insight_id]
+            session.add(row)
+            changed = True
+    for insight_id in wanted.keys() - existing.keys():
+        theme, position = wanted[insight_id]
+        session.add(
+            PersonaInsight(persona_id=persona_id, insight_id=insight_id, theme=theme, position=position)
+        )
+        changed = True
+    return changed
+
+
+def _group_themes(
+    respondents: list[Respondent], items: dict[int, list[tuple[InsightKind, ThemeItem]]]
+) -> dict[InsightKind, list[Theme]]:
+    by_kind: dict[InsightKind, list[ThemeItem]] = defaultdict(list)
+    for respondent in respondents:
+        for kind, item in items.get(respondent.interview_id, []):
+            by_kind[kind].append(item)
+    return {kind: merge_themes(by_kind[kind]) for kind in PERSONA_KINDS if by_kind.get(kind)}
+
+
+def _upsert_persona(session: Session, key: str, values: dict[str, str]) -> tuple[Persona, bool, bool]:
+    persona = session.exec(select(Persona).where(Persona.group_key == key).order_by(col(Persona.id))).first()
+    if persona is None:
+        persona = Persona(group_key=key, **values)
+        session.add(persona)
+        session.flush()
+        return persona, True, True
+    changed = False
+    for name in TEXT_FIELDS:
+        if name not in persona.edited_fields and getattr(persona, name) != values[name]:
+            setattr(persona, name, values[name])
+            changed = True
+    if changed:
+        persona.updated_at = utcnow()
+        session.add(persona)
+    return persona, False, changed
+
+
+def _retire(session: Session, keep_keys: set[str], report: SynthesisReport) -> None:
+    """Unlink personas whose group has no respondents left; delete those the user never touched."""
+    for persona in list(session.exec(select(Persona).where(col(Persona.group_key) != ""))):
+        if persona.group_key in keep_keys or persona.id is None:
+            continue
+        _place_insights(session, persona.id, {})
+        _diff_links(session, PersonaInterview, persona.id, "interview_id", ())
+        _diff_links(session, PersonaIcp, persona.id, "icp_id", ())
+        user_placed = session.exec(
+            select(PersonaInsight).where(PersonaInsight.persona_id == persona.id)
+        ).first()
+        if persona.edited_fields or user_placed:
+            report.kept_persona_ids.append(persona.id)
+        else:
+            session.delete(persona)
+            report.removed_persona_ids.append(persona.id)
+
+
+def _insight_items(
+    session: Session, interview_ids: set[int]
+) -> dict[int, list[tuple[InsightKind, ThemeItem]]]:
+    """Usable insights per interview: not rejected, of a persona kind, not placed by the user."""
+    user_placed = set(session.exec(select(PersonaInsight.insight_id).where(col(PersonaInsight.user_placed))))
+    rows = session.exec(
+        select(Insight)
+        .where(
+            col(Insight.interview_id).in_(interview_ids),
+            Insight.status != InsightStatus.REJECTED,
+            col(Insight.kind).in_(PERSONA_KINDS),
+        )
+        .order_by(col(Insight.id))
+    )
+    items: dict[int, list[tuple[InsightKind, ThemeItem]]] = defaultdict(list)
+    for row in rows:
+        if row.id is not None and row.id not in user_placed:
+            items[row.interview_id].append((row.kind, ThemeItem(row.id, row.interview_id, row.statement)))
+    return items
+
+
+def synthesize_personas(
+    engine: Engine, *, progress: Progress = no_progress, cancel: Cancel = never_cancel
+) -> SynthesisReport:
+    """Draft or refresh personas in one transaction; a cancelled run stores nothing."""
+    report = SynthesisReport()
+    with Session(engine) as session:
+        progress(0.0, "Choosing respondents at ICP companies")
+        selection = select_respondents(session)
+        report.outside_icp = selection.outside
+        report.icp_linked = selection.icp_linked
+        if not selection.icp_linked:
+            report.notes.append(
+                "No ICP is defined yet: personas were drafted from all interviews and are not "
+                "linked to an ICP. Define an ICP (groundwork icp add) and re-run."
+            )
+        groups: dict[str, list[Respondent]] = defaultdict(list)
+        for respondent in selection.respondents:
+            groups[respondent.role.group_key].append(respondent)
+        items = _insight_items(session, {r.interview_id for r in selection.respondents})
+        for index, (key, respondents) in enumerate(sorted(groups.items())):
+            if cancel():
+                session.rollback()
+                report.cancelled = True
+                return report
+            progress(0.1 + 0.85 * index / len(groups), f"Drafting persona {index + 1} of {len(groups)}")
+            themes = _group_themes(respondents, items)
+            persona, created, changed = _upsert_persona(session, key, persona_fields(respondents, themes))
+            assert persona.id is not None
+            icp_ids = sorted({i for r in respondents for i in r.icp_ids})
+            changed |= _place_insights(session, persona.id, themes)
+            changed |= _diff_links(
+                session, PersonaInterview, persona.id, "interview_id", (r.interview_id for r in respondents)
+            )
+            changed |= _diff_links(session, PersonaIcp, persona.id, "icp_id", icp_ids)
+            report.personas.append(
+                PersonaOutcome(
+                    persona.id, persona.name, key, len(respondents), tuple(icp_ids), created, changed
+                )
+            )
+        _retire(session, set(groups), report)
+        session.commit()
+    progress(1.0, "Done")
+    return report

@@ -1,0 +1,221 @@
+"""Merge near-duplicate insights of one kind, across interviews, into themes with prevalence and dissent.
+
+Rules, kept simple on purpose:
+- Similarity compares statements with negations, filler words and plural/tense endings removed, using
+  rapidfuzz's token_set_ratio tempered by token_sort_ratio (their mean), so "Does not trust vendor demos" and
+  "Trusts vendor demos" are the same topic with opposite stances.
+- Clustering is greedy and order-stable: items in (interview, insight) order join the most similar theme when
+  the similarity reaches ``threshold``, else start a new theme.
+- A statement's stance is negative when it holds an odd number of negation words (not, never, no, n't ...).
+- A theme's stance is the one held by more respondents (distinct interviews); ties go to the earliest item.
+  Prevalence counts the respondents holding it; dissent is the respondents in the theme who only hold the
+  opposite stance.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+DEFAULT_THRESHOLD = 70.0
+
+_NEGATIONS = frozenset(
+    [
+        "not",
+        "no",
+        "never",
+        "none",
+        "nobody",
+        "nothing",
+        "neither",
+        "nor",
+        "cannot",
+        "without",
+        "lacks",
+        "lack",
+        "n't",
+        "dont",
+        "doesnt",
+        "isnt",
+        "arent",
+        "wasnt",
+        "werent",
+        "cant",
+        "wont",
+        "didnt",
+        "hasnt",
+        "havent",
+        "shouldnt",
+        "wouldnt",
+        "couldnt",
+    ]
+)
+_STOPWORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "of",
+        "to",
+        "for",
+        "in",
+        "on",
+        "at",
+        "by",
+        "with",
+        "from",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "their",
+        "they",
+        "them",
+        "he",
+        "she",
+        "his",
+        "her",
+        "has",
+        "have",
+        "had",
+        "do",
+        "does",
+        "did",
+        "can",
+        "could",
+        "would",
+        "should",
+        "will",
+        "just",
+        "very",
+        "really",
+        "more",
+        "most",
+        "much",
+        "some",
+        "any",
+        "all",
+        "also",
+        "so",
+        "than",
+        "then",
+        "there",
+        "about",
+        "into",
+        "over",
+    ]
+)
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+
+
+@dataclass(frozen=True)
+class ThemeItem:
+    insight_id: int
+    interview_id: int
+    statement: str
+
+
+@dataclass(frozen=True)
+class Theme:
+    label: str
+    negative: bool
+    items: tuple[ThemeItem, ...]
+    respondents: frozenset[int]
+    """Interviews whose respondent holds the theme's stance."""
+    dissenters: frozenset[int]
+    """Interviews whose respondent only holds the opposite stance."""
+
+    def prevalence(self, total: int) -> str:
+        return f"{len(self.respondents)} of {total} respondents"
+
+
+def _tokens(statement: str) -> list[str]:
+    words = _WORD.findall(statement.lower().replace("’", "'"))
+    out: list[str] = []
+    for word in words:
+        if word.endswith("n't"):
+            out.extend([word[:-3], "n't"])
+        else:
+            out.append(word)
+    return out
+
+
+def is_negative(statement: str) -> bool:
+    return sum(t in _NEGATIONS for t in _tokens(statement)) % 2 == 1
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ing", "ed", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
+            return word[: -len(suffix)]
+    return word
+
+
+@lru_cache(maxsize=4096)
+def core(statement: str) -> str:
+    """The statement's topic words: no negations, no filler, crude stems."""
+    return " ".join(_stem(t) for t in _tokens(statement) if t not in _NEGATIONS and t not in _STOPWORDS)
+
+
+def similarity(a: str, b: str) -> float:
+    """0-100 topic similarity of two statements, ignoring stance."""
+    ca, cb = core(a), core(b)
+    if not ca or not cb:
+        return 100.0 if ca == cb else 0.0
+    return (fuzz.token_set_ratio(ca, cb) + fuzz.token_sort_ratio(ca, cb)) / 2
+
+
+def stance_split(items: Sequence[ThemeItem]) -> tuple[bool, frozenset[int], frozenset[int]]:
+    """(theme is negative, supporting interviews, dissenting interviews) of one theme's items."""
+    by_stance: dict[bool, set[int]] = {True: set(), False: set()}
+    for item in items:
+        by_stance[is_negative(item.statement)].add(item.interview_id)
+    negative = is_negative(items[0].statement)
+    if len(by_stance[not negative]) > len(by_stance[negative]):
+        negative = not negative
+    support = frozenset(by_stance[negative])
+    return negative, support, frozenset(by_stance[not negative] - support)
+
+
+def _label(items: Sequence[ThemeItem], negative: bool) -> str:
+    """The most central statement of the theme's stance (shortest on ties)."""
+    candidates = [i for i in items if is_negative(i.statement) == negative]
+    return max(
+        candidates,
+        key=lambda c: (sum(similarity(c.statement, o.statement) for o in candidates), -len(c.statement)),
+    ).statement
+
+
+def build_theme(items: Sequence[ThemeItem]) -> Theme:
+    negative, support, dissent = stance_split(items)
+    return Theme(_label(items, negative), negative, tuple(items), support, dissent)
+
+
+def merge_themes(items: Sequence[ThemeItem], *, threshold: float = DEFAULT_THRESHOLD) -> list[Theme]:
+    """Cluster one kind's insights into themes, most prevalent first."""
+    clusters: list[list[ThemeItem]] = []
+    for item in sorted(items, key=lambda i: (i.interview_id, i.insight_id)):
+        scores = [max(similarity(item.statement, m.statement) for m in cluster) for cluster in clusters]
+        best = max(range(len(scores)), key=scores.__getitem__, default=None)
+        if best is not None and scores[best] >= threshold:
+            clusters[best].append(item)
+        else:
+            clusters.append([item])
+    themes = [build_theme(cluster) for cluster in clusters]
+    return sorted(themes, key=lambda t: (-len(t.respondents), min(i.interview_id for i in t.items), t.label))
