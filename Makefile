@@ -28,6 +28,7 @@ run: $(STAMP)
 	QT_QPA_PLATFORM= $(BIN)/groundwork-gui
 
 bench: $(STAMP)
+	$(BIN)/python tests/benchmarks/bench_parse.py
 	$(BIN)/python tests/benchmarks/bench_import.py
 	$(BIN)/python tests/benchmarks/bench_extract.py
 

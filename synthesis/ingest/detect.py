@@ -9,6 +9,7 @@ from pathlib import PurePath
 from synthesis.ingest.errors import TranscriptError
 from synthesis.ingest.formats import labelled, otter, rev, zoom
 from synthesis.ingest.formats.cues import TIMING
+from synthesis.ingest.turns import lines
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".vtt", ".srt", ".docx", ".pdf")
 _SNIFF_CHARS = 8_000
@@ -41,7 +42,7 @@ def text_format(text: str, suffix: str) -> str:
 
 def _scores(sample: str) -> dict[str, int]:
     """How many lines of ``sample`` look like the speaker headers of each text format."""
-    counts = Counter(match.lastgroup for match in _HEADERS.finditer(sample))
+    counts = Counter(m.lastgroup for start, end in lines(sample) if (m := _HEADERS.match(sample, start, end)))
     timing = _TIMING.search(sample)
     return {  # on a tie the first wins: cue timing lines are the most specific sign of a format
         "webvtt" if timing and "." in timing.group(1) else "srt": counts["cue"],
@@ -53,13 +54,13 @@ def _scores(sample: str) -> dict[str, int]:
 
 
 def _line(name: str, pattern: str, *, whole: bool = True) -> str:
-    """A named alternative matching ``pattern`` at a line start: the whole line, or followed by speech."""
-    end = r"\r?$" if whole else r"(?=\S)"
-    return rf"(?P<{name}>^(?:{pattern}){end})"
+    """A named alternative matching ``pattern`` on a line: all of it, or its start followed by speech."""
+    end = "$" if whole else r"(?=\S)"
+    return rf"(?P<{name}>(?:{pattern}){end})"
 
 
 _TIMING = re.compile(rf"^{TIMING.pattern}", re.M)
-# One pass over the sample; the alternatives are anchored at line starts and exclude each other.
+# Matched against each line; the alternatives exclude each other.
 _HEADERS = re.compile(
     "|".join(
         [
@@ -71,6 +72,5 @@ _HEADERS = re.compile(
             _line("otter", otter.HEADER.pattern),
             _line("rev", rev.HEADER.pattern),
         ]
-    ),
-    re.M,
+    )
 )

@@ -83,10 +83,10 @@ def header_blocks(text: str, all_lines: list[Span], headers: dict[int, Block]) -
 
 
 def assemble(text: str, blocks: Iterable[Block]) -> list[ParsedTurn]:
-    """Turns from blocks (which it consumes): continuation blocks join the previous speaker, and
-    consecutive blocks of one speaker merge.
+    """Turns from blocks: continuation blocks join the previous speaker, consecutive speakers merge.
 
-    Blocks before the first named speaker are dropped; speakers without any speech yield no turn.
+    Consumes (extends) the blocks. Blocks before the first named speaker are dropped; speakers without
+    any speech yield no turn.
     """
     owned: list[Block] = []
     for block in blocks:

@@ -121,11 +121,11 @@ def test_empty_file_message() -> None:
 
 
 def test_parse_file_errors(tmp_path: Path) -> None:
-    with pytest.raises(TranscriptError, match="^missing.txt: the file does not exist"):
+    with pytest.raises(TranscriptError, match=r"^missing\.txt: the file does not exist"):
         parse_file(tmp_path / "missing.txt")
     folder = tmp_path / "folder.md"
     folder.mkdir()
-    with pytest.raises(TranscriptError, match="^folder.md: the file could not be read"):
+    with pytest.raises(TranscriptError, match=r"^folder\.md: the file could not be read"):
         parse_file(folder)
     good = tmp_path / "call.txt"
     good.write_bytes(TEXT.encode("cp1252"))

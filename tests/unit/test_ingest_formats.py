@@ -22,7 +22,10 @@ def summary(transcript: ParsedTranscript) -> list[tuple[str, str]]:
 
 
 def test_plain_labels_with_continuation_paragraphs() -> None:
-    text = "Q: What do you do?\n\nA: I run finance.\n\nMostly close and reporting.\nStep 1: we reconcile.\n\nQ: Why?\n"
+    text = (
+        "Q: What do you do?\n\nA: I run finance.\n\nMostly close and reporting.\nStep 1: we reconcile.\n\n"
+        "Q: Why?\n"
+    )
     transcript = parse(text, "notes.txt")
     assert transcript.format == "labelled"
     assert summary(transcript) == [
@@ -59,8 +62,10 @@ def test_markdown_header_before_rule_is_metadata() -> None:
 
 
 def test_otter() -> None:
-    text = "Dana Whitfield  0:01\nHello, ready?\n\nPriya N  0:08\nYes.\nAll set.\n\nDana Whitfield  1:02:03\nGreat?\n\n"
-    text += "Transcribed by https://otter.ai\n"
+    text = (
+        "Dana Whitfield  0:01\nHello, ready?\n\nPriya N  0:08\nYes.\nAll set.\n\nDana Whitfield  1:02:03\n"
+        "Great?\n\nTranscribed by https://otter.ai\n"
+    )
     transcript = parse(text, "otter.txt")
     assert transcript.format == "otter"
     assert summary(transcript) == [
@@ -72,7 +77,10 @@ def test_otter() -> None:
 
 
 def test_rev_labels_alone_with_timestamps() -> None:
-    text = "Speaker 1 (00:05):\nHow are you?\n\nSpeaker 2 (00:09):\nFine.\nThanks.\n\nSpeaker 1 (00:15):\nGood?\n"
+    text = (
+        "Speaker 1 (00:05):\nHow are you?\n\nSpeaker 2 (00:09):\nFine.\nThanks.\n\n"
+        "Speaker 1 (00:15):\nGood?\n"
+    )
     transcript = parse(text, "rev.txt")
     assert transcript.format == "rev"
     assert summary(transcript) == [

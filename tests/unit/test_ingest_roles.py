@@ -6,7 +6,7 @@ from synthesis.ingest import assign_roles
 from synthesis.ingest.turns import make_turn
 from synthesis.transcript import ParsedTurn, SpeakerRole
 
-I, R, O = SpeakerRole.INTERVIEWER, SpeakerRole.RESPONDENT, SpeakerRole.OTHER
+ASKS, ANSWERS, OTHER = SpeakerRole.INTERVIEWER, SpeakerRole.RESPONDENT, SpeakerRole.OTHER
 
 
 def turns(*pairs: tuple[str, str]) -> list[ParsedTurn]:
@@ -31,30 +31,30 @@ INTERVIEW = turns(
 
 
 def test_the_speaker_asking_most_questions_is_the_interviewer() -> None:
-    assert assign_roles(INTERVIEW) == {"Ann": I, "Bo": R}
-    assert [t.role for t in INTERVIEW] == [I, R] * 4
+    assert assign_roles(INTERVIEW) == {"Ann": ASKS, "Bo": ANSWERS}
+    assert [t.role for t in INTERVIEW] == [ASKS, ANSWERS] * 4
 
 
 def test_interviewer_names_win_and_roles_can_be_reassigned() -> None:
-    assert assign_roles(INTERVIEW, ["bo"]) == {"Ann": R, "Bo": I}
-    assert INTERVIEW[1].role is I
-    assert assign_roles(INTERVIEW, ["Nobody"]) == {"Ann": I, "Bo": R}
+    assert assign_roles(INTERVIEW, ["bo"]) == {"Ann": ANSWERS, "Bo": ASKS}
+    assert INTERVIEW[1].role is ASKS
+    assert assign_roles(INTERVIEW, ["Nobody"]) == {"Ann": ASKS, "Bo": ANSWERS}
 
 
 def test_interviewer_name_matches_a_label_with_role_and_company() -> None:
     pair = turns(("Sander de Vries (Head of Growth, Haulbridge)", "Hi."), ("Dana", "Hello."))
-    assert assign_roles(pair, ["sander de vries"])["Sander de Vries (Head of Growth, Haulbridge)"] is I
+    assert assign_roles(pair, ["sander de vries"])["Sander de Vries (Head of Growth, Haulbridge)"] is ASKS
 
 
 def test_generic_labels() -> None:
     chat = turns(("Assistant", "Hi, ready."), ("User", "Yes."), ("AI", "Great."), ("User", "Ok."))
-    assert assign_roles(chat) == {"Assistant": I, "User": R, "AI": I}
+    assert assign_roles(chat) == {"Assistant": ASKS, "User": ANSWERS, "AI": ASKS}
     pdf = turns(("Dan", "Okay."), ("Participant", "Sure."), ("Dan", "Fine."))
-    assert assign_roles(pdf) == {"Dan": I, "Participant": R}
+    assert assign_roles(pdf) == {"Dan": ASKS, "Participant": ANSWERS}
 
 
 def test_single_speaker_is_the_respondent() -> None:
-    assert assign_roles(turns(("Host", "A monologue?"), ("Host", "Still me?"))) == {"Host": R}
+    assert assign_roles(turns(("Host", "A monologue?"), ("Host", "Still me?"))) == {"Host": ANSWERS}
 
 
 def test_nobody_standing_out_means_no_interviewer() -> None:
@@ -66,7 +66,7 @@ def test_nobody_standing_out_means_no_interviewer() -> None:
         ("Lee", "Fair."),
         ("Max", "Sure."),
     )
-    assert set(assign_roles(panel).values()) == {R}
+    assert set(assign_roles(panel).values()) == {ANSWERS}
 
 
 def test_unknown_speakers_are_other() -> None:
@@ -77,4 +77,4 @@ def test_unknown_speakers_are_other() -> None:
         ("Ann", "Why?"),
         ("Bo", "Because."),
     )
-    assert assign_roles(mixed) == {"Ann": I, "Bo": R, "Unknown": O}
+    assert assign_roles(mixed) == {"Ann": ASKS, "Bo": ANSWERS, "Unknown": OTHER}

@@ -40,6 +40,9 @@ def cues(text: str) -> Iterator[Cue]:
 
 def text_spans(text: str, start: int, end: int) -> list[Span]:
     """The trimmed runs of a cue line between markup tags such as ``<i>`` or ``</v>``."""
+    if text.find("<", start, end) < 0:
+        span = trim(text, start, end)
+        return [span] if span else []
     spans: list[Span] = []
     position = start
     for tag in _TAG.finditer(text, start, end):
@@ -69,6 +72,7 @@ def blocks(text: str, *, voices: bool) -> list[Block]:
             speaker = None
             if voice := _voice(text, (start, end), voices):
                 speaker, start = voice.group(1).strip(), voice.end()
+                end -= 4 if text.endswith("</v>", start, end) else 0
             elif index == 0 and (label := LABEL.match(text, start, end)) and label.group(1) in speakers:
                 speaker, start = label.group(1), label.end()
             out.append(Block(speaker, text_spans(text, start, end), cue.start, cue.end))

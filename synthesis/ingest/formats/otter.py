@@ -17,7 +17,11 @@ def parse(text: str) -> FormatResult:
     Text before the first header is not speech; its first line (a Teams meeting name) is the title.
     """
     all_lines = lines(text)
-    found = {i: m for i, (s, e) in enumerate(all_lines) if (m := HEADER.fullmatch(text, s, e))}
+    found = {
+        i: m
+        for i, (s, e) in enumerate(all_lines)
+        if text[e - 1].isdigit() and (m := HEADER.fullmatch(text, s, e))
+    }
     speakers = trusted(Counter(m.group(1) for m in found.values()))
     headers = {
         i: Block(m.group(1), start=seconds(m.group(2))) for i, m in found.items() if m.group(1) in speakers

@@ -15,11 +15,17 @@ HEADER = re.compile(
     rf"({NAME})(?:[ \t]*[(\[]({TIMESTAMP})[)\]])?[ \t]*:[ \t]*(?:[(\[]?({TIMESTAMP})[)\]]?)?[ \t]*"
 )
 
+_HEADER_ENDS = frozenset(":)]0123456789")  # a header line ends with one of these
+
 
 def parse(text: str) -> FormatResult:
     """Speaker blocks of a transcript whose labels stand alone on their lines."""
     all_lines = lines(text)
-    found = {i: m for i, (s, e) in enumerate(all_lines) if (m := HEADER.fullmatch(text, s, e))}
+    found = {
+        i: m
+        for i, (s, e) in enumerate(all_lines)
+        if text[e - 1] in _HEADER_ENDS and (m := HEADER.fullmatch(text, s, e))
+    }
     speakers = trusted(Counter(m.group(1) for m in found.values()))
     headers = {
         i: Block(m.group(1), start=seconds(m.group(2) or m.group(3)))
