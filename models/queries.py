@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from models.tables import Company, Interview, Turn
+from models.tables import Company, Interview, ModelProbe, Turn
 
 
 def interview_by_sha256(session: Session, sha256: str) -> Interview | None:
@@ -27,3 +27,9 @@ def turn_counts(session: Session) -> dict[int, int]:
 
 def company_named(session: Session, name: str) -> Company | None:
     return session.exec(select(Company).where(func.lower(Company.name) == name.strip().lower())).first()
+
+
+def save_model_probe(session: Session, probe: ModelProbe) -> None:
+    """Store a capability-probe result, replacing an earlier one for the same model file."""
+    session.merge(probe)
+    session.commit()

@@ -15,7 +15,13 @@ from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, T
 from rich.table import Table
 
 from synthesis.cli.common import console, err_console, fail, workspace
-from synthesis.extraction.model_choice import ModelChoice, ModelUse, choose_extractor, describe_probe
+from synthesis.extraction.model_choice import (
+    ModelChoice,
+    ModelUse,
+    choose_extractor,
+    describe_probe,
+    record_probe,
+)
 from synthesis.extraction.pipeline import extract_turns
 from synthesis.extraction.run import run_extraction
 from synthesis.ingest import TranscriptError, parse_file
@@ -84,6 +90,7 @@ def extract(
     with workspace(ws) as engine:
         choice = _choose(model, server, model_name, no_model, force_model, ctx)
         err_console.print(choice.reason, highlight=False)
+        record_probe(engine, choice)
         columns = (TextColumn("{task.description}"), BarColumn(), TaskProgressColumn(), TimeElapsedColumn())
         with _ctrl_c_cancels() as stop, Progress(*columns, console=err_console) as bar:
             task = bar.add_task("Starting", total=1.0)

@@ -10,6 +10,11 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from sqlalchemy import Engine
+from sqlmodel import Session
+
+from models.queries import save_model_probe
+from models.tables import ModelProbe
 from synthesis.extraction.pipeline import Extractor
 from synthesis.llm.base import LlmBackend
 from synthesis.llm.default_model import bundled_model_path
@@ -33,6 +38,7 @@ class ModelChoice:
     extractor: Extractor
     reason: str
     probe: ProbeResult | None = None
+    model_file: str | None = None
 
 
 def describe_probe(probe: ProbeResult) -> str:
@@ -68,6 +74,7 @@ def choose_extractor(
             Extractor(),
             f"{path.name}: {describe_probe(cached)}; extraction uses rules only",
             cached,
+            path.name,
         )
     from synthesis.llm.llama_backend import LlamaBackend
 
@@ -83,12 +90,38 @@ def _decide(
     label: str,
     cached: ProbeResult | None = None,
 ) -> ModelChoice:
+    model_file = backend.info().model_file
     if use == ModelUse.FORCE:
-        return ModelChoice(
-            Extractor(backend, model_led=True), f"{label}: model-led extraction (forced)", cached
-        )
+        reason = f"{label}: model-led extraction (forced)"
+        return ModelChoice(Extractor(backend, model_led=True), reason, cached, model_file)
     probe = cached or run_probe(backend, cancel=cancel)
     cache.put(probe)
     if probe.passed:
-        return ModelChoice(Extractor(backend, model_led=True), f"{label}: {describe_probe(probe)}", probe)
-    return ModelChoice(Extractor(), f"{label}: {describe_probe(probe)}; extraction uses rules only", probe)
+        reason = f"{label}: {describe_probe(probe)}"
+        return ModelChoice(Extractor(backend, model_led=True), reason, probe, model_file)
+    reason = f"{label}: {describe_probe(probe)}; extraction uses rules only"
+    return ModelChoice(Extractor(), reason, probe, model_file)
+
+
+def record_probe(engine: Engine, choice: ModelChoice) -> None:
+    """Keep the probe result that decided a run in the workspace, keyed by the model's sha256."""
+    probe = choice.probe
+    if probe is None or probe.model_sha256 is None:
+        return
+    details = {
+        "label_accuracy": probe.label_accuracy,
+        "quote_accuracy": probe.quote_accuracy,
+        "reasons": probe.reasons,
+    }
+    with Session(engine) as session:
+        save_model_probe(
+            session,
+            ModelProbe(
+                model_sha256=probe.model_sha256,
+                model_file=choice.model_file or "",
+                score=probe.score,
+                passed=probe.passed,
+                details=details,
+                prompt_version=probe.prompt_version,
+            ),
+        )

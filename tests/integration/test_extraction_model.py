@@ -6,8 +6,8 @@ import pytest
 from sqlmodel import Session, select
 from typer.testing import CliRunner
 
-from models.database import create_workspace
-from models.tables import EvidenceSpan, ExtractionRun, Insight, RunStatus, Turn
+from models.database import create_workspace, open_workspace
+from models.tables import EvidenceSpan, ExtractionRun, Insight, ModelProbe, RunStatus, Turn
 from synthesis.cli.main import app
 from synthesis.extraction.model_choice import ModelUse, choose_extractor
 from synthesis.extraction.run import run_extraction
@@ -66,5 +66,10 @@ def test_default_extract_probes_the_bundled_model_and_explains_rules_only(tmp_pa
     assert result.exit_code == 0, result.output
     assert "did not pass" in result.output and "rules only" in result.output
     assert (tmp_path / "cache" / "groundwork" / "probes.json").is_file()
+    engine = open_workspace(ws)
+    with Session(engine) as session:
+        probe = session.exec(select(ModelProbe)).one()
+        assert not probe.passed and probe.model_file.endswith(".gguf") and probe.details["reasons"]
+    engine.dispose()
     again = runner.invoke(app, ["extract", str(ws)])  # cached probe: the model is not even loaded
     assert "did not pass" in again.output and "0 insights stored" in again.output
