@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: demo test run bench bench-quality lint screenshots clean
+.PHONY: demo test run bench bench-quality lint screenshots clean package package-test
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,5 +35,16 @@ bench: $(STAMP)
 bench-quality: $(STAMP)
 	$(BIN)/python tests/benchmarks/bench_quality.py
 
+# A one-folder application for this platform in dist/groundwork/ (see packaging/BUILD.md).
+package: $(STAMP)
+	$(BIN)/pyinstaller packaging/groundwork.spec --noconfirm --clean --log-level WARN \
+		--distpath dist --workpath build/pyinstaller
+
+package-test: package
+	dist/groundwork/groundwork --self-test
+
+screenshots: $(STAMP)
+	$(BIN)/python tests/gui/screenshots.py
+
 clean:
-	rm -rf build .pytest_cache .ruff_cache
+	rm -rf build dist .pytest_cache .ruff_cache

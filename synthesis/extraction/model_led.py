@@ -8,7 +8,8 @@ and counted.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -22,7 +23,10 @@ from synthesis.llm.prompt_files import load_prompt
 from synthesis.transcript import ParsedTurn
 
 PROMPT_NAME = "extract_insights"
-MAX_REPLY_TOKENS = 768
+MAX_REPLY_TOKENS = 512
+REASK_OVERHEAD_TOKENS = 320
+"""Room for the validation errors and instructions that a re-ask adds."""
+MIN_CHUNK_TOKENS = 256
 
 
 class ExtractedInsight(BaseModel):
@@ -51,15 +55,52 @@ def prompt_version() -> str:
     return load_prompt(PROMPT_NAME).version
 
 
-def chunk_messages(turns: Sequence[ParsedTurn], chunk: Chunk) -> list[dict[str, str]]:
-    """System prefix (identical for every chunk) and the chunk's turns."""
-    lines = [
-        f"[T{index}] {turns[index].speaker} ({turns[index].role}): {turns[index].text}"
-        for index in range(chunk.first, chunk.last + 1)
-    ]
+def model_chunk_budget(backend: LlmBackend) -> int:
+    """Transcript tokens per request: the context less the prefix, a reply, and a re-ask with its reply."""
+    prefix = backend.count_tokens(load_prompt(PROMPT_NAME).text) + 32
+    reserve = prefix + 3 * MAX_REPLY_TOKENS + REASK_OVERHEAD_TOKENS
+    return max(MIN_CHUNK_TOKENS, backend.context_size - reserve)
+
+
+def _turn_line(turns: Sequence[ParsedTurn], index: int, text: str, part: str = "") -> str:
+    return f"[T{index}] {turns[index].speaker} ({turns[index].role}){part}: {text}"
+
+
+def _windows(text: str, budget: int, count_tokens: Callable[[str], int]) -> list[str]:
+    """Split an over-long turn at sentence ends into pieces of at most ``budget`` tokens (none dropped)."""
+    sentences = re.split(r"(?<=[.!?])\s+", text)
+    pieces, current = [], ""
+    for sentence in sentences:
+        candidate = f"{current} {sentence}".strip()
+        if current and count_tokens(candidate) > budget:
+            pieces.append(current)
+            candidate = sentence
+        while count_tokens(candidate) > budget:  # a single sentence longer than the budget
+            cut = max(1, len(candidate) * budget // max(count_tokens(candidate), 1))
+            pieces.append(candidate[:cut])
+            candidate = candidate[cut:]
+        current = candidate
+    if current:
+        pieces.append(current)
+    return pieces
+
+
+def chunk_requests(
+    turns: Sequence[ParsedTurn], chunk: Chunk, budget: int, count_tokens: Callable[[str], int]
+) -> list[list[dict[str, str]]]:
+    """The requests for one chunk: one, or one per window of a single turn longer than the budget."""
+    system = {"role": "system", "content": load_prompt(PROMPT_NAME).text}
+    lines = [_turn_line(turns, i, turns[i].text) for i in range(chunk.first, chunk.last + 1)]
+    body = "\n".join(lines)
+    if chunk.first != chunk.last or count_tokens(body) <= budget:
+        return [[system, {"role": "user", "content": body}]]
+    pieces = _windows(turns[chunk.first].text, budget - 32, count_tokens)
     return [
-        {"role": "system", "content": load_prompt(PROMPT_NAME).text},
-        {"role": "user", "content": "\n".join(lines)},
+        [
+            system,
+            {"role": "user", "content": _turn_line(turns, chunk.first, piece, f" part {n} of {len(pieces)}")},
+        ]
+        for n, piece in enumerate(pieces, start=1)
     ]
 
 
@@ -68,41 +109,44 @@ def extract_chunk(
     turns: Sequence[ParsedTurn],
     chunk: Chunk,
     *,
+    budget: int,
     cancel: Cancel,
     on_token: OnToken | None = None,
 ) -> ChunkExtraction:
     """Ask the model for the chunk's insights and keep only those whose quote is verified."""
-    try:
-        reply = backend.complete_json(
-            chunk_messages(turns, chunk),
-            ExtractedInsights,
-            cancel=cancel,
-            on_token=on_token,
-            max_tokens=MAX_REPLY_TOKENS,
-        )
-    except LlmOutputError:
-        return ChunkExtraction([], 0, invalid_output=True)
-    candidates: list[Candidate] = []
-    dropped = 0
-    for item in reply.insights:
-        hint = item.turn if chunk.first <= item.turn <= chunk.last else None
-        span = snap_quote(
-            turns[chunk.first : chunk.last + 1], item.quote, None if hint is None else hint - chunk.first
-        )
-        if span is None:
-            dropped += 1
-            continue
-        statement = " ".join(item.statement.split()[:15])
-        candidates.append(
-            Candidate(
-                item.kind,
-                chunk.first + span.turn_index,
-                span.start,
-                span.end,
-                span.quote,
-                0.7,
-                "model",
-                model_statement=statement,
+    result = ChunkExtraction([], 0)
+    for messages in chunk_requests(turns, chunk, budget, backend.count_tokens):
+        try:
+            reply = backend.complete_json(
+                messages, ExtractedInsights, cancel=cancel, on_token=on_token, max_tokens=MAX_REPLY_TOKENS
             )
-        )
-    return ChunkExtraction(candidates, dropped)
+        except LlmOutputError:
+            result.invalid_output = True
+            continue
+        for item in reply.insights:
+            candidate = _verified_candidate(turns, chunk, item)
+            if candidate is None:
+                result.dropped += 1
+            else:
+                result.candidates.append(candidate)
+    return result
+
+
+def _verified_candidate(
+    turns: Sequence[ParsedTurn], chunk: Chunk, item: ExtractedInsight
+) -> Candidate | None:
+    hint = item.turn - chunk.first if chunk.first <= item.turn <= chunk.last else None
+    span = snap_quote(turns[chunk.first : chunk.last + 1], item.quote, hint)
+    if span is None:
+        return None
+    statement = " ".join(item.statement.split()[:15])
+    return Candidate(
+        item.kind,
+        chunk.first + span.turn_index,
+        span.start,
+        span.end,
+        span.quote,
+        0.7,
+        "model",
+        model_statement=statement,
+    )

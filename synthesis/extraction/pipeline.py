@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from synthesis.extraction.chunks import Chunk, plan_chunks, words_per_token_estimate
 from synthesis.extraction.evidence import Span, is_verified
-from synthesis.extraction.model_led import ChunkExtraction, extract_chunk
+from synthesis.extraction.model_led import ChunkExtraction, extract_chunk, model_chunk_budget
 from synthesis.extraction.rules import Candidate, extract_candidates
 from synthesis.llm.base import Cancel, LlmBackend, OnToken
 from synthesis.llm.base import never_cancel as _never
@@ -16,8 +17,8 @@ from synthesis.transcript import ParsedTurn
 RULES_CHUNK_TOKENS = 1500
 """Chunk size without a model: the unit of resumable work."""
 
-PROMPT_RESERVE_TOKENS = 1200
-"""Context kept free for the instruction prefix and the model's reply."""
+CHUNK_TOKENS_ENV = "GROUNDWORK_RULES_CHUNK_TOKENS"
+"""Environment variable overriding ``RULES_CHUNK_TOKENS`` (crash-safety tests want many small chunks)."""
 
 
 @dataclass(frozen=True)
@@ -27,11 +28,16 @@ class Extractor:
     backend: LlmBackend | None = None
     model_led: bool = False
 
+    def chunk_budget(self) -> int:
+        """Tokens per chunk: what the model's context leaves free, or the rules-only chunk size."""
+        if self.backend is not None and self.model_led:
+            return model_chunk_budget(self.backend)
+        return rules_chunk_tokens()
+
     def plan(self, turns: Sequence[ParsedTurn]) -> list[Chunk]:
         if self.backend is not None and self.model_led:
-            budget = max(256, self.backend.context_size - PROMPT_RESERVE_TOKENS)
-            return plan_chunks(turns, budget, self.backend.count_tokens)
-        return plan_chunks(turns, RULES_CHUNK_TOKENS, words_per_token_estimate)
+            return plan_chunks(turns, self.chunk_budget(), self.backend.count_tokens)
+        return plan_chunks(turns, self.chunk_budget(), words_per_token_estimate)
 
     def extract(
         self,
@@ -46,9 +52,17 @@ class Extractor:
         in_chunk = [c for c in rule_candidates if chunk.first <= c.turn_index <= chunk.last]
         if self.backend is None or not self.model_led:
             return ChunkExtraction(verified(turns, in_chunk), 0)
-        led = extract_chunk(self.backend, turns, chunk, cancel=cancel, on_token=on_token)
+        led = extract_chunk(
+            self.backend, turns, chunk, budget=self.chunk_budget(), cancel=cancel, on_token=on_token
+        )
         merged = led.candidates + [c for c in in_chunk if not _overlaps_any(c, led.candidates)]
         return ChunkExtraction(verified(turns, merged), led.dropped, led.invalid_output)
+
+
+def rules_chunk_tokens() -> int:
+    """The rules-only chunk size: ``GROUNDWORK_RULES_CHUNK_TOKENS`` when set to a positive number."""
+    value = os.environ.get(CHUNK_TOKENS_ENV, "")
+    return int(value) if value.isdigit() and int(value) > 0 else RULES_CHUNK_TOKENS
 
 
 def verified(turns: Sequence[ParsedTurn], candidates: Sequence[Candidate]) -> list[Candidate]:

@@ -140,7 +140,8 @@ def _stage(position: int, total: int, generated: int, started: float) -> str:
 
 
 def _settings(extractor: Extractor) -> dict[str, object]:
-    return {"model_led": extractor.model_led}
+    """What must be equal for a run to resume another: chunk indexes only match under the same plan."""
+    return {"model_led": extractor.model_led, "chunk_tokens": extractor.chunk_budget()}
 
 
 def _resume_or_start(session: Session, extractor: Extractor) -> ExtractionRun:

@@ -13,7 +13,7 @@ import random
 import time
 
 from synthesis.extraction.model_choice import ModelUse, choose_extractor
-from synthesis.extraction.model_led import chunk_messages
+from synthesis.extraction.model_led import chunk_requests
 from synthesis.extraction.pipeline import extract_turns
 from synthesis.ingest import parse_bytes
 
@@ -75,8 +75,10 @@ def main() -> None:
     backend = choice.extractor.backend
     assert backend is not None
     chunks = choice.extractor.plan(parsed.turns)
-    system_tokens = backend.count_tokens(chunk_messages(parsed.turns, chunks[0])[0]["content"])
-    sent = sum(backend.count_tokens(chunk_messages(parsed.turns, c)[1]["content"]) for c in chunks)
+    budget = choice.extractor.chunk_budget()
+    requests = [r for c in chunks for r in chunk_requests(parsed.turns, c, budget, backend.count_tokens)]
+    system_tokens = backend.count_tokens(requests[0][0]["content"])
+    sent = sum(backend.count_tokens(request[1]["content"]) for request in requests)
     before = backend.stats()
     started = time.perf_counter()
     found = extract_turns(parsed.turns, choice.extractor)

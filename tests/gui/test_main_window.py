@@ -1,11 +1,101 @@
-"""The main window opens headless with its menus."""
+"""The main window: start page, workspaces, persistence, navigation, search, errors and About."""
 
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+
+from desktop.diagnostics import handle_exception
 from desktop.main_window import MainWindow
+from desktop.settings import recent_workspaces
+from desktop.tasks import TaskRunner
 
 
-def test_main_window_shows_title_and_file_menu(qtbot) -> None:
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.show()
+def test_main_window_shows_title_menus_and_start_page(window: MainWindow) -> None:
     assert window.windowTitle() == "Groundwork"
-    assert [action.text() for action in window.menuBar().actions()] == ["&File"]
+    assert [action.text() for action in window.menuBar().actions()] == ["&File", "&Edit", "&View", "&Help"]
+    assert window.stack.currentWidget() is window.start_page
+    assert not window.import_action.isEnabled()
+
+
+def test_new_workspace_is_remembered_and_listed_on_the_start_page(
+    window: MainWindow, tmp_path: Path, settings: QSettings
+) -> None:
+    path = tmp_path / "client.groundwork"
+    assert window.open_workspace_path(path, create=True)
+    assert window.stack.currentWidget() is window.page
+    assert window.import_action.isEnabled()
+    assert recent_workspaces(settings) == [path.resolve()]
+    window.close_workspace()
+    assert window.stack.currentWidget() is window.start_page
+    assert window.start_page.recent.item(0).toolTip() == str(path.resolve())
+    assert [a.text() for a in window.recent_menu.actions()] == ["client.groundwork"]
+
+
+def test_geometry_and_splitters_persist(qtbot, settings: QSettings, sample_path: Path) -> None:
+    first = MainWindow(settings, TaskRunner(synchronous=True))
+    qtbot.addWidget(first)
+    first.show()
+    first.resize(720, 540)
+    first.open_workspace_path(sample_path)
+    first.page.splitter.setSizes([300, 700])
+    sizes = first.page.splitter.sizes()
+    first.close()
+    second = MainWindow(settings, TaskRunner(synchronous=True))
+    qtbot.addWidget(second)
+    second.show()
+    assert (second.width(), second.height()) == (720, 540)
+    second.open_workspace_path(sample_path)
+    assert second.page.splitter.sizes() == sizes
+
+
+def test_a_file_that_is_not_a_workspace_is_reported_in_a_dialog(
+    window: MainWindow, tmp_path: Path, message_boxes: list
+) -> None:
+    bogus = tmp_path / "notes.groundwork"
+    bogus.write_text("not a database")
+    assert not window.open_workspace_path(bogus)
+    assert message_boxes and "not a Groundwork workspace" in message_boxes[0][1]
+    assert window.workspace is None
+
+
+def test_navigation_shows_counts_and_switches_views(open_window: MainWindow) -> None:
+    navigation = open_window.page.navigation
+    labels = [navigation.item(row).text() for row in range(navigation.count())]
+    assert labels == ["Interviews  (5)", "Insights  (60)", "Companies  (1)", "Personas  (0)", "ICPs  (0)"]
+    open_window.section_actions[1].trigger()
+    assert open_window.page.stack.currentWidget() is open_window.page.insights
+    assert open_window.page.insights.proxy.rowCount() == 60
+
+
+def test_search_hit_opens_the_interview_at_the_turn(open_window: MainWindow) -> None:
+    search = open_window.page.search
+    search.box.setText("bin lorry")
+    search.search_now()
+    assert search.results.count() == 1
+    search.results.itemActivated.emit(search.results.item(0))
+    view = open_window.page.interviews
+    assert open_window.page.stack.currentWidget() is view
+    assert view.detail is not None and view.detail.title == "cs_manager"
+    assert "bin lorry" in view.browser.toPlainText()
+
+
+def test_about_lists_versions(open_window: MainWindow, message_boxes: list) -> None:
+    open_window.about_action.trigger()
+    title, text = message_boxes[-1]
+    assert title == "About Groundwork"
+    for name in ("Groundwork", "Python", "PySide6", "SQLite", "llama-cpp-python", "Language model"):
+        assert name in text
+
+
+def test_uncaught_errors_are_logged_and_shown_not_dumped(
+    window: MainWindow, message_boxes: list, caplog
+) -> None:
+    try:
+        raise RuntimeError("disk full")
+    except RuntimeError as exc:
+        handle_exception(type(exc), exc, exc.__traceback__)
+    assert "Traceback" in caplog.text and "disk full" in caplog.text
+    title, text = message_boxes[-1]
+    assert title == "Something went wrong" and "disk full" in text and "Traceback" not in text

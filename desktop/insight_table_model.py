@@ -1,0 +1,158 @@
+"""The Qt item model of insights across interviews, and its filter proxy."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor
+
+from desktop.kinds import HIGHLIGHT_TEXT, highlight_colour, kind_label
+from desktop.records import InsightRow
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+ROW_ROLE = Qt.ItemDataRole.UserRole
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+COLUMNS = ("Kind", "Status", "Statement", "Evidence", "Interview", "Confidence")
+KIND, STATUS, STATEMENT, EVIDENCE, INTERVIEW, CONFIDENCE = range(len(COLUMNS))
+
+
+class InsightTableModel(QAbstractTableModel):
+    """One row per insight; editing the statement asks for an undoable edit instead of writing itself."""
+
+    edit_requested = Signal(int, str)
+    """(insight id, new statement): the owner pushes the undo command that writes it."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[InsightRow] = []
+        self._row_of: dict[int, int] = {}
+
+    def set_rows(self, rows: list[InsightRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._row_of = {row.id: n for n, row in enumerate(self._rows)}
+        self.endResetModel()
+
+    def update_rows(self, rows: list[InsightRow]) -> None:
+        """Replace the rows with these ids in place (rows not shown are ignored)."""
+        for row in rows:
+            number = self._row_of.get(row.id)
+            if number is None:
+                continue
+            self._rows[number] = row
+            self.dataChanged.emit(self.index(number, 0), self.index(number, len(COLUMNS) - 1))
+
+    def insight_at(self, row: int) -> InsightRow:
+        return self._rows[row]
+
+    def row_of(self, insight_id: int) -> int | None:
+        return self._row_of.get(insight_id)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() == STATEMENT:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return _display(row, column)
+        if role == Qt.ItemDataRole.ToolTipRole and column in (STATEMENT, EVIDENCE):
+            return row.statement if column == STATEMENT else row.quote
+        if role == Qt.ItemDataRole.BackgroundRole and column == KIND:
+            return QColor(highlight_colour(row.kind, row.status))
+        if role == Qt.ItemDataRole.ForegroundRole and column == KIND:
+            return QColor(HIGHLIGHT_TEXT)
+        if role == ROW_ROLE:
+            return row
+        if role == SORT_ROLE:
+            return row.confidence if column == CONFIDENCE else _display(row, column).casefold()
+        return None
+
+    def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or index.column() != STATEMENT or role != Qt.ItemDataRole.EditRole:
+            return False
+        statement = str(value).strip()
+        row = self._rows[index.row()]
+        if not statement or statement == row.statement:
+            return False
+        self.edit_requested.emit(row.id, statement)
+        return True
+
+
+def _display(row: InsightRow, column: int) -> str:
+    if column == KIND:
+        return kind_label(row.kind)
+    if column == STATUS:
+        return row.status
+    if column == STATEMENT:
+        return row.statement
+    if column == EVIDENCE:
+        return f"“{row.quote}”" if row.quote else ""
+    if column == INTERVIEW:
+        return row.interview_title
+    return f"{row.confidence:.2f}"
+
+
+class InsightFilterProxy(QSortFilterProxyModel):
+    """Filters by kind, status, interview and free text (statement, quote or interview title)."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._kind = ""
+        self._status = ""
+        self._interview_id: int | None = None
+        self._text = ""
+        self.setSortRole(SORT_ROLE)
+
+    def set_filters(
+        self, *, kind: str = "", status: str = "", interview_id: int | None = None, text: str = ""
+    ) -> None:
+        self.beginFilterChange()
+        self._kind, self._status, self._interview_id = kind, status, interview_id
+        self._text = text.strip().casefold()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
+        model = self.sourceModel()
+        row: InsightRow = model.data(model.index(source_row, 0, source_parent), ROW_ROLE)
+        if row is None:
+            return False
+        if self._kind and row.kind != self._kind:
+            return False
+        if self._status and row.status != self._status:
+            return False
+        if self._interview_id is not None and row.interview_id != self._interview_id:
+            return False
+        if self._text:
+            haystack = f"{row.statement}\n{row.quote}\n{row.interview_title}".casefold()
+            return self._text in haystack
+        return True

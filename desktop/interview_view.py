@@ -1,0 +1,252 @@
+"""Interviews: the list, the highlighted transcript, its insights, metadata and speaker roles."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QUrl, Signal
+from PySide6.QtGui import QBrush, QColor, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import records
+from desktop.interview_meta_panel import InterviewMetaPanel
+from desktop.kinds import HIGHLIGHT_TEXT, KindLegend, highlight_colour, kind_label
+from desktop.record_table_model import RecordTableModel
+from desktop.records import InterviewDetail, InterviewSummary
+from desktop.tasks import TaskRunner
+from desktop.transcript_html import INSIGHT_SCHEME, insight_anchor, transcript_html, turn_anchor
+from desktop.workspace import Workspace
+
+LIST_HEADERS = ("Interview", "Interviewee", "Insights")
+
+
+class InterviewView(QWidget):
+    """Pick an interview on the left; read and annotate it in the middle; edit its details on the right."""
+
+    status_message = Signal(str)
+    detail_shown = Signal(int)
+    """An interview finished loading and is on screen (its id)."""
+
+    def __init__(
+        self, workspace: Workspace, runner: TaskRunner, undo_stack: QUndoStack, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._workspace = workspace
+        self._runner = runner
+        self.detail: InterviewDetail | None = None
+        self.selected_insight: int | None = None
+
+        self.list_model = RecordTableModel(LIST_HEADERS, self)
+        self.list_view = QTableView()
+        self.list_view.setModel(self.list_model)
+        self.list_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list_view.verticalHeader().hide()
+        self.list_view.setWordWrap(False)
+        self.list_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.list_view.setAccessibleName("Interviews")
+        self.list_view.selectionModel().currentRowChanged.connect(self._list_row_changed)
+
+        self.title = QLabel("Select an interview")
+        self.title.setWordWrap(True)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.browser = QTextBrowser()
+        self.browser.setOpenLinks(False)
+        self.browser.setAccessibleName("Transcript")
+        self.browser.anchorClicked.connect(self._anchor_clicked)
+        middle = QWidget()
+        middle_layout = QVBoxLayout(middle)
+        middle_layout.setContentsMargins(0, 0, 0, 0)
+        middle_layout.addWidget(self.title)
+        middle_layout.addWidget(KindLegend())
+        middle_layout.addWidget(self.browser, 1)
+
+        self.meta_panel = InterviewMetaPanel(workspace, undo_stack)
+        self.meta_panel.status_message.connect(self.status_message)
+        self.insight_list = QListWidget()
+        self.insight_list.setWordWrap(True)
+        self.insight_list.setSpacing(2)
+        self.insight_list.setAccessibleName("Insights of this interview")
+        self.insight_list.currentItemChanged.connect(self._insight_item_changed)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.meta_panel)
+        right_layout.addWidget(QLabel("Insights"))
+        right_layout.addWidget(self.insight_list, 1)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("interview_splitter")
+        self.splitter.addWidget(self.list_view)
+        self.splitter.addWidget(middle)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 5)
+        self.splitter.setStretchFactor(2, 2)
+        self.splitter.setSizes([340, 760, 320])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+
+        workspace.contents_changed.connect(self.reload_list)
+        workspace.interview_changed.connect(self._interview_changed)
+        workspace.insights_changed.connect(self._insights_changed)
+
+    # Loading
+
+    def reload_list(self) -> None:
+        self._runner.run(
+            "interviews.list",
+            lambda progress, cancel: self._workspace.read(records.interview_summaries),
+            on_success=self._show_list,
+            on_failure=lambda message: self.status_message.emit(f"Could not list the interviews: {message}"),
+        )
+
+    def _show_list(self, summaries: list[InterviewSummary]) -> None:
+        current = self.detail.id if self.detail else None
+        self.list_model.set_records(
+            [(s.title, s.interviewee, str(s.insights)) for s in summaries],
+            [s.id for s in summaries],
+        )
+        if current is not None:
+            self._select_list_row(current)
+
+    def open_interview(
+        self, interview_id: int, *, turn_id: int | None = None, insight_id: int | None = None
+    ) -> None:
+        """Load an interview and scroll to a turn or an insight's highlight."""
+        self._select_list_row(interview_id)
+        self._runner.run(
+            "interviews.detail",
+            lambda progress, cancel: self._workspace.read(
+                lambda s: records.interview_detail(s, interview_id)
+            ),
+            on_success=lambda detail: self._show_detail(detail, turn_id=turn_id, insight_id=insight_id),
+            on_failure=lambda message: self.status_message.emit(f"Could not open the interview: {message}"),
+        )
+
+    def _show_detail(
+        self,
+        detail: InterviewDetail | None,
+        *,
+        turn_id: int | None,
+        insight_id: int | None,
+        keep_scroll: bool = False,
+    ) -> None:
+        scroll = self.browser.verticalScrollBar().value()
+        same = detail is not None and self.detail is not None and detail.id == self.detail.id
+        self.detail = detail
+        if not same:
+            self.selected_insight = None
+        if insight_id is not None:
+            self.selected_insight = insight_id
+        self.title.setText(detail.title if detail else "Select an interview")
+        self.meta_panel.set_detail(detail)
+        self._fill_insight_list()
+        self.browser.setHtml(transcript_html(detail, self.selected_insight) if detail else "")
+        if keep_scroll:
+            self.browser.verticalScrollBar().setValue(scroll)
+        elif insight_id is not None:
+            self.browser.scrollToAnchor(insight_anchor(insight_id))
+        elif turn_id is not None:
+            self.browser.scrollToAnchor(turn_anchor(turn_id))
+        if detail is not None:
+            self.detail_shown.emit(detail.id)
+
+    def _fill_insight_list(self) -> None:
+        self.insight_list.blockSignals(True)
+        self.insight_list.clear()
+        seen: set[int] = set()
+        for highlight in self.detail.highlights if self.detail else []:
+            if highlight.insight_id in seen:
+                continue
+            seen.add(highlight.insight_id)
+            item = QListWidgetItem(
+                f"{kind_label(highlight.kind)} · {highlight.status}\n{highlight.statement}"
+            )
+            item.setData(Qt.ItemDataRole.UserRole, highlight.insight_id)
+            item.setBackground(QBrush(QColor(highlight_colour(highlight.kind, highlight.status))))
+            item.setForeground(QBrush(QColor(HIGHLIGHT_TEXT)))
+            self.insight_list.addItem(item)
+            if highlight.insight_id == self.selected_insight:
+                self.insight_list.setCurrentItem(item)
+        self.insight_list.blockSignals(False)
+
+    def _reload_detail(self) -> None:
+        if self.detail is None:
+            return
+        interview_id = self.detail.id
+        self._runner.run(
+            "interviews.detail",
+            lambda progress, cancel: self._workspace.read(
+                lambda s: records.interview_detail(s, interview_id)
+            ),
+            on_success=lambda detail: self._show_detail(
+                detail, turn_id=None, insight_id=None, keep_scroll=True
+            ),
+        )
+
+    # Reactions
+
+    def _list_row_changed(self, current, _previous) -> None:
+        if current.isValid():
+            interview_id = self.list_model.id_at(current.row())
+            if interview_id is not None and (self.detail is None or self.detail.id != interview_id):
+                self.open_interview(interview_id)
+
+    def _select_list_row(self, interview_id: int) -> None:
+        row = self.list_model.row_of(interview_id)
+        if row is None:
+            return
+        selection = self.list_view.selectionModel()
+        selection.blockSignals(True)
+        selection.setCurrentIndex(
+            self.list_model.index(row, 0),
+            QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        selection.blockSignals(False)
+        self.list_view.viewport().update()
+
+    def _anchor_clicked(self, url: QUrl) -> None:
+        if url.scheme() == INSIGHT_SCHEME and url.path().isdigit():
+            self.select_insight(int(url.path()))
+
+    def select_insight(self, insight_id: int) -> None:
+        """Select an insight in the side list and emphasise and scroll to its highlight."""
+        if self.detail is None:
+            return
+        self.selected_insight = insight_id
+        for row in range(self.insight_list.count()):
+            item = self.insight_list.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == insight_id:
+                self.insight_list.blockSignals(True)
+                self.insight_list.setCurrentItem(item)
+                self.insight_list.blockSignals(False)
+                self.insight_list.scrollToItem(item)
+        self.browser.setHtml(transcript_html(self.detail, insight_id))
+        self.browser.scrollToAnchor(insight_anchor(insight_id))
+
+    def _insight_item_changed(self, item: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
+        if item is not None:
+            self.select_insight(item.data(Qt.ItemDataRole.UserRole))
+
+    def _interview_changed(self, interview_id: int) -> None:
+        if self.detail is not None and self.detail.id == interview_id:
+            self._reload_detail()
+        self.reload_list()
+
+    def _insights_changed(self, insight_ids: list[int]) -> None:
+        if self.detail is not None and {h.insight_id for h in self.detail.highlights} & set(insight_ids):
+            self._reload_detail()

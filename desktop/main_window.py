@@ -1,0 +1,375 @@
+"""The main window: start page or open workspace, menus, toolbar, status bar, drag-and-drop import."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QUrl, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDesktopServices,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QUndoStack,
+)
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QToolBar,
+)
+
+from desktop import settings as prefs
+from desktop.about import about_html
+from desktop.diagnostics import log_path
+from desktop.import_dialog import ImportResultDialog, import_summary
+from desktop.navigation import LABELS, SECTIONS
+from desktop.start_page import StartPage
+from desktop.tasks import TaskHandle, TaskRunner
+from desktop.workspace import Workspace
+from desktop.workspace_page import WorkspacePage
+from models.database import WORKSPACE_SUFFIX, WorkspaceError
+from models.tables import WorkspaceSetting
+from synthesis.importer import FileResult, import_paths
+from synthesis.ingest import SUPPORTED_SUFFIXES
+
+WORKSPACE_FILTER = f"Groundwork workspaces (*{WORKSPACE_SUFFIX})"
+TRANSCRIPT_FILTER = "Transcripts ({})".format(" ".join(f"*{s}" for s in sorted(SUPPORTED_SUFFIXES)))
+
+
+class MainWindow(QMainWindow):
+    """Top-level window of Groundwork."""
+
+    workspace_opened = Signal(object)
+    import_finished = Signal(list)
+
+    def __init__(self, settings: QSettings | None = None, runner: TaskRunner | None = None) -> None:
+        super().__init__()
+        self.setWindowTitle("Groundwork")
+        self.settings = settings if settings is not None else QSettings()
+        self.runner = runner if runner is not None else TaskRunner(self)
+        self.undo_stack = QUndoStack(self)
+        self.workspace: Workspace | None = None
+        self.page: WorkspacePage | None = None
+        self.import_dialog: ImportResultDialog | None = None
+        self._task: TaskHandle | None = None
+
+        self.start_page = StartPage()
+        self.start_page.new_requested.connect(self.new_workspace)
+        self.start_page.open_requested.connect(self.open_workspace)
+        self.start_page.recent_chosen.connect(self.open_workspace_path)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.start_page)
+        self.setCentralWidget(self.stack)
+
+        self._build_status_bar()
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self.setAcceptDrops(True)
+        self._refresh_recent()
+        self._update_actions()
+        if not self.restoreGeometry(QByteArray(self.settings.value("window/geometry", QByteArray()))):
+            self.resize(1280, 800)
+        self.restoreState(QByteArray(self.settings.value("window/state", QByteArray())))
+
+    # Construction
+
+    def _action(
+        self, text: str, slot: Callable[[], Any], shortcut: QKeySequence | str | None = None
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _build_actions(self) -> None:
+        self.new_action = self._action("&New Workspace…", self.new_workspace, QKeySequence.StandardKey.New)
+        self.open_action = self._action(
+            "&Open Workspace…", self.open_workspace, QKeySequence.StandardKey.Open
+        )
+        self.import_action = self._action("&Import Transcripts…", self.import_files, "Ctrl+I")
+        self.import_folder_action = self._action("Import &Folder…", self.import_folder, "Ctrl+Shift+I")
+        self.close_action = self._action(
+            "&Close Workspace", self.close_workspace, QKeySequence.StandardKey.Close
+        )
+        self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
+        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.search_action = self._action(
+            "&Search Transcripts", self.focus_search, QKeySequence.StandardKey.Find
+        )
+        self.section_actions = [
+            self._action(f"&{LABELS[section]}", lambda s=section: self.show_section(s), f"Ctrl+{n}")
+            for n, section in enumerate(SECTIONS, start=1)
+        ]
+        self.about_action = self._action("&About Groundwork", self.show_about)
+        self.log_action = self._action("Show &Log File", self.show_log)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addActions([self.new_action, self.open_action])
+        self.recent_menu = file_menu.addMenu("Open &Recent")
+        file_menu.addSeparator()
+        file_menu.addActions([self.import_action, self.import_folder_action])
+        file_menu.addSeparator()
+        file_menu.addActions([self.close_action, self.quit_action])
+        edit_menu = bar.addMenu("&Edit")
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        view_menu = bar.addMenu("&View")
+        view_menu.addActions(self.section_actions)
+        view_menu.addSeparator()
+        view_menu.addAction(self.search_action)
+        self.view_menu = view_menu
+        help_menu = bar.addMenu("&Help")
+        help_menu.addActions([self.log_action, self.about_action])
+
+    def _build_toolbar(self) -> None:
+        toolbar = QToolBar("Main toolbar")
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.addActions([self.new_action, self.open_action, self.import_action])
+        self.addToolBar(toolbar)
+        self.view_menu.addAction(toolbar.toggleViewAction())
+
+    def _build_status_bar(self) -> None:
+        status = self.statusBar()
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setRange(0, 1000)
+        self.progress_bar.setMaximumWidth(220)
+        self.progress_bar.setTextVisible(False)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.clicked.connect(self.cancel_task)
+        self.workspace_label = QLabel()
+        status.addPermanentWidget(self.progress_bar)
+        status.addPermanentWidget(self.cancel_button)
+        status.addPermanentWidget(self.workspace_label)
+        self.progress_bar.hide()
+        self.cancel_button.hide()
+
+    def _refresh_recent(self) -> None:
+        recent = prefs.recent_workspaces(self.settings)
+        self.start_page.set_recent(recent)
+        self.recent_menu.clear()
+        for path in recent:
+            self.recent_menu.addAction(path.name, lambda p=path: self.open_workspace_path(p)).setToolTip(
+                str(path)
+            )
+        self.recent_menu.setEnabled(bool(recent))
+
+    def _update_actions(self) -> None:
+        has_workspace = self.workspace is not None
+        for action in (
+            self.import_action,
+            self.import_folder_action,
+            self.close_action,
+            self.search_action,
+            *self.section_actions,
+        ):
+            action.setEnabled(has_workspace)
+
+    # Workspaces
+
+    def new_workspace(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "New workspace", str(Path.home()), WORKSPACE_FILTER)
+        if path:
+            path = path if path.endswith(WORKSPACE_SUFFIX) else path + WORKSPACE_SUFFIX
+            self.open_workspace_path(Path(path), create=True)
+
+    def open_workspace(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open workspace", str(Path.home()), WORKSPACE_FILTER)
+        if path:
+            self.open_workspace_path(Path(path))
+
+    def open_workspace_path(self, path: Path, *, create: bool = False) -> bool:
+        """Open (or create) a workspace file and show it; errors go to a dialog."""
+        try:
+            workspace = Workspace.create(path) if create else Workspace.open(path)
+        except WorkspaceError as exc:
+            self.show_error("Cannot open the workspace", str(exc))
+            return False
+        self.close_workspace()
+        workspace.setParent(self)
+        self.workspace = workspace
+        self.page = WorkspacePage(workspace, self.runner, self.undo_stack)
+        self.page.status_message.connect(self.show_message)
+        self.page.counts_shown.connect(self._counts_shown)
+        for splitter in self.page.splitters():
+            splitter.restoreState(
+                QByteArray(self.settings.value(f"splitters/{splitter.objectName()}", QByteArray()))
+            )
+        self.stack.addWidget(self.page)
+        self.stack.setCurrentWidget(self.page)
+        self.page.reload()
+        self.workspace_label.setText(workspace.path.name)
+        self.workspace_label.setToolTip(str(workspace.path))
+        prefs.remember_workspace(self.settings, workspace.path)
+        self._refresh_recent()
+        self._update_actions()
+        self.workspace_opened.emit(workspace.path)
+        return True
+
+    def close_workspace(self) -> None:
+        if self.workspace is None:
+            return
+        self.runner.shutdown()
+        self._save_splitters()
+        self.undo_stack.clear()
+        self.stack.removeWidget(self.page)
+        self.page.deleteLater()
+        self.workspace.close()
+        self.workspace.deleteLater()
+        self.page = None
+        self.workspace = None
+        self.workspace_label.clear()
+        self.statusBar().clearMessage()
+        self.stack.setCurrentWidget(self.start_page)
+        self._refresh_recent()
+        self._update_actions()
+
+    def _counts_shown(self, counts: Any) -> None:
+        self.show_message(f"{counts.interviews} interviews, {counts.insights} insights", 4000)
+
+    # Import
+
+    def import_files(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, "Import transcripts", str(Path.home()), TRANSCRIPT_FILTER
+        )
+        if paths:
+            self.import_paths([Path(p) for p in paths])
+
+    def import_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Import a folder of transcripts", str(Path.home()))
+        if folder:
+            self.import_paths([Path(folder)])
+
+    def import_paths(self, paths: list[Path]) -> None:
+        """Import files and folders in the background; the result list opens when it is done."""
+        if self.workspace is None:
+            self.show_message("Open or create a workspace before importing transcripts.")
+            return
+        workspace = self.workspace
+
+        def run(progress, cancel) -> list[FileResult]:
+            setting = workspace.read(lambda s: s.get(WorkspaceSetting, "interviewers"))
+            interviewers = list(setting.value or []) if setting else []
+            return import_paths(
+                workspace.engine, paths, interviewers=interviewers, progress=progress, cancel=cancel
+            )
+
+        self.start_task("import", run, "Importing transcripts…", self._import_done)
+
+    def _import_done(self, results: list[FileResult]) -> None:
+        if self.workspace is None:
+            return
+        self.workspace.contents_changed.emit()
+        self.show_message(import_summary(results))
+        self.import_dialog = ImportResultDialog(results, self)
+        if self.page is not None:
+            self.import_dialog.open_interview.connect(self.page.open_interview)
+        self.import_dialog.open()
+        self.import_finished.emit(results)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls() and any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        if len(paths) == 1 and paths[0].suffix == WORKSPACE_SUFFIX:
+            self.open_workspace_path(paths[0])
+        else:
+            self.import_paths(paths)
+
+    # Long tasks
+
+    def start_task(
+        self, key: str, fn: Callable[..., Any], stage: str, on_success: Callable[[Any], None]
+    ) -> None:
+        """Run user-visible work with a progress bar and a Cancel button in the status bar."""
+        self._task = self.runner.run(
+            key, fn, on_success=on_success, on_failure=self._task_failed, on_progress=self._task_progress
+        )
+        if self._task.done:  # a synchronous runner has already finished it
+            self._task = None
+            return
+        self._task.cancelled.connect(lambda: self.show_message("Cancelled."))
+        self._task.finished.connect(self._task_finished)
+        self.progress_bar.setValue(0)
+        self.progress_bar.show()
+        self.cancel_button.show()
+        self.show_message(stage, 0)
+
+    def cancel_task(self) -> None:
+        if self._task is not None and not self._task.done:
+            self._task.cancel()
+            self.show_message("Cancelling…", 0)
+
+    def _task_progress(self, fraction: float, stage: str) -> None:
+        self.progress_bar.setValue(round(fraction * 1000))
+        self.show_message(stage, 0)
+
+    def _task_failed(self, message: str) -> None:
+        self.show_error("The task failed", message)
+
+    def _task_finished(self) -> None:
+        self._task = None
+        self.progress_bar.hide()
+        self.cancel_button.hide()
+
+    # Navigation and help
+
+    def show_section(self, section: str) -> None:
+        if self.page is not None:
+            self.page.show_section(section)
+
+    def focus_search(self) -> None:
+        if self.page is not None:
+            self.page.search.box.setFocus()
+            self.page.search.box.selectAll()
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, "About Groundwork", about_html())
+
+    def show_log(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_path().parent)))
+
+    def show_message(self, text: str, timeout_ms: int = 8000) -> None:
+        self.statusBar().showMessage(text, timeout_ms)
+
+    def show_error(self, title: str, text: str) -> None:
+        QMessageBox.warning(self, title, text)
+
+    # Persistence
+
+    def _save_splitters(self) -> None:
+        if self.page is not None:
+            for splitter in self.page.splitters():
+                self.settings.setValue(f"splitters/{splitter.objectName()}", splitter.saveState())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.close_workspace()
+        self.runner.shutdown()
+        self.settings.sync()
+        super().closeEvent(event)

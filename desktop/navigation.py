@@ -1,0 +1,42 @@
+"""The navigation list of the workspace's views, with counts."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
+
+from desktop.records import NavCounts
+
+SECTIONS = ("interviews", "insights", "companies", "personas", "icps")
+LABELS = {
+    "interviews": "Interviews",
+    "insights": "Insights",
+    "companies": "Companies",
+    "personas": "Personas",
+    "icps": "ICPs",
+}
+
+
+class NavigationList(QListWidget):
+    """One row per section, labelled with its count; the current row picks the view."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Sections")
+        for section in SECTIONS:
+            item = QListWidgetItem(LABELS[section])
+            item.setData(Qt.ItemDataRole.UserRole, section)
+            self.addItem(item)
+        self.setCurrentRow(0)
+        self.setSizeAdjustPolicy(QListWidget.SizeAdjustPolicy.AdjustToContents)
+
+    def set_counts(self, counts: NavCounts) -> None:
+        for row, section in enumerate(SECTIONS):
+            self.item(row).setText(f"{LABELS[section]}  ({getattr(counts, section)})")
+
+    def section(self) -> str:
+        item = self.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else SECTIONS[0]
+
+    def select_section(self, section: str) -> None:
+        self.setCurrentRow(SECTIONS.index(section))

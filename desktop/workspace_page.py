@@ -1,0 +1,147 @@
+"""Everything shown while a workspace is open: navigation, search and one view per section."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QSplitter, QStackedWidget, QVBoxLayout, QWidget
+
+from desktop import records
+from desktop.insight_review import InsightReview
+from desktop.interview_view import InterviewView
+from desktop.navigation import SECTIONS, NavigationList
+from desktop.record_views import RecordTableView
+from desktop.records import NavCounts
+from desktop.search_panel import SearchPanel
+from desktop.tasks import TaskRunner
+from desktop.workspace import Workspace
+
+COMPANY_HEADERS = (
+    "Company",
+    "Industry",
+    "Employees",
+    "Revenue",
+    "Funding",
+    "Country",
+    "Relationship",
+    "Interviews",
+)
+PERSONA_HEADERS = ("Persona", "Role", "Seniority", "Status", "Summary")
+ICP_HEADERS = ("ICP", "Description")
+
+
+class WorkspacePage(QWidget):
+    """Navigation and search on the left, the chosen section's view on the right."""
+
+    status_message = Signal(str)
+    counts_shown = Signal(object)
+
+    def __init__(
+        self, workspace: Workspace, runner: TaskRunner, undo_stack: QUndoStack, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self._runner = runner
+        self.counts = NavCounts()
+        self.navigation = NavigationList()
+        self.search = SearchPanel(workspace, runner)
+        self.interviews = InterviewView(workspace, runner, undo_stack)
+        self.insights = InsightReview(workspace, runner, undo_stack)
+        self.companies = RecordTableView(
+            "companies",
+            COMPANY_HEADERS,
+            records.companies_table,
+            "No companies yet: they are created from interview metadata on import, or when you type a "
+            "company on an interview.",
+            workspace,
+            runner,
+        )
+        self.personas = RecordTableView(
+            "personas",
+            PERSONA_HEADERS,
+            records.personas_table,
+            "No personas yet. Personas are drafted from accepted insights by persona synthesis.",
+            workspace,
+            runner,
+        )
+        self.icps = RecordTableView(
+            "icps",
+            ICP_HEADERS,
+            records.icps_table,
+            "No ideal customer profiles yet. ICPs are drafted from the companies you interviewed.",
+            workspace,
+            runner,
+        )
+        self.views = {
+            "interviews": self.interviews,
+            "insights": self.insights,
+            "companies": self.companies,
+            "personas": self.personas,
+            "icps": self.icps,
+        }
+        self.stack = QStackedWidget()
+        for section in SECTIONS:
+            self.stack.addWidget(self.views[section])
+            self.views[section].status_message.connect(self.status_message)
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.navigation)
+        left_layout.addWidget(self.search, 1)
+        self.navigation.setMaximumHeight(self.navigation.sizeHintForRow(0) * (len(SECTIONS) + 1))
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("workspace_splitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([240, 1000])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.splitter)
+
+        self.navigation.currentRowChanged.connect(lambda row: self.stack.setCurrentIndex(max(row, 0)))
+        self.search.hit_chosen.connect(self.open_turn)
+        self.insights.open_in_transcript.connect(self.open_insight)
+        for signal in (workspace.contents_changed, workspace.insights_changed, workspace.interview_changed):
+            signal.connect(self.reload_counts)
+
+    def splitters(self) -> list[QSplitter]:
+        """The splitters whose sizes are saved between sessions."""
+        return [self.splitter, self.interviews.splitter, self.insights.splitter]
+
+    def reload(self) -> None:
+        """Load the counts and every view in the background."""
+        self.reload_counts()
+        self.interviews.reload_list()
+        self.insights.reload()
+        for view in (self.companies, self.personas, self.icps):
+            view.reload()
+
+    def reload_counts(self, *_args: object) -> None:
+        self._runner.run(
+            "counts",
+            lambda progress, cancel: self.workspace.read(records.nav_counts),
+            on_success=self._show_counts,
+        )
+
+    def _show_counts(self, counts: NavCounts) -> None:
+        self.counts = counts
+        self.navigation.set_counts(counts)
+        self.counts_shown.emit(counts)
+
+    def show_section(self, section: str) -> None:
+        self.navigation.select_section(section)
+
+    def open_turn(self, interview_id: int, turn_id: int) -> None:
+        self.show_section("interviews")
+        self.interviews.open_interview(interview_id, turn_id=turn_id)
+
+    def open_insight(self, interview_id: int, insight_id: int) -> None:
+        self.show_section("interviews")
+        self.interviews.open_interview(interview_id, insight_id=insight_id)
+
+    def open_interview(self, interview_id: int) -> None:
+        self.show_section("interviews")
+        self.interviews.open_interview(interview_id)

@@ -1,0 +1,80 @@
+"""GUI timings on a workspace of 1,000 interviews: main window ready, and opening one interview.
+
+Run: ``python tests/benchmarks/bench_gui.py`` (offscreen). Targets: window ready ≤ 2 s, interview ≤ 150 ms.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+from sqlmodel import Session  # noqa: E402
+
+from desktop.main_window import MainWindow  # noqa: E402
+from desktop.tasks import TaskRunner  # noqa: E402
+from models.database import create_workspace  # noqa: E402
+from synthesis.importer import store_transcript  # noqa: E402
+from synthesis.ingest import parse_bytes  # noqa: E402
+from tests.gui.sample import add_gold_insights  # noqa: E402
+
+WRITTEN = ROOT.parent / "shared" / "eval" / "written"
+INTERVIEWS = 1000
+
+
+def build_workspace(path: Path) -> None:
+    sources = [p for p in sorted(WRITTEN.iterdir()) if p.suffix in {".txt", ".md", ".srt", ".vtt"}]
+    parsed = [(p, parse_bytes(p.read_bytes(), p.name)) for p in sources]
+    engine = create_workspace(path)
+    with Session(engine) as session:
+        for number in range(INTERVIEWS):
+            source, transcript = parsed[number % len(parsed)]
+            digest = hashlib.sha256(f"{source.name}-{number}".encode()).hexdigest()
+            store_transcript(session, transcript, source_file_name=source.name, sha256=digest)
+        session.commit()
+    add_gold_insights(engine, WRITTEN)
+    engine.dispose()
+
+
+def main() -> int:
+    app = QApplication.instance() or QApplication(sys.argv)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "large.groundwork"
+        build_workspace(path)
+        settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
+
+        begin = time.perf_counter()
+        window = MainWindow(settings, TaskRunner())
+        window.resize(1366, 768)
+        window.show()
+        window.open_workspace_path(path)
+        while window.runner.is_busy() or window.page.interviews.list_model.rowCount() < INTERVIEWS:
+            app.processEvents()
+        app.processEvents()
+        ready = time.perf_counter() - begin
+        print(f"main window with {INTERVIEWS} interviews ready in {ready * 1000:.0f} ms (target ≤ 2000)")
+
+        timings = []
+        for interview_id in (1, 500, 999):
+            begin = time.perf_counter()
+            window.page.open_interview(interview_id)
+            while window.page.interviews.detail is None or window.page.interviews.detail.id != interview_id:
+                app.processEvents()
+            app.processEvents()
+            timings.append(time.perf_counter() - begin)
+        print(f"interview opens in {max(timings) * 1000:.0f} ms at worst of 3 (target ≤ 150)")
+        window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
