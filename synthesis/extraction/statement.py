@@ -20,13 +20,20 @@ _PRONOUNS = {"myself": "themself", "my": "their", "mine": "theirs", "me": "them"
 _PRONOUN = re.compile(r"\b(?:myself|my|mine|me|our|ours|us|we|(?-i:I))\b(?!\.\w)", re.IGNORECASE)
 _IRREGULAR = {"am": "is", "have": "has", "do": "does", "go": "goes", "was": "was", "were": "were"}
 _MODALS = frozenset({"can", "could", "would", "will", "should", "must", "might", "may"})
+_IRREGULAR_PAST = frozenset(
+    "began bought brought built came chose cut did drove felt found forgot gave got grew had heard held hit "
+    "kept knew led left let lost made meant met paid put ran read said sat saw sent set sold spent spoke "
+    "stood took taught thought told understood went won wrote".split()
+)
+_THEY_AGREEMENT = re.compile(r"\bthey (am|was|is|has|does)\b")
+_AGREED = {"am": "are", "was": "were", "is": "are", "has": "have", "does": "do"}
 
 
 def _third_person(verb: str) -> str:
     low = verb.lower()
     if low in _IRREGULAR:
         return _IRREGULAR[low]
-    if low in _MODALS or low.endswith(("ed", "s")) or low.endswith("n't"):
+    if low in _MODALS or low in _IRREGULAR_PAST or low.endswith(("ed", "s")) or low.endswith("n't"):
         return low
     if low.endswith(("sh", "ch", "x", "z", "o")):
         return low + "es"
@@ -41,6 +48,7 @@ def draft_statement(sentence: str) -> str:
     text = _CONTRACTION.sub(lambda m: _CONTRACTIONS.get(m.group().lower(), m.group()), text)
     text = _LEADING_I.sub(lambda m: _third_person(m.group(1)), text)
     text = _PRONOUN.sub(lambda m: _PRONOUNS[m.group().lower()], text)
+    text = _THEY_AGREEMENT.sub(lambda m: f"they {_AGREED[m.group(1)]}", text)
     words = text.rstrip(" .,;:!?-–—").split()
     if not words:
         return ""
