@@ -28,9 +28,11 @@ run: $(STAMP)
 	QT_QPA_PLATFORM= $(BIN)/groundwork-gui
 
 bench: $(STAMP)
-	$(BIN)/python tests/benchmarks/bench_parse.py
-	$(BIN)/python tests/benchmarks/bench_import.py
-	$(BIN)/python tests/benchmarks/bench_extract.py
+	$(BIN)/python -m tests.benchmarks.bench_parse
+	$(BIN)/python -m tests.benchmarks.bench_import
+	$(BIN)/python -m tests.benchmarks.bench_extract
+	$(BIN)/python -m tests.benchmarks.bench_report
+	$(BIN)/python -m tests.benchmarks.bench_gui
 
 bench-quality: $(STAMP)
 	$(BIN)/python tests/benchmarks/bench_quality.py
@@ -45,6 +47,7 @@ package-test: package
 
 screenshots: $(STAMP)
 	$(BIN)/python tests/gui/screenshots.py
+	$(BIN)/python -m tests.integration.report_pages build/report-pages
 
 clean:
 	rm -rf build dist .pytest_cache .ruff_cache

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from synthesis.cli import extract_commands, synthesis_commands, workspace_commands
+from synthesis.cli import extract_commands, report_commands, synthesis_commands, workspace_commands
 
 app = typer.Typer(
     help="Groundwork: evidence-backed ICPs and buyer personas from interview transcripts, on your machine.",
@@ -18,6 +18,7 @@ app = typer.Typer(
 workspace_commands.register(app)
 extract_commands.register(app)
 synthesis_commands.register(app)
+report_commands.register(app)
 
 
 def _show_version(value: bool) -> None:

@@ -36,6 +36,8 @@ class EvidenceQuote:
     speaker_role: str
     timestamp: str | None
     quote: str
+    start: int = 0
+    end: int = 0
 
 
 @dataclass(frozen=True)
@@ -121,6 +123,8 @@ def _quotes(session: Session, insight_ids: list[int]) -> dict[int, list[Evidence
                 turn.role,
                 format_timestamp(turn.start_seconds),
                 span.quote,
+                span.start,
+                span.end,
             )
         )
     return quotes

@@ -1,0 +1,1 @@
+"""The client-ready Word report and the CSV exports of a workspace (python-docx; no Qt)."""

@@ -1,0 +1,156 @@
+"""Plain data shapes of a report, as gathered from a workspace and written to Word (or anything else)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A verified verbatim quote, attributed by role and company type."""
+
+    number: int
+    """Its number in the evidence index (E1, E2, ...)."""
+    text: str
+    attribution: str
+    interview: str
+    timestamp: str | None
+
+    @property
+    def ref(self) -> str:
+        return f"E{self.number}"
+
+
+@dataclass(frozen=True)
+class ThemeEntry:
+    label: str
+    prevalence: str
+    """"4 of 6"."""
+    quotes: tuple[Quote, ...]
+    dissent: str = ""
+    """"1 of 6 said the opposite", when any respondent did."""
+    unreviewed: bool = False
+    """Only backed by suggested insights (draft reports)."""
+
+
+@dataclass(frozen=True)
+class PersonaField:
+    title: str
+    themes: tuple[ThemeEntry, ...]
+    more_themes: int = 0
+    """Themes left out of the list, each held by fewer respondents than those shown."""
+
+
+@dataclass(frozen=True)
+class PersonaSection:
+    id: int
+    name: str
+    role: str
+    icps: tuple[str, ...]
+    summary: str
+    demographics: str
+    respondents: int
+    fields: tuple[PersonaField, ...]
+
+
+@dataclass(frozen=True)
+class CompanyFitRow:
+    company: str
+    profile: str
+    relationship: str
+    score: int
+    fits: bool
+    coverage: str
+    misses: str
+
+
+@dataclass(frozen=True)
+class SuccessEntry:
+    attribute: str
+    value: str
+    customers: int
+    churned: int
+    lost: int
+    prospects: int
+    share: str
+
+
+@dataclass(frozen=True)
+class OutsideEntry:
+    interview: str
+    company: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class IcpSection:
+    id: int
+    name: str
+    description: str
+    criteria: tuple[tuple[str, str, str], ...]
+    """(attribute, requirement, weight) rows."""
+    companies: tuple[CompanyFitRow, ...]
+    success: tuple[SuccessEntry, ...]
+    outside: tuple[OutsideEntry, ...]
+
+
+@dataclass(frozen=True)
+class MatrixSection:
+    personas: tuple[str, ...]
+    rows: tuple[tuple[str, str, tuple[str, ...]], ...]
+    """(field title, theme, prevalence per persona or "") rows."""
+
+
+@dataclass(frozen=True)
+class InterviewEntry:
+    label: str
+    date: str
+    respondent: str
+    company: str
+    source: str
+
+
+@dataclass(frozen=True)
+class ModelRun:
+    """One extraction run whose insights the report uses."""
+
+    extractor_version: str
+    backend: str
+    model_file: str
+    model_sha256: str
+    quantisation: str
+    settings: str
+    finished: str
+
+
+@dataclass(frozen=True)
+class MethodSection:
+    runs: tuple[ModelRun, ...]
+    status_counts: dict[str, int]
+    quotes_used: int
+    quotes_dropped: int
+    include_suggested: bool
+
+
+@dataclass
+class ReportContent:
+    client: str
+    title: str
+    prepared_by: str
+    date: dt.date
+    draft: bool
+    anonymised: bool
+    interviews: int
+    companies: int
+    respondents: int
+    period: str
+    summary: list[tuple[str, str]] = field(default_factory=list)
+    """(lead-in, sentence) paragraphs of the executive summary."""
+    icps: list[IcpSection] = field(default_factory=list)
+    personas: list[PersonaSection] = field(default_factory=list)
+    matrix: MatrixSection | None = None
+    interview_list: list[InterviewEntry] = field(default_factory=list)
+    method: MethodSection | None = None
+    evidence: list[Quote] = field(default_factory=list)
+    quotes_dropped: int = 0
