@@ -7,7 +7,13 @@ from typing import Annotated
 
 import typer
 
-from synthesis.cli import extract_commands, report_commands, synthesis_commands, workspace_commands
+from synthesis.cli import (
+    demo_commands,
+    extract_commands,
+    report_commands,
+    synthesis_commands,
+    workspace_commands,
+)
 
 app = typer.Typer(
     help="Groundwork: evidence-backed ICPs and buyer personas from interview transcripts, on your machine.",
@@ -19,6 +25,7 @@ workspace_commands.register(app)
 extract_commands.register(app)
 synthesis_commands.register(app)
 report_commands.register(app)
+demo_commands.register(app)
 
 
 def _show_version(value: bool) -> None:

@@ -84,6 +84,7 @@ class LlmStats:
     wall_seconds: float = 0.0
     prompt_eval_seconds: float | None = None
     eval_seconds: float | None = None
+    sample_seconds: float | None = None
 
     def add(self, **delta: Any) -> LlmStats:
         """Return these counters with ``delta`` added field by field (``None`` counts as unknown)."""
@@ -108,6 +109,7 @@ class LlmStats:
             wall_seconds=self.wall_seconds - earlier.wall_seconds,
             prompt_eval_seconds=diff(self.prompt_eval_seconds, earlier.prompt_eval_seconds),
             eval_seconds=diff(self.eval_seconds, earlier.eval_seconds),
+            sample_seconds=diff(self.sample_seconds, earlier.sample_seconds),
         )
 
 

@@ -162,6 +162,12 @@ class HttpBackend:
         usage: dict[str, Any] = {}
         try:
             with self._client.stream("POST", url, json=payload) as response:
+                if response.is_redirect:
+                    raise ServerError(
+                        f"{url} answered HTTP {response.status_code}, a redirect to "
+                        f"{response.headers.get('location', 'elsewhere')}; redirects are not followed. "
+                        "Set the server URL to the address that answers."
+                    )
                 if response.status_code >= 400:
                     error = _Rejected if response_format is not None else ServerError
                     raise error(f"{url} answered HTTP {response.status_code}: {_body(response)}")

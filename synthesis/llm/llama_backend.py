@@ -50,7 +50,7 @@ class LlamaBackend:
             n_ctx = min(n_ctx, self._gguf.context_length)
         self.seed, self.temperature = seed, temperature
         self._lock = threading.Lock()
-        self._stats = LlmStats(prompt_eval_seconds=0.0, eval_seconds=0.0)
+        self._stats = LlmStats(prompt_eval_seconds=0.0, eval_seconds=0.0, sample_seconds=0.0)
         started = time.perf_counter()
         self._llm = _load(self.model_path, n_ctx=n_ctx, n_threads=n_threads, seed=seed)
         self.load_seconds = time.perf_counter() - started
@@ -112,7 +112,7 @@ class LlamaBackend:
         if cancel():
             raise LlmCancelled("cancelled before the completion started")
         with self._lock:
-            before, started = self._perf(), time.perf_counter()
+            before, started, sampled_before = self._perf(), time.perf_counter(), _SAMPLER_CLOCK.seconds
             parts: list[str] = []
             stream = self._llm.create_chat_completion(
                 messages=messages,
@@ -139,6 +139,7 @@ class LlamaBackend:
                 self._stats = self._stats.add(
                     calls=1,
                     wall_seconds=time.perf_counter() - started,
+                    sample_seconds=_SAMPLER_CLOCK.seconds - sampled_before,
                     **{key: after[key] - before[key] for key in after},
                 )
         return "".join(parts)
@@ -156,6 +157,37 @@ class LlamaBackend:
         }
 
 
+class _SamplerClock:
+    """Time spent in llama.cpp's sampler chain (the grammar for JSON output included).
+
+    llama.cpp keeps no timings for llama-cpp-python's sampler chains (they are made without perf counters),
+    so the one C call that samples a token is timed from outside; benchmarks add it to llama.cpp's own time.
+    """
+
+    def __init__(self) -> None:
+        self.seconds = 0.0
+
+    def install(self) -> None:
+        from llama_cpp import _internals
+
+        original = _internals.LlamaSampler.sample
+        if getattr(original, "timed_by_groundwork", False):
+            return
+
+        def sample(sampler: Any, ctx: Any, idx: int = -1) -> int:
+            started = time.perf_counter()
+            try:
+                return original(sampler, ctx, idx)
+            finally:
+                self.seconds += time.perf_counter() - started
+
+        sample.timed_by_groundwork = True  # type: ignore[attr-defined]
+        _internals.LlamaSampler.sample = sample
+
+
+_SAMPLER_CLOCK = _SamplerClock()
+
+
 def _load(path: Path, *, n_ctx: int, n_threads: int | None, seed: int) -> Any:
     """Load the model with llama.cpp's logging silenced; ModelLoadError if llama.cpp refuses it.
 
@@ -165,6 +197,8 @@ def _load(path: Path, *, n_ctx: int, n_threads: int | None, seed: int) -> Any:
     threads = n_threads or max(1, (os.cpu_count() or 2) // 2)
     try:
         from llama_cpp import Llama
+
+        _SAMPLER_CLOCK.install()
     except ImportError as exc:
         raise ModelLoadError(
             f"llama-cpp-python is not installed, so {path.name} cannot be run: {exc}"

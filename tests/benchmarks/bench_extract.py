@@ -84,7 +84,9 @@ def main() -> None:
     found = extract_turns(parsed.turns, choice.extractor)
     wall = time.perf_counter() - started
     stats = backend.stats().minus(before)
-    llama_seconds = (stats.prompt_eval_seconds or 0.0) + (stats.eval_seconds or 0.0)
+    llama_seconds = (
+        (stats.prompt_eval_seconds or 0.0) + (stats.eval_seconds or 0.0) + (stats.sample_seconds or 0.0)
+    )
     evaluated = stats.prompt_tokens_evaluated + stats.tokens_generated
     print(
         f"model-led ({backend.info().model_file}, n_ctx {backend.context_size}): {len(chunks)} chunks, "

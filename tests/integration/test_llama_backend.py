@@ -48,6 +48,7 @@ def test_json_completion_is_constrained_to_the_schema(backend: LlamaBackend) -> 
     delta = backend.stats().minus(before)
     assert delta.calls == 1 and delta.tokens_generated > 0 and delta.prompt_tokens_evaluated > 0
     assert delta.eval_seconds is not None and delta.eval_seconds > 0
+    assert delta.sample_seconds is not None and delta.sample_seconds > 0
 
 
 def test_cancellation_stops_generation_within_a_second(backend: LlamaBackend) -> None:
