@@ -17,8 +17,10 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(BIN)/groundwork demo --out build/demo
 
+# The whole suite, then the packaged app's self-test (build and self-test take about 2 minutes).
 test: $(STAMP) lint
 	$(BIN)/python -m pytest -q
+	$(MAKE) --no-print-directory package-test
 
 lint: $(STAMP)
 	$(BIN)/lint-imports
