@@ -109,7 +109,7 @@ def extract_candidates(turns: Sequence[ParsedTurn]) -> list[Candidate]:
     contexts: dict[int, _TurnContext] = {}
     out: list[Candidate] = []
     for sentence in respondent_sentences(turns):
-        if is_small_talk(sentence.text):
+        if is_small_talk(sentence.text) or sentence.text.rstrip().endswith("?"):
             continue
         index = sentence.turn_index
         text = turns[index].text

@@ -11,14 +11,42 @@ _FILLER = re.compile(
     r"right|sure|look|actually|to be honest|ha)\b[,.]?\s*)+",
     re.IGNORECASE,
 )
-_CONTRACTIONS = {"i'm": "I am", "i've": "I have", "i'd": "I would", "i'll": "I will", "we're": "we are",
-                 "we've": "we have", "we'd": "we would", "we'll": "we will"}
+_CONTRACTIONS = {
+    "i'm": "I am",
+    "i've": "I have",
+    "i'd": "I would",
+    "i'll": "I will",
+    "we're": "we are",
+    "we've": "we have",
+    "we'd": "we would",
+    "we'll": "we will",
+}
 _CONTRACTION = re.compile(r"\b(?:i|we)'(?:m|ve|d|ll|re)\b", re.IGNORECASE)
-_LEADING_I = re.compile(r"^[Ii] (\w+)")
-_PRONOUNS = {"myself": "themself", "my": "their", "mine": "theirs", "me": "them", "our": "their",
-             "ours": "theirs", "us": "them", "we": "they", "i": "they"}
+_LEADING_I = re.compile(
+    r"^[Ii] ((?:never|always|just|really|also|usually|still|actually|often|only) )?(\w+(?:'\w+)?)"
+)
+_PRONOUNS = {
+    "myself": "themself",
+    "my": "their",
+    "mine": "theirs",
+    "me": "them",
+    "our": "their",
+    "ours": "theirs",
+    "us": "them",
+    "we": "they",
+    "i": "they",
+}
 _PRONOUN = re.compile(r"\b(?:myself|my|mine|me|our|ours|us|we|(?-i:I))\b(?!\.\w)", re.IGNORECASE)
-_IRREGULAR = {"am": "is", "have": "has", "do": "does", "go": "goes", "was": "was", "were": "were"}
+_IRREGULAR = {
+    "am": "is",
+    "have": "has",
+    "do": "does",
+    "go": "goes",
+    "was": "was",
+    "were": "were",
+    "don't": "doesn't",
+    "haven't": "hasn't",
+}
 _MODALS = frozenset({"can", "could", "would", "will", "should", "must", "might", "may"})
 _IRREGULAR_PAST = frozenset(
     "began bought brought built came chose cut did drove felt found forgot gave got grew had heard held hit "
@@ -46,14 +74,15 @@ def draft_statement(sentence: str) -> str:
     """A ≤15-word third-person paraphrase: drop fillers; 'I report' -> 'Reports', 'my' -> 'their'."""
     text = _FILLER.sub("", sentence.strip().strip("\"'“”")).strip()
     text = _CONTRACTION.sub(lambda m: _CONTRACTIONS.get(m.group().lower(), m.group()), text)
-    text = _LEADING_I.sub(lambda m: _third_person(m.group(1)), text)
+    text = _LEADING_I.sub(lambda m: (m.group(1) or "") + _third_person(m.group(2)), text)
     text = _PRONOUN.sub(lambda m: _PRONOUNS[m.group().lower()], text)
     text = _THEY_AGREEMENT.sub(lambda m: f"they {_AGREED[m.group(1)]}", text)
+    ending = "?" if text.rstrip().endswith("?") else "."
     words = text.rstrip(" .,;:!?-–—").split()
     if not words:
         return ""
     clipped = len(words) > MAX_WORDS
-    words = words[: MAX_WORDS]
+    words = words[:MAX_WORDS]
     body = " ".join(words).rstrip(",;:-–—")
     body = body[0].upper() + body[1:]
-    return body + ("…" if clipped else ".")
+    return body + ("…" if clipped else ending)

@@ -7,7 +7,8 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from models.tables import InsightKind
-from synthesis.personas.naming import persona_name, role_title
+from synthesis.personas.grouping import RespondentGroup
+from synthesis.personas.naming import company_descriptor, group_title, persona_name
 from synthesis.personas.selection import Respondent
 from synthesis.personas.themes import Theme
 
@@ -19,16 +20,13 @@ _SUMMARY_KINDS = {
 }
 
 
-def _common_industry(respondents: Sequence[Respondent]) -> str | None:
-    """The industry most respondents' companies share, when more than half of the known ones do."""
-    known = [r.company.industry.strip() for r in respondents if r.company and r.company.industry]
-    if not known:
+def _main_icp(respondents: Sequence[Respondent], icp_names: Mapping[int, str]) -> str | None:
+    """The ICP most respondents' companies fit (lowest id on ties), when more than half fit it."""
+    counts = Counter(i for r in respondents for i in r.icp_ids if i in icp_names)
+    if not counts:
         return None
-    counts = Counter(i.lower() for i in known)
-    value, count = counts.most_common(1)[0]
-    if 2 * count <= len(known):
-        return None
-    return next(i for i in known if i.lower() == value)
+    icp_id, count = min(counts.items(), key=lambda item: (-item[1], item[0]))
+    return icp_names[icp_id] if 2 * count > len(respondents) else None
 
 
 def _median_employees(respondents: Sequence[Respondent]) -> int | None:
@@ -41,41 +39,56 @@ def _listing(values: Sequence[str]) -> str:
     return ", ".join(f"{value} ({n})" if n > 1 else value for value, n in counts.most_common())
 
 
-def persona_fields(
-    respondents: Sequence[Respondent], themes: Mapping[InsightKind, Sequence[Theme]]
-) -> dict[str, str]:
-    """Field values drafted from a group's respondents (one role key) and its themes."""
-    role = respondents[0].role
-    title = role_title(role.function, role.seniority)
-    companies = {r.company.id for r in respondents if r.company}
-    titles = _listing([r.job_title for r in respondents])
-    summary = [
-        f"Drawn from {len(respondents)} respondent{'s' * (len(respondents) != 1)} "
-        f"at {len(companies)} compan{'ies' if len(companies) != 1 else 'y'}."
+def seniority_range(group: RespondentGroup) -> str:
+    """ "VP" or "Lead/Manager to Head/Director" (junior to senior)."""
+    levels = group.levels
+    return levels[0].value if len(levels) == 1 else f"{levels[-1].value} to {levels[0].value}"
+
+
+def _summary(group: RespondentGroup, themes: Mapping[InsightKind, Sequence[Theme]]) -> str:
+    total = len(group.respondents)
+    companies = {r.company.id for r in group.respondents if r.company}
+    parts = [
+        f"Drawn from {total} respondent{'s' * (total != 1)} "
+        f"at {len(companies)} compan{'ies' if len(companies) != 1 else 'y'}"
+        + (f" (seniority: {seniority_range(group)})." if len(group.levels) > 1 else ".")
     ]
     for kind, label in _SUMMARY_KINDS.items():
         if themes.get(kind):
             top = themes[kind][0]
-            summary.append(f"Most shared {label}: {top.label} ({top.prevalence(len(respondents))}).")
+            lead = "Most shared" if len(top.respondents) > 1 else "Leading"
+            parts.append(f"{lead} {label}: {top.label.rstrip('.')} ({top.prevalence(total)}).")
+    return " ".join(parts)
+
+
+def persona_fields(
+    group: RespondentGroup,
+    themes: Mapping[InsightKind, Sequence[Theme]],
+    icp_names: Mapping[int, str] | None = None,
+) -> dict[str, str]:
+    """Field values drafted from a group's respondents and its themes."""
+    respondents = group.respondents
+    title = group_title(group.function, group.levels)
+    titles = _listing([r.job_title for r in respondents])
+    industries = [r.company.industry or "" for r in respondents if r.company]
     sizes = sorted(r.company.employee_count for r in respondents if r.company and r.company.employee_count)
     demographics = []
     if sizes:
         span = f"{sizes[0]:,}" if sizes[0] == sizes[-1] else f"{sizes[0]:,}-{sizes[-1]:,}"
         demographics.append(f"Company size: {span} employees.")
     for label, values in (
-        ("Industries", [r.company.industry or "" for r in respondents if r.company]),
+        ("Industries", industries),
         ("Locations", [r.company.country or r.company.region or "" for r in respondents if r.company]),
         ("Job titles", [r.job_title for r in respondents]),
     ):
         if listing := _listing(values):
             demographics.append(f"{label}: {listing}.")
+    descriptor = company_descriptor(industries, _main_icp(respondents, icp_names or {}))
     return {
-        "name": persona_name(
-            role.function, role.seniority, _median_employees(respondents), _common_industry(respondents)
-        ),
-        "role": f"{title} ({role.function}, {role.seniority.value})"
+        "name": persona_name(title, _median_employees(respondents), descriptor),
+        "role": f"{title} ({group.function}, {seniority_range(group)})"
         + (f"; titles: {titles}" if titles else ""),
-        "seniority": role.seniority.value,
-        "summary": " ".join(summary),
+        "seniority": seniority_range(group),
+        "summary": _summary(group, themes),
         "demographics": " ".join(demographics),
     }

@@ -37,6 +37,7 @@ class Selection:
     outside: list[OutsideInterview] = field(default_factory=list)
     icp_linked: bool = True
     """False when the workspace has no ICP yet and every interview was used."""
+    icp_names: dict[int, str] = field(default_factory=dict)
 
 
 def _role_text(session: Session, interview: Interview) -> str:
@@ -64,7 +65,7 @@ def _outside_reason(company: Company, fits: list[tuple[str, int, list[str]]]) ->
 def select_respondents(session: Session) -> Selection:
     """Respondents at companies that fit at least one ICP; with no ICP at all, every respondent."""
     icps = list_icps(session)
-    selection = Selection(icp_linked=bool(icps))
+    selection = Selection(icp_linked=bool(icps), icp_names={icp.id: icp.name for icp in icps})
     for interview in session.exec(select(Interview).order_by(col(Interview.id))):
         assert interview.id is not None
         company = session.get(Company, interview.company_id) if interview.company_id else None

@@ -1,6 +1,8 @@
-"""Draft buyer personas from the respondents at ICP-fitting companies, grouped by function and seniority.
+"""Draft buyer personas from the respondents at ICP-fitting companies, grouped by function (``grouping``).
 
-Re-running is safe: a persona is found again by its group key; fields listed in ``Persona.edited_fields`` are
+Re-running is safe: a persona is found again by its group key, or, when the grouping changed (a group split
+or merged, an older version grouped differently), a persona of a vanished group that drew on the most of the
+same interviews is adopted under the new key; fields listed in ``Persona.edited_fields`` are
 never overwritten; insights a user placed (``PersonaInsight.user_placed``) are never moved and are left out of
 automatic placement; insight statuses are never changed; rejected insights are never used. On unchanged data
 a re-run changes nothing. A persona whose group disappeared is deleted, unless the user edited it or placed
@@ -27,7 +29,8 @@ from models.tables import (
     utcnow,
 )
 from synthesis.personas.fields import persona_fields
-from synthesis.personas.selection import OutsideInterview, Respondent, select_respondents
+from synthesis.personas.grouping import RespondentGroup, group_respondents
+from synthesis.personas.selection import OutsideInterview, select_respondents
 from synthesis.personas.themes import Theme, ThemeItem, merge_themes
 from synthesis.tasks import Cancel, Progress, never_cancel, no_progress
 
@@ -116,23 +119,62 @@ def _place_insights(session: Session, persona_id: int, themes: dict[InsightKind,
 
 
 def _group_themes(
-    respondents: list[Respondent], items: dict[int, list[tuple[InsightKind, ThemeItem]]]
+    group: RespondentGroup, items: dict[int, list[tuple[InsightKind, ThemeItem]]]
 ) -> dict[InsightKind, list[Theme]]:
     by_kind: dict[InsightKind, list[ThemeItem]] = defaultdict(list)
-    for respondent in respondents:
+    for respondent in group.respondents:
         for kind, item in items.get(respondent.interview_id, []):
             by_kind[kind].append(item)
     return {kind: merge_themes(by_kind[kind]) for kind in PERSONA_KINDS if by_kind.get(kind)}
 
 
-def _upsert_persona(session: Session, key: str, values: dict[str, str]) -> tuple[Persona, bool, bool]:
-    persona = session.exec(select(Persona).where(Persona.group_key == key).order_by(col(Persona.id))).first()
+def _adoptable(session: Session, keys: set[str]) -> dict[int, tuple[Persona, set[int]]]:
+    """Drafted personas whose group is gone, with the interviews they drew on."""
+    found: dict[int, tuple[Persona, set[int]]] = {}
+    for persona in session.exec(
+        select(Persona).where(col(Persona.group_key) != "").order_by(col(Persona.id))
+    ):
+        if persona.group_key not in keys and persona.id is not None:
+            links = session.exec(
+                select(PersonaInterview.interview_id).where(PersonaInterview.persona_id == persona.id)
+            )
+            found[persona.id] = (persona, set(links))
+    return found
+
+
+def _find_persona(
+    session: Session, group: RespondentGroup, adoptable: dict[int, tuple[Persona, set[int]]]
+) -> Persona | None:
+    """The group's persona by key, else the adoptable persona sharing the most interviews (lowest id)."""
+    persona = session.exec(
+        select(Persona).where(Persona.group_key == group.key).order_by(col(Persona.id))
+    ).first()
+    if persona is not None:
+        return persona
+    interviews = {r.interview_id for r in group.respondents}
+    overlap, persona_id = max(
+        ((len(links & interviews), -pid) for pid, (_, links) in adoptable.items()), default=(0, 0)
+    )
+    if overlap == 0:
+        return None
+    persona, _ = adoptable.pop(-persona_id)
+    persona.group_key = group.key
+    return persona
+
+
+def _upsert_persona(
+    session: Session,
+    group: RespondentGroup,
+    values: dict[str, str],
+    adoptable: dict[int, tuple[Persona, set[int]]],
+) -> tuple[Persona, bool, bool]:
+    persona = _find_persona(session, group, adoptable)
     if persona is None:
-        persona = Persona(group_key=key, **values)
+        persona = Persona(group_key=group.key, **values)
         session.add(persona)
         session.flush()
         return persona, True, True
-    changed = False
+    changed = persona in session.dirty
     for name in TEXT_FIELDS:
         if name not in persona.edited_fields and getattr(persona, name) != values[name]:
             setattr(persona, name, values[name])
@@ -178,7 +220,9 @@ def _insight_items(
     items: dict[int, list[tuple[InsightKind, ThemeItem]]] = defaultdict(list)
     for row in rows:
         if row.id is not None and row.id not in user_placed:
-            items[row.interview_id].append((row.kind, ThemeItem(row.id, row.interview_id, row.statement)))
+            items[row.interview_id].append(
+                (row.kind, ThemeItem(row.id, row.interview_id, row.statement, row.confidence))
+            )
     return items
 
 
@@ -197,31 +241,41 @@ def synthesize_personas(
                 "No ICP is defined yet: personas were drafted from all interviews and are not "
                 "linked to an ICP. Define an ICP (groundwork icp add) and re-run."
             )
-        groups: dict[str, list[Respondent]] = defaultdict(list)
-        for respondent in selection.respondents:
-            groups[respondent.role.group_key].append(respondent)
+        groups = group_respondents(selection.respondents)
+        adoptable = _adoptable(session, {g.key for g in groups})
         items = _insight_items(session, {r.interview_id for r in selection.respondents})
-        for index, (key, respondents) in enumerate(sorted(groups.items())):
+        for index, group in enumerate(groups):
             if cancel():
                 session.rollback()
                 report.cancelled = True
                 return report
             progress(0.1 + 0.85 * index / len(groups), f"Drafting persona {index + 1} of {len(groups)}")
-            themes = _group_themes(respondents, items)
-            persona, created, changed = _upsert_persona(session, key, persona_fields(respondents, themes))
+            themes = _group_themes(group, items)
+            values = persona_fields(group, themes, selection.icp_names)
+            persona, created, changed = _upsert_persona(session, group, values, adoptable)
             assert persona.id is not None
-            icp_ids = sorted({i for r in respondents for i in r.icp_ids})
+            icp_ids = sorted({i for r in group.respondents for i in r.icp_ids})
             changed |= _place_insights(session, persona.id, themes)
             changed |= _diff_links(
-                session, PersonaInterview, persona.id, "interview_id", (r.interview_id for r in respondents)
+                session,
+                PersonaInterview,
+                persona.id,
+                "interview_id",
+                (r.interview_id for r in group.respondents),
             )
             changed |= _diff_links(session, PersonaIcp, persona.id, "icp_id", icp_ids)
             report.personas.append(
                 PersonaOutcome(
-                    persona.id, persona.name, key, len(respondents), tuple(icp_ids), created, changed
+                    persona.id,
+                    persona.name,
+                    group.key,
+                    len(group.respondents),
+                    tuple(icp_ids),
+                    created,
+                    changed,
                 )
             )
-        _retire(session, set(groups), report)
+        _retire(session, {g.key for g in groups}, report)
         session.commit()
     progress(1.0, "Done")
     return report

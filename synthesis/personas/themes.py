@@ -3,25 +3,34 @@
 Rules, kept simple on purpose:
 - Similarity compares statements with negations, filler words and plural/tense endings removed, using
   rapidfuzz's token_set_ratio tempered by token_sort_ratio (their mean), so "Does not trust vendor demos" and
-  "Trusts vendor demos" are the same topic with opposite stances.
+  "Trusts vendor demos" are the same topic with opposite stances. When either statement has fewer than
+  ``MIN_SUBSET_WORDS`` topic words, token_sort_ratio alone decides (one shared word is not a topic).
 - Clustering is greedy and order-stable: items in (interview, insight) order join the most similar theme when
   the similarity reaches ``threshold``, else start a new theme.
 - A statement's stance is negative when it holds an odd number of negation words (not, never, no, n't ...).
 - A theme's stance is the one held by more respondents (distinct interviews); ties go to the earliest item.
   Prevalence counts the respondents holding it; dissent is the respondents in the theme who only hold the
   opposite stance.
+- Themes are ranked: fragments last (every supporting statement is a question, a scrap or wordless, see
+  ``statements``), then by prevalence, then by the informativeness of their best supporting statement.
+- A theme's label is a short phrase (``statements.theme_label``) from its best supporting statement: not a
+  fragment, then informativeness plus centrality (mean similarity to the other supporting statements).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from synthesis.personas.statements import informativeness, is_fragment, theme_label
+
 DEFAULT_THRESHOLD = 70.0
+MIN_SUBSET_WORDS = 3
+"""A statement with fewer topic words never matches by containment alone ("procurement" is in many)."""
 
 _NEGATIONS = frozenset(
     [
@@ -129,6 +138,7 @@ class ThemeItem:
     insight_id: int
     interview_id: int
     statement: str
+    confidence: float = 0.5
 
 
 @dataclass(frozen=True)
@@ -140,6 +150,10 @@ class Theme:
     """Interviews whose respondent holds the theme's stance."""
     dissenters: frozenset[int]
     """Interviews whose respondent only holds the opposite stance."""
+    fragment: bool = False
+    """Every supporting statement is a fragment (a question, a scrap, no content word)."""
+    score: float = 0.0
+    """Informativeness of the best supporting statement."""
 
     def prevalence(self, total: int) -> str:
         return f"{len(self.respondents)} of {total} respondents"
@@ -178,7 +192,10 @@ def similarity(a: str, b: str) -> float:
     ca, cb = core(a), core(b)
     if not ca or not cb:
         return 100.0 if ca == cb else 0.0
-    return (fuzz.token_set_ratio(ca, cb) + fuzz.token_sort_ratio(ca, cb)) / 2
+    ordered = fuzz.token_sort_ratio(ca, cb)
+    if min(ca.count(" "), cb.count(" ")) + 1 < MIN_SUBSET_WORDS:
+        return ordered
+    return (fuzz.token_set_ratio(ca, cb) + ordered) / 2
 
 
 def stance_split(items: Sequence[ThemeItem]) -> tuple[bool, frozenset[int], frozenset[int]]:
@@ -193,22 +210,58 @@ def stance_split(items: Sequence[ThemeItem]) -> tuple[bool, frozenset[int], froz
     return negative, support, frozenset(by_stance[not negative] - support)
 
 
-def _label(items: Sequence[ThemeItem], negative: bool) -> str:
-    """The most central statement of the theme's stance (shortest on ties)."""
-    candidates = [i for i in items if is_negative(i.statement) == negative]
-    return max(
-        candidates,
-        key=lambda c: (sum(similarity(c.statement, o.statement) for o in candidates), -len(c.statement)),
-    ).statement
+def _best(candidates: Sequence[ThemeItem]) -> ThemeItem:
+    """The statement that best speaks for the theme (earliest on ties)."""
+
+    def key(item: ThemeItem) -> tuple[bool, float]:
+        others = [o for o in candidates if o is not item]
+        centrality = sum(similarity(item.statement, o.statement) for o in others) / (100 * len(others) or 1)
+        return not is_fragment(item.statement), informativeness(item.statement, item.confidence) + centrality
+
+    return max(candidates, key=key)
 
 
 def build_theme(items: Sequence[ThemeItem]) -> Theme:
     negative, support, dissent = stance_split(items)
-    return Theme(_label(items, negative), negative, tuple(items), support, dissent)
+    candidates = [i for i in items if is_negative(i.statement) == negative]
+    best = _best(candidates)
+    return Theme(
+        theme_label(best.statement),
+        negative,
+        tuple(items),
+        support,
+        dissent,
+        all(is_fragment(c.statement) for c in candidates),
+        max(informativeness(c.statement, c.confidence) for c in candidates),
+    )
+
+
+def _unique_labels(themes: list[Theme]) -> list[Theme]:
+    """Labels name themes in storage, so two themes of one kind never share one."""
+    seen: set[str] = set()
+    out = []
+    for theme in themes:
+        label, number = theme.label, 1
+        while label.lower() in seen:
+            number += 1
+            label = f"{theme.label.rstrip('.…')} ({number})"
+        seen.add(label.lower())
+        out.append(replace(theme, label=label))
+    return out
+
+
+def _rank(theme: Theme) -> tuple[bool, int, float, int, str]:
+    return (
+        theme.fragment,
+        -len(theme.respondents),
+        -theme.score,
+        min(i.interview_id for i in theme.items),
+        theme.label,
+    )
 
 
 def merge_themes(items: Sequence[ThemeItem], *, threshold: float = DEFAULT_THRESHOLD) -> list[Theme]:
-    """Cluster one kind's insights into themes, most prevalent first."""
+    """Cluster one kind's insights into themes, ranked (fragments last, then prevalence, informativeness)."""
     clusters: list[list[ThemeItem]] = []
     for item in sorted(items, key=lambda i: (i.interview_id, i.insight_id)):
         scores = [max(similarity(item.statement, m.statement) for m in cluster) for cluster in clusters]
@@ -217,5 +270,5 @@ def merge_themes(items: Sequence[ThemeItem], *, threshold: float = DEFAULT_THRES
             clusters[best].append(item)
         else:
             clusters.append([item])
-    themes = [build_theme(cluster) for cluster in clusters]
-    return sorted(themes, key=lambda t: (-len(t.respondents), min(i.interview_id for i in t.items), t.label))
+    themes = sorted((build_theme(cluster) for cluster in clusters), key=_rank)
+    return _unique_labels(themes)

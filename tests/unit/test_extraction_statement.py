@@ -2,7 +2,9 @@
 
 import pytest
 
+from synthesis.extraction.rules import extract_candidates
 from synthesis.extraction.statement import draft_statement
+from synthesis.transcript import ParsedTurn, Segment, SpeakerRole
 
 
 @pytest.mark.parametrize(
@@ -28,3 +30,29 @@ def test_first_person_becomes_third_person(sentence: str, statement: str) -> Non
 def test_long_sentences_are_clipped_to_fifteen_words() -> None:
     draft = draft_statement(" ".join(["we"] + ["really"] * 30 + ["care."]))
     assert draft.endswith("…") and len(draft.split()) == 15
+
+
+@pytest.mark.parametrize(
+    ("sentence", "statement"),
+    [
+        ("I don't like the price on request.", "Doesn't like the price on request."),
+        ("I never trust the CRM data.", "Never trusts the CRM data."),
+        ("I really want a forecast that explains itself.", "Really wants a forecast that explains itself."),
+    ],
+)
+def test_negations_and_adverbs_keep_the_verb_right(sentence: str, statement: str) -> None:
+    assert draft_statement(sentence) == statement
+
+
+def test_respondent_questions_are_not_candidates() -> None:
+    turns = [
+        ParsedTurn("Q", "What slows you down?", [Segment(0, 0, 20)], role=SpeakerRole.INTERVIEWER),
+        ParsedTurn(
+            "A",
+            "Is it in procurement? Honestly the security review takes six weeks and it kills deals.",
+            [Segment(0, 21, 107)],
+            role=SpeakerRole.RESPONDENT,
+        ),
+    ]
+    quotes = [c.quote for c in extract_candidates(turns)]
+    assert quotes and not any(q.endswith("?") for q in quotes)

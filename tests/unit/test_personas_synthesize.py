@@ -146,7 +146,7 @@ def test_personas_come_only_from_icp_companies_and_outsiders_are_reported(tmp_pa
     world = World(tmp_path)
     report = synthesize_personas(world.engine)
     assert report.icp_linked
-    assert sorted(p.group_key for p in report.personas) == ["Finance|C-level", "RevOps|Lead/Manager"]
+    assert sorted(p.group_key for p in report.personas) == ["Finance", "RevOps"]
     outside = {o.interview_id: o for o in report.outside_icp}
     assert set(outside) == {world.i4, world.i5}
     assert (
@@ -155,7 +155,7 @@ def test_personas_come_only_from_icp_companies_and_outsiders_are_reported(tmp_pa
     )
     assert "no company" in outside[world.i5].reason
     with Session(world.engine) as session:
-        revops = world.persona(session, "RevOps|Lead/Manager")
+        revops = world.persona(session, "RevOps")
         assert revops.name == "RevOps lead at a mid-market logistics software company"
         interviews = set(
             session.exec(
@@ -174,7 +174,7 @@ def test_profile_has_prevalence_dissent_and_verbatim_evidence(tmp_path: Path) ->
     world = World(tmp_path)
     synthesize_personas(world.engine)
     with Session(world.engine) as session:
-        profile = persona_profile(session, world.persona(session, "RevOps|Lead/Manager").id)
+        profile = persona_profile(session, world.persona(session, "RevOps").id)
         assert profile.respondents == 3
         assert profile.icps == ((world.icp_id, "US mid-market logistics"),)
         [pain] = profile.fields[P]
@@ -211,8 +211,8 @@ def test_rerun_keeps_user_edits_placements_and_statuses(tmp_path: Path) -> None:
     accepted, rejected_now = world.i1_insights[1], world.i1_insights[0]
     moved = world.i2_insights[0]
     with Session(world.engine) as session:
-        revops = world.persona(session, "RevOps|Lead/Manager")
-        finance = world.persona(session, "Finance|C-level")
+        revops = world.persona(session, "RevOps")
+        finance = world.persona(session, "Finance")
         revops.name, revops.edited_fields = "Pipeline keeper", ["name"]
         session.add(revops)
         session.delete(session.get(PersonaInsight, (revops.id, moved)))
@@ -254,7 +254,7 @@ def test_without_icp_all_interviews_are_used_and_personas_are_not_icp_linked(tmp
     assert not report.icp_linked
     assert report.outside_icp == []
     assert any("No ICP" in note for note in report.notes)
-    revops = next(p for p in report.personas if p.group_key == "RevOps|Lead/Manager")
+    revops = next(p for p in report.personas if p.group_key == "RevOps")
     assert revops.respondents == 5
     assert revops.icp_ids == ()
     with Session(world.engine) as session:
@@ -269,7 +269,7 @@ def test_a_persona_whose_respondents_left_the_icp_is_removed_unless_edited(
     world = World(tmp_path)
     synthesize_personas(world.engine)
     with Session(world.engine) as session:
-        finance = world.persona(session, "Finance|C-level")
+        finance = world.persona(session, "Finance")
         finance_id = finance.id
         if edited:
             finance.summary, finance.edited_fields = "Signs every deal over 50k.", ["summary"]
@@ -321,7 +321,7 @@ def test_user_placed_insights_of_any_kind_show_in_the_profile(tmp_path: Path) ->
         [(InsightKind.COMPANY, "Ships to 40 states", "We ship to 40 states.")],
     )
     with Session(world.engine) as session:
-        finance_id = world.persona(session, "Finance|C-level").id
+        finance_id = world.persona(session, "Finance").id
         session.add(PersonaInsight(persona_id=finance_id, insight_id=fact, theme="Scale", user_placed=True))
         session.commit()
         [scale] = persona_profile(session, finance_id).fields[InsightKind.COMPANY]
@@ -334,3 +334,59 @@ def test_user_placed_insights_of_any_kind_show_in_the_profile(tmp_path: Path) ->
 
 def test_timestamps() -> None:
     assert [format_timestamp(s) for s in (None, 65.4, 3725)] == [None, "01:05", "1:02:05"]
+
+
+def test_sales_leaders_of_different_seniority_share_one_persona_with_honest_prevalence(
+    tmp_path: Path,
+) -> None:
+    engine = new_workspace(tmp_path)
+    hauls = [
+        add_company(engine, name, employee_count=size, industry="Freight brokerage software", country="Texas")
+        for name, size in (("Hauler", 250), ("Lanes", 600), ("Dock", 320))
+    ]
+    titles = ("VP Sales", "Chief Revenue Officer", "Head of Sales")
+    pains = (
+        "Late-stage deals slip into next quarter without warning",
+        "Late-stage deals slip into the next quarter without any warning",
+        "Reps log calls in three separate tools every day",
+    )
+    ids = [
+        add_interview(engine, title, company, title, [(P, pain, pain + ".")])[0]
+        for title, company, pain in zip(titles, hauls, pains, strict=True)
+    ]
+    with Session(engine) as session:
+        criteria = [parse_criterion(t) for t in ("employees:100-1000", "industry:freight", "geo:US")]
+        create_icp(session, "US freight tech", criteria)
+    report = synthesize_personas(engine)
+    [sales] = report.personas
+    assert (sales.group_key, sales.respondents) == ("Sales", 3)
+    with Session(engine) as session:
+        profile = persona_profile(session, sales.persona_id)
+        assert profile.name == "Sales leader at a mid-market freight brokerage software company"
+        assert profile.seniority == "Head/Director to C-level"
+        assert {i for i, _ in profile.interviews} == set(ids)
+        slip, logging = profile.fields[P]
+        assert (slip.prevalence, logging.prevalence) == ("2 of 3 respondents", "1 of 3 respondents")
+        assert {s.interview_id for s in slip.statements} == set(ids[:2])
+
+
+def test_a_persona_of_an_earlier_grouping_is_adopted_with_its_edits(tmp_path: Path) -> None:
+    world = World(tmp_path)
+    first = synthesize_personas(world.engine)
+    with Session(world.engine) as session:
+        revops = world.persona(session, "RevOps")
+        revops.group_key = "RevOps|Lead/Manager"  # as an older version keyed it
+        revops.name, revops.edited_fields = "Pipeline keeper", ["name"]
+        session.commit()
+        revops_id = revops.id
+    second = synthesize_personas(world.engine)
+    assert sorted(p.persona_id for p in second.personas) == sorted(p.persona_id for p in first.personas)
+    assert (second.removed_persona_ids, second.kept_persona_ids) == ([], [])
+    with Session(world.engine) as session:
+        adopted = session.get(Persona, revops_id)
+        assert (adopted.group_key, adopted.name) == ("RevOps", "Pipeline keeper")
+        assert len(session.exec(select(Persona)).all()) == 2
+    before = _snapshot(world.engine)
+    third = synthesize_personas(world.engine)
+    assert _snapshot(world.engine) == before
+    assert not any(p.created or p.changed for p in third.personas)

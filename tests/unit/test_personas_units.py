@@ -88,21 +88,23 @@ def test_merging_is_order_stable() -> None:
 
 def test_names_are_role_based_and_never_alliterative_first_names() -> None:
     assert (
-        persona_name("RevOps", Seniority.LEAD, 310, "vertical SaaS")
+        persona_name(role_title("RevOps", Seniority.LEAD), 310, "vertical SaaS")
         == "RevOps lead at a mid-market vertical SaaS company"
     )
     assert (
-        persona_name("Finance", Seniority.C_LEVEL, 5000, "logistics software")
+        persona_name(role_title("Finance", Seniority.C_LEVEL), 5000, "logistics software")
         == "CFO at an enterprise logistics software company"
     )
-    assert persona_name("Customer Success", Seniority.HEAD, None, None) == "Head of customer success"
     assert (
-        persona_name("Growth/Marketing", Seniority.VP, 40, "consultancy")
+        persona_name(role_title("Customer Success", Seniority.HEAD), None, None) == "Head of customer success"
+    )
+    assert (
+        persona_name(role_title("Growth/Marketing", Seniority.VP), 40, "consultancy")
         == "VP of marketing at a small consultancy"
     )
     for function in ("RevOps", "Finance", "Sales", "Operations", "Data", "Other"):
         for seniority in Seniority:
-            name = persona_name(function, seniority, 200, "logistics")
+            name = persona_name(role_title(function, seniority), 200, "logistics")
             assert name == f"{role_title(function, seniority)} at a mid-market logistics company"
             first, second = name.split()[:2]
             assert not (first[0] == second[0] and first.istitle() and second.istitle())  # no "Ops Olivia"
