@@ -109,6 +109,10 @@ def _method(session: Session, options: ReportOptions, book: QuoteBook) -> Method
     )
 
 
+SUMMARY_FIELDS = ("Goals and responsibilities", "Pains", "Buying behaviour")
+"""The persona fields whose strongest theme the executive summary names."""
+
+
 def _summary(content: ReportContent) -> list[tuple[str, str]]:
     period = f" {content.period}" if content.period else ""
     lines = [
@@ -126,7 +130,7 @@ def _summary(content: ReportContent) -> list[tuple[str, str]]:
     for persona in content.personas:
         parts = [f"{persona.respondents} respondent{'s' * (persona.respondents != 1)}."]
         for persona_field in persona.fields:
-            if persona_field.themes and persona_field.title in ("Pains", "Buying behaviour"):
+            if persona_field.themes and persona_field.title in SUMMARY_FIELDS:
                 top = persona_field.themes[0]
                 parts.append(f"{persona_field.title}: {top.label.rstrip('.…')} ({top.prevalence}).")
         lines.append((persona.name, " ".join(parts)))
