@@ -74,6 +74,15 @@ _PLACE_CUE = re.compile(
     re.IGNORECASE,
 )
 _PROPER = re.compile(r"(?:[A-Z][\w.'-]+|the (?=[A-Z]))(?:\s+(?:of\s+)?[A-Z][\w.'-]+)*")
+_COMPANY_CUE = re.compile(
+    r"\b(?:work(?:s|ed|ing)? (?:at|for)|here at|joined|"
+    r"(?:manager|director|lead|head|vp|vice president|officer|controller|engineer|founder|partner|president|"
+    r"ceo|cro|cfo|coo|cto|cio|analyst|specialist|consultant|operations|sales|marketing|success)\b"
+    r"[^.?!\n]{0,50}? at) ",
+    re.IGNORECASE,
+)
+_COMPANY_NAME = re.compile(r"[A-Z][\w&'-]*(?:\.[a-z]{2,4})?(?: (?:[A-Z][\w&'-]*|&))*")
+_NOT_COMPANY = frozenset({"The", "A", "An", "I", "We", "It", "That", "This", "Our", "My", "First", "Least"})
 _INDUSTRY = re.compile(
     r"\bwe(?:'re| are) (?:an?|the)\s+(?P<what>(?:[\w-]+\s+){0,4}?)(?:company|business|firm|startup|platform|"
     r"provider|bank|marketplace|agency|consultancy|manufacturer|distributor|retailer|operator|brand)\b",
@@ -172,10 +181,19 @@ def _findings(text: str) -> Iterator[tuple[str, str, str, int, int]]:
                                                           m.group("code")), m.start(), m.end()
     yield from _places(text)
     yield from _tools(text)
+    yield from _company_names(text)
     for m in _INDUSTRY.finditer(text):
         what = m.group("what").strip()
         if what:
             yield "industry", m.group().strip(), what.lower(), m.start(), m.end()
+
+
+def _company_names(text: str) -> Iterator[tuple[str, str, str, int, int]]:
+    """The respondent's organisation where they name it: "Director of RevOps at Quillfield Software"."""
+    for cue in _COMPANY_CUE.finditer(text):
+        name = _COMPANY_NAME.match(text, cue.end())
+        if name and name.group().split()[0] not in _NOT_COMPANY:
+            yield "company_name", name.group(), name.group(), name.start(), name.end()
 
 
 def _tools(text: str) -> Iterator[tuple[str, str, str, int, int]]:

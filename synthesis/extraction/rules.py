@@ -105,7 +105,8 @@ def extract_candidates(turns: Sequence[ParsedTurn]) -> list[Candidate]:
     priors = question_priors(turns)
     findings: dict[int, list[tuple[int, int, str]]] = {}
     for f in extract_firmographics(turns):
-        findings.setdefault(f.turn_index, []).append((f.start, f.end, f.field))
+        if f.field != "company_name":  # naming one's employer is a role statement as often as a company one
+            findings.setdefault(f.turn_index, []).append((f.start, f.end, f.field))
     contexts: dict[int, _TurnContext] = {}
     out: list[Candidate] = []
     for sentence in respondent_sentences(turns):

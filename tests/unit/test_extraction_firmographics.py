@@ -49,8 +49,11 @@ def test_place_without_a_company_cue_is_ignored():
 
 
 def test_tech_stack():
-    tools = [f.normalized for f in _findings("We use Salesforce and HubSpot, plus Google Sheets.")
-             if f.field == "tech_stack"]
+    tools = [
+        f.normalized
+        for f in _findings("We use Salesforce and HubSpot, plus Google Sheets.")
+        if f.field == "tech_stack"
+    ]
     assert tools == ["Salesforce", "HubSpot", "Google Sheets"]
 
 
@@ -60,3 +63,13 @@ def test_industry():
 
 def test_interviewer_speech_is_never_evidence():
     assert _findings("We're 500 people and use Salesforce.", role=SpeakerRole.INTERVIEWER) == []
+
+
+def test_company_name_where_the_respondent_names_their_employer():
+    assert (
+        _one("So I'm the Corporate Controller at Northgate Logistics.", "company_name").quote
+        == "Northgate Logistics"
+    )
+    assert _one("Honestly, here at Brightrota we do it by hand.", "company_name").quote == "Brightrota"
+    assert _one("I joined Parcelwise two years ago.", "company_name").quote == "Parcelwise"
+    assert not [f for f in _findings("We met at the conference in May.") if f.field == "company_name"]
