@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtGui import QUndoCommand
 
-from desktop import records
+from desktop import company_records, persona_records, records
+from desktop.persona_records import Placement
 from desktop.workspace import Workspace
 
 
@@ -98,3 +99,156 @@ class SetInterviewFieldCommand(QUndoCommand):
 
     def undo(self) -> None:
         self._apply(self._old)
+
+
+class SetPersonaFieldCommand(QUndoCommand):
+    """Change a persona's name, role, summary, demographics or status; re-synthesis then keeps it."""
+
+    def __init__(self, workspace: Workspace, persona_id: int, name: str, value: str) -> None:
+        super().__init__(f"Edit persona {name}")
+        self._workspace = workspace
+        self._id = persona_id
+        self._name = name
+        self._old_value, self._old_edited = workspace.read(
+            lambda session: persona_records.persona_field(session, persona_id, name)
+        )
+        self._new_value = value
+        self._new_edited = [*self._old_edited, name] if name not in self._old_edited else self._old_edited
+
+    def _apply(self, value: str, edited: list[str]) -> None:
+        self._workspace.write(
+            lambda session: persona_records.set_persona_field(session, self._id, self._name, value, edited)
+        )
+        self._workspace.personas_changed.emit([self._id])
+
+    def redo(self) -> None:
+        self._apply(self._new_value, self._new_edited)
+
+    def undo(self) -> None:
+        self._apply(self._old_value, self._old_edited)
+
+
+class PlaceInsightCommand(QUndoCommand):
+    """Move an insight to another persona, or remove it from its persona (``new`` is None)."""
+
+    def __init__(
+        self, workspace: Workspace, old: Placement, new: Placement | None, text: str = "Move insight"
+    ) -> None:
+        super().__init__(text)
+        self._workspace = workspace
+        self._old = old
+        self._new = new
+
+    def _apply(self, old: Placement | None, new: Placement | None) -> None:
+        self._workspace.write(lambda session: persona_records.set_placement(session, old, new))
+        self._workspace.personas_changed.emit(sorted({p.persona_id for p in (old, new) if p is not None}))
+
+    def redo(self) -> None:
+        self._apply(self._old, self._new)
+
+    def undo(self) -> None:
+        self._apply(self._new, self._old)
+
+
+class SetPersonaIcpsCommand(QUndoCommand):
+    """Link a persona to a new set of ICPs."""
+
+    def __init__(self, workspace: Workspace, persona_id: int, old: list[int], new: list[int]) -> None:
+        super().__init__("Link persona to ICPs")
+        self._workspace = workspace
+        self._id = persona_id
+        self._old = list(old)
+        self._new = list(new)
+
+    def _apply(self, icp_ids: list[int]) -> None:
+        self._workspace.write(lambda session: persona_records.set_persona_icps(session, self._id, icp_ids))
+        self._workspace.personas_changed.emit([self._id])
+
+    def redo(self) -> None:
+        self._apply(self._new)
+
+    def undo(self) -> None:
+        self._apply(self._old)
+
+
+class SetCompanyFieldCommand(QUndoCommand):
+    """Change one firmographic or the relationship of a company (see ``company_records.COMPANY_FIELDS``)."""
+
+    def __init__(self, workspace: Workspace, company_id: int, name: str, old: str, new: str) -> None:
+        super().__init__(f"Edit company {name.replace('_', ' ')}")
+        self._workspace = workspace
+        self._id = company_id
+        self._name = name
+        self._old = old
+        self._new = new
+
+    def _apply(self, value: str) -> None:
+        self._workspace.write(
+            lambda session: company_records.set_company_field(session, self._id, self._name, value)
+        )
+        self._workspace.companies_changed.emit()
+
+    def redo(self) -> None:
+        self._apply(self._new)
+
+    def undo(self) -> None:
+        self._apply(self._old)
+
+
+class AcceptSuggestionCommand(QUndoCommand):
+    """Take a firmographic found in a transcript into its company and mark the suggestion accepted."""
+
+    def __init__(self, workspace: Workspace, suggestion: company_records.SuggestionRow) -> None:
+        super().__init__(f"Accept {suggestion.field.replace('_', ' ')} {suggestion.value}")
+        self._workspace = workspace
+        self._suggestion = suggestion
+        self._old, self._new = workspace.read(
+            lambda session: (
+                company_records.company_field(session, suggestion.company_id, suggestion.target),
+                company_records.accepted_value(session, suggestion),
+            )
+        )
+
+    def _apply(self, value: str, status: str) -> None:
+        suggestion = self._suggestion
+
+        def change(session) -> None:
+            company_records.set_company_field(session, suggestion.company_id, suggestion.target, value)
+            company_records.set_suggestion_status(session, suggestion.id, status)
+
+        self._workspace.write(change)
+        self._workspace.companies_changed.emit()
+
+    def redo(self) -> None:
+        self._apply(self._new, "accepted")
+
+    def undo(self) -> None:
+        self._apply(self._old, self._suggestion.status)
+
+
+class AddInsightCommand(QUndoCommand):
+    """Add the consultant's own insight on words selected in a respondent's turn (accepted, origin user)."""
+
+    def __init__(
+        self, workspace: Workspace, interview_id: int, turn_id: int, start: int, end: int, kind: str
+    ) -> None:
+        super().__init__(f"Add {kind} insight")
+        self._workspace = workspace
+        self._interview_id = interview_id
+        self._span = (turn_id, start, end, kind)
+        self.insight_id: int | None = None
+
+    def redo(self) -> None:
+        with self._workspace.session() as session:
+            self.insight_id = records.add_user_insight(session, *self._span)
+            session.commit()
+        self._workspace.insights_changed.emit([self.insight_id])
+        self._workspace.interview_changed.emit(self._interview_id)
+
+    def undo(self) -> None:
+        insight_id = self.insight_id
+        if insight_id is None:
+            return
+        self._workspace.write(lambda session: records.delete_insight(session, insight_id))
+        self._workspace.insights_changed.emit([insight_id])
+        self._workspace.interview_changed.emit(self._interview_id)

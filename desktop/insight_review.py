@@ -69,11 +69,21 @@ class InsightReview(QWidget):
             self.status_filter.addItem(status.capitalize(), str(status))
         self.interview_filter = QComboBox()
         self.interview_filter.addItem("All interviews", None)
-        self.interview_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.interview_filter.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.interview_filter.setMinimumContentsLength(6)
+        self.persona_filter = QComboBox()
+        self.persona_filter.addItem("All personas", None)
+        self.persona_filter.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.persona_filter.setMinimumContentsLength(6)
+        self.persona_filter.setAccessibleName("Persona filter")
         self.text_filter = QLineEdit()
         self.text_filter.setPlaceholderText("Filter by text…")
         self.text_filter.setClearButtonEnabled(True)
-        for combo in (self.kind_filter, self.status_filter, self.interview_filter):
+        for combo in (self.kind_filter, self.status_filter, self.interview_filter, self.persona_filter):
             combo.currentIndexChanged.connect(self._apply_filters)
         self.text_filter.textChanged.connect(self._apply_filters)
 
@@ -100,9 +110,11 @@ class InsightReview(QWidget):
         )
 
         filters = QHBoxLayout()
-        for widget in (self.kind_filter, self.status_filter, self.interview_filter):
+        for widget in (self.kind_filter, self.status_filter):
             filters.addWidget(widget)
-        filters.addWidget(self.text_filter, 1)
+        filters.addWidget(self.interview_filter, 1)
+        filters.addWidget(self.persona_filter, 1)
+        filters.addWidget(self.text_filter, 2)
         for action in (self.accept_action, self.reject_action, self.edit_action):
             button = QToolButton()
             button.setDefaultAction(action)
@@ -126,6 +138,7 @@ class InsightReview(QWidget):
 
         workspace.insights_changed.connect(self._insights_changed)
         workspace.contents_changed.connect(self.reload)
+        workspace.personas_changed.connect(lambda _ids: self.reload())
         self._update_actions()
 
     def _table_action(self, text: str, shortcut: str, slot) -> QAction:
@@ -142,12 +155,30 @@ class InsightReview(QWidget):
     def reload(self) -> None:
         self._runner.run(
             "insights.table",
-            lambda progress, cancel: self._workspace.read(records.insight_rows),
-            on_success=self._show_rows,
+            lambda progress, cancel: self._workspace.read(
+                lambda s: (records.insight_rows(s), records.persona_names(s))
+            ),
+            on_success=self._show_loaded,
             on_failure=lambda message: self.status_message.emit(f"Could not load the insights: {message}"),
         )
 
+    def _show_loaded(self, loaded: tuple[list[InsightRow], list[tuple[int, str]]]) -> None:
+        rows, personas = loaded
+        chosen = self.persona_filter.currentData()
+        self.persona_filter.blockSignals(True)
+        self.persona_filter.clear()
+        self.persona_filter.addItem("All personas", None)
+        self.persona_filter.addItem("In no persona", 0)
+        for persona_id, name in personas:
+            self.persona_filter.addItem(name, persona_id)
+        self.persona_filter.setCurrentIndex(max(self.persona_filter.findData(chosen), 0))
+        self.persona_filter.blockSignals(False)
+        self._show_rows(rows)
+
     def _show_rows(self, rows: list[InsightRow]) -> None:
+        """Show fresh rows, keeping the selection and current row the user had."""
+        kept = [row.id for row in self.selected_rows()]
+        current: InsightRow | None = self.table.currentIndex().data(ROW_ROLE)
         self.model.set_rows(rows)
         chosen = self.interview_filter.currentData()
         self.interview_filter.blockSignals(True)
@@ -158,12 +189,22 @@ class InsightReview(QWidget):
         self.interview_filter.setCurrentIndex(max(self.interview_filter.findData(chosen), 0))
         self.interview_filter.blockSignals(False)
         self._apply_filters()
+        if kept:
+            self.select_ids(kept)
+        if current is not None and (source_row := self.model.row_of(current.id)) is not None:
+            index = self.proxy.mapFromSource(self.model.index(source_row, STATEMENT))
+            if index.isValid():
+                self.table.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
         if self.proxy.rowCount() and not self.table.currentIndex().isValid():
             self.table.setCurrentIndex(self.proxy.index(0, STATEMENT))
         self._update_actions()
 
     def _insights_changed(self, insight_ids: list[int]) -> None:
-        self.model.update_rows(self._workspace.read(lambda s: records.insight_rows(s, insight_ids)))
+        rows = self._workspace.read(lambda s: records.insight_rows(s, insight_ids))
+        if len(rows) != len(insight_ids) or any(self.model.row_of(i) is None for i in insight_ids):
+            self.reload()  # insights were added or deleted
+            return
+        self.model.update_rows(rows)
         self._show_current(self.table.currentIndex())
 
     # Filtering and selection
@@ -173,6 +214,7 @@ class InsightReview(QWidget):
             kind=self.kind_filter.currentData() or "",
             status=self.status_filter.currentData() or "",
             interview_id=self.interview_filter.currentData(),
+            persona_id=self.persona_filter.currentData(),
             text=self.text_filter.text(),
         )
         self._update_actions()

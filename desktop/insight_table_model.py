@@ -123,21 +123,30 @@ def _display(row: InsightRow, column: int) -> str:
 
 
 class InsightFilterProxy(QSortFilterProxyModel):
-    """Filters by kind, status, interview and free text (statement, quote or interview title)."""
+    """Filters by kind, status, interview, persona (0: in no persona) and free text (statement, quote or
+    interview title)."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._kind = ""
         self._status = ""
         self._interview_id: int | None = None
+        self._persona_id: int | None = None
         self._text = ""
         self.setSortRole(SORT_ROLE)
 
     def set_filters(
-        self, *, kind: str = "", status: str = "", interview_id: int | None = None, text: str = ""
+        self,
+        *,
+        kind: str = "",
+        status: str = "",
+        interview_id: int | None = None,
+        persona_id: int | None = None,
+        text: str = "",
     ) -> None:
         self.beginFilterChange()
         self._kind, self._status, self._interview_id = kind, status, interview_id
+        self._persona_id = persona_id
         self._text = text.strip().casefold()
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
@@ -151,6 +160,10 @@ class InsightFilterProxy(QSortFilterProxyModel):
         if self._status and row.status != self._status:
             return False
         if self._interview_id is not None and row.interview_id != self._interview_id:
+            return False
+        if self._persona_id == 0 and row.persona_ids:
+            return False
+        if self._persona_id and self._persona_id not in row.persona_ids:
             return False
         if self._text:
             haystack = f"{row.statement}\n{row.quote}\n{row.interview_title}".casefold()

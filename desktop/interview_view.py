@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QUrl, Signal
+from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import QBrush, QColor, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,13 +18,15 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import records
+from desktop.commands import AddInsightCommand
 from desktop.interview_meta_panel import InterviewMetaPanel
 from desktop.kinds import HIGHLIGHT_TEXT, KindLegend, highlight_colour, kind_label
 from desktop.record_table_model import RecordTableModel
-from desktop.records import InterviewDetail, InterviewSummary
+from desktop.records import InterviewDetail, InterviewSummary, TurnRow
 from desktop.tasks import TaskRunner
 from desktop.transcript_html import INSIGHT_SCHEME, insight_anchor, transcript_html, turn_anchor
 from desktop.workspace import Workspace
+from models.tables import InsightKind
 
 LIST_HEADERS = ("Interview", "Interviewee", "Insights")
 
@@ -42,6 +44,7 @@ class InterviewView(QWidget):
         super().__init__(parent)
         self._workspace = workspace
         self._runner = runner
+        self._undo_stack = undo_stack
         self.detail: InterviewDetail | None = None
         self.selected_insight: int | None = None
 
@@ -52,7 +55,10 @@ class InterviewView(QWidget):
         self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list_view.verticalHeader().hide()
         self.list_view.setWordWrap(False)
-        self.list_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.list_view.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.list_view.setAccessibleName("Interviews")
         self.list_view.selectionModel().currentRowChanged.connect(self._list_row_changed)
 
@@ -66,6 +72,8 @@ class InterviewView(QWidget):
         self.browser.setOpenLinks(False)
         self.browser.setAccessibleName("Transcript")
         self.browser.anchorClicked.connect(self._anchor_clicked)
+        self.browser.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.browser.customContextMenuRequested.connect(self._context_menu)
         middle = QWidget()
         middle_layout = QVBoxLayout(middle)
         middle_layout.setContentsMargins(0, 0, 0, 0)
@@ -95,7 +103,7 @@ class InterviewView(QWidget):
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 5)
         self.splitter.setStretchFactor(2, 2)
-        self.splitter.setSizes([340, 760, 320])
+        self.splitter.setSizes([440, 680, 320])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.splitter)
@@ -250,3 +258,54 @@ class InterviewView(QWidget):
     def _insights_changed(self, insight_ids: list[int]) -> None:
         if self.detail is not None and {h.insight_id for h in self.detail.highlights} & set(insight_ids):
             self._reload_detail()
+
+    # Adding insights from a selection
+
+    def selected_span(self) -> tuple[TurnRow, int, int] | None:
+        """The selected words as (turn, start, end) in the turn's text, when they lie within one turn."""
+        cursor = self.browser.textCursor()
+        if self.detail is None or not cursor.hasSelection():
+            return None
+        document = self.browser.document()
+        block = document.findBlock(cursor.selectionStart())
+        turn_number, is_text = divmod(block.blockNumber() - 1, 2)
+        if is_text or not 0 <= turn_number < len(self.detail.turns):
+            return None
+        turn = self.detail.turns[turn_number]
+        if block.text() != turn.text.replace("\n", "\u2028"):
+            return None
+        start = cursor.selectionStart() - block.position()
+        end = cursor.selectionEnd() - block.position()
+        if end > len(turn.text):
+            return None
+        while start < end and turn.text[start].isspace():
+            start += 1
+        while end > start and turn.text[end - 1].isspace():
+            end -= 1
+        return (turn, start, end) if start < end else None
+
+    def add_insight(self, kind: str) -> bool:
+        """Store the selected respondent words as an accepted insight of ``kind`` (undoable)."""
+        span = self.selected_span()
+        if span is None or self.detail is None:
+            self.status_message.emit("Select words within one turn first.")
+            return False
+        turn, start, end = span
+        if turn.role != "respondent":
+            self.status_message.emit("Insights quote respondents: select words a respondent said.")
+            return False
+        self._undo_stack.push(AddInsightCommand(self._workspace, self.detail.id, turn.id, start, end, kind))
+        self.status_message.emit(f"{kind_label(kind)} insight added.")
+        return True
+
+    def _context_menu(self, position: QPoint) -> None:
+        menu = self.browser.createStandardContextMenu(position)
+        menu.addSeparator()
+        span = self.selected_span()
+        add_menu = menu.addMenu("Add &insight as")
+        if span is None or span[0].role != "respondent":
+            add_menu.setEnabled(False)
+            add_menu.setToolTip("Select words a respondent said, within one turn")
+        for kind in InsightKind:
+            add_menu.addAction(kind_label(kind), lambda kind=kind: self.add_insight(str(kind)))
+        menu.popup(self.browser.viewport().mapToGlobal(position))

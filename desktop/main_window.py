@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QUrl, Signal
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -30,19 +30,27 @@ from PySide6.QtWidgets import (
 from desktop import settings as prefs
 from desktop.about import about_html
 from desktop.diagnostics import log_path
+from desktop.export_dialog import export_report_interactively
 from desktop.import_dialog import ImportResultDialog, import_summary
+from desktop.model_settings import ModelSettings, choose_model, load_model_settings
 from desktop.navigation import LABELS, SECTIONS
 from desktop.start_page import StartPage
-from desktop.tasks import TaskHandle, TaskRunner
+from desktop.synthesis_job import SynthesisOutcome, run_synthesis
+from desktop.tasks import DB_LANE, MODEL_LANE, TaskHandle, TaskRunner
 from desktop.workspace import Workspace
 from desktop.workspace_page import WorkspacePage
 from models.database import WORKSPACE_SUFFIX, WorkspaceError
 from models.tables import WorkspaceSetting
+from synthesis.extraction.model_choice import ModelChoice
 from synthesis.importer import FileResult, import_paths
 from synthesis.ingest import SUPPORTED_SUFFIXES
+from synthesis.tasks import Cancel
 
 WORKSPACE_FILTER = f"Groundwork workspaces (*{WORKSPACE_SUFFIX})"
 TRANSCRIPT_FILTER = "Transcripts ({})".format(" ".join(f"*{s}" for s in sorted(SUPPORTED_SUFFIXES)))
+SYNTHESIS_KEY = "synthesis"
+REFRESH_INTERVAL_MS = 1500
+"""While synthesis runs, the views reload the stored results at most this often."""
 
 
 class MainWindow(QMainWindow):
@@ -50,6 +58,9 @@ class MainWindow(QMainWindow):
 
     workspace_opened = Signal(object)
     import_finished = Signal(list)
+    synthesis_finished = Signal(object)
+    model_reason_found = Signal(str)
+    """Why the model leads extraction or not; emitted from the worker, shown on the GUI thread."""
 
     def __init__(self, settings: QSettings | None = None, runner: TaskRunner | None = None) -> None:
         super().__init__()
@@ -61,6 +72,15 @@ class MainWindow(QMainWindow):
         self.page: WorkspacePage | None = None
         self.import_dialog: ImportResultDialog | None = None
         self._task: TaskHandle | None = None
+        self.choose_model: Callable[[ModelSettings, Cancel], ModelChoice] = choose_model
+        """How a synthesis run picks its extractor (tests substitute a fake backend)."""
+        self.model_reason = ""
+        self._announce_counts = False
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(REFRESH_INTERVAL_MS)
+        self._refresh_timer.timeout.connect(self._refresh_results)
+        self.model_reason_found.connect(self._show_model_reason)
 
         self.start_page = StartPage()
         self.start_page.new_requested.connect(self.new_workspace)
@@ -99,6 +119,9 @@ class MainWindow(QMainWindow):
         )
         self.import_action = self._action("&Import Transcripts…", self.import_files, "Ctrl+I")
         self.import_folder_action = self._action("Import &Folder…", self.import_folder, "Ctrl+Shift+I")
+        self.export_action = self._action(
+            "&Export Report…", lambda: export_report_interactively(self), "Ctrl+Shift+E"
+        )
         self.close_action = self._action(
             "&Close Workspace", self.close_workspace, QKeySequence.StandardKey.Close
         )
@@ -114,6 +137,11 @@ class MainWindow(QMainWindow):
             self._action(f"&{LABELS[section]}", lambda s=section: self.show_section(s), f"Ctrl+{n}")
             for n, section in enumerate(SECTIONS, start=1)
         ]
+        self.synthesis_action = self._action("Run &Synthesis", self.run_synthesis, "Ctrl+R")
+        self.synthesis_action.setToolTip(
+            "Extract insights from every interview with the chosen model, then draft personas"
+        )
+        self.models_action = self._action("&Models…", lambda: self.show_section("models"), "Ctrl+M")
         self.about_action = self._action("&About Groundwork", self.show_about)
         self.log_action = self._action("Show &Log File", self.show_log)
 
@@ -125,6 +153,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addActions([self.import_action, self.import_folder_action])
         file_menu.addSeparator()
+        file_menu.addAction(self.export_action)
+        file_menu.addSeparator()
         file_menu.addActions([self.close_action, self.quit_action])
         edit_menu = bar.addMenu("&Edit")
         edit_menu.addActions([self.undo_action, self.redo_action])
@@ -133,6 +163,8 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addAction(self.search_action)
         self.view_menu = view_menu
+        tools_menu = bar.addMenu("&Tools")
+        tools_menu.addActions([self.synthesis_action, self.models_action])
         help_menu = bar.addMenu("&Help")
         help_menu.addActions([self.log_action, self.about_action])
 
@@ -140,7 +172,7 @@ class MainWindow(QMainWindow):
         toolbar = QToolBar("Main toolbar")
         toolbar.setObjectName("main_toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        toolbar.addActions([self.new_action, self.open_action, self.import_action])
+        toolbar.addActions([self.new_action, self.open_action, self.import_action, self.synthesis_action])
         self.addToolBar(toolbar)
         self.view_menu.addAction(toolbar.toggleViewAction())
 
@@ -153,6 +185,9 @@ class MainWindow(QMainWindow):
         self.cancel_button = QPushButton("Cancel")
         self.cancel_button.clicked.connect(self.cancel_task)
         self.workspace_label = QLabel()
+        self.model_label = QLabel()
+        self.model_label.setMaximumWidth(420)
+        status.addPermanentWidget(self.model_label)
         status.addPermanentWidget(self.progress_bar)
         status.addPermanentWidget(self.cancel_button)
         status.addPermanentWidget(self.workspace_label)
@@ -174,8 +209,11 @@ class MainWindow(QMainWindow):
         for action in (
             self.import_action,
             self.import_folder_action,
+            self.export_action,
             self.close_action,
             self.search_action,
+            self.synthesis_action,
+            self.models_action,
             *self.section_actions,
         ):
             action.setEnabled(has_workspace)
@@ -203,8 +241,12 @@ class MainWindow(QMainWindow):
         self.close_workspace()
         workspace.setParent(self)
         self.workspace = workspace
-        self.page = WorkspacePage(workspace, self.runner, self.undo_stack)
+        self.page = WorkspacePage(workspace, self.runner, self.undo_stack, self.settings)
+        self.page.models.probe_described.connect(self._show_model_reason)
+        if self.model_reason:
+            self.page.models.show_reason(self.model_reason)
         self.page.status_message.connect(self.show_message)
+        self._announce_counts = True
         self.page.counts_shown.connect(self._counts_shown)
         for splitter in self.page.splitters():
             splitter.restoreState(
@@ -240,6 +282,9 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _counts_shown(self, counts: Any) -> None:
+        if not self._announce_counts:
+            return  # only on opening: later a task's stage or final word stays in the status bar
+        self._announce_counts = False
         self.show_message(f"{counts.interviews} interviews, {counts.insights} insights", 4000)
 
     # Import
@@ -300,19 +345,76 @@ class MainWindow(QMainWindow):
         else:
             self.import_paths(paths)
 
+    # Synthesis
+
+    def run_synthesis(self) -> None:
+        """Extract insights and draft personas in the background, with the model chosen in Models."""
+        if self.workspace is None:
+            self.show_message("Open a workspace before running synthesis.")
+            return
+        if self.runner.is_busy(SYNTHESIS_KEY):
+            self.show_message("Synthesis is already running.")
+            return
+        engine = self.workspace.engine
+        model_settings = load_model_settings(self.settings)
+        choose = self.choose_model
+
+        def run(progress, cancel) -> SynthesisOutcome:
+            return run_synthesis(
+                engine,
+                lambda cancel: choose(model_settings, cancel),
+                on_reason=self.model_reason_found.emit,
+                progress=progress,
+                cancel=cancel,
+            )
+
+        self.start_task(SYNTHESIS_KEY, run, "Starting synthesis…", self._synthesis_done, lane=MODEL_LANE)
+
+    @Slot(str)
+    def _show_model_reason(self, reason: str) -> None:
+        self.model_reason = reason
+        self.model_label.setText(
+            self.model_label.fontMetrics().elidedText(reason, Qt.TextElideMode.ElideRight, 400)
+        )
+        self.model_label.setToolTip(reason)
+        if self.page is not None:
+            self.page.models.show_reason(reason)
+
+    def _refresh_results(self) -> None:
+        if self.page is not None:
+            self.page.refresh_results()
+
+    def _synthesis_done(self, outcome: SynthesisOutcome) -> None:
+        self._refresh_timer.stop()
+        if self.workspace is not None:
+            self.workspace.contents_changed.emit()
+        self.show_message(outcome.summary())
+        self.synthesis_finished.emit(outcome)
+
     # Long tasks
 
     def start_task(
-        self, key: str, fn: Callable[..., Any], stage: str, on_success: Callable[[Any], None]
+        self,
+        key: str,
+        fn: Callable[..., Any],
+        stage: str,
+        on_success: Callable[[Any], None],
+        *,
+        lane: str = DB_LANE,
     ) -> None:
         """Run user-visible work with a progress bar and a Cancel button in the status bar."""
         self._task = self.runner.run(
-            key, fn, on_success=on_success, on_failure=self._task_failed, on_progress=self._task_progress
+            key,
+            fn,
+            on_success=on_success,
+            on_failure=self._task_failed,
+            on_progress=self._task_progress,
+            lane=lane,
         )
         if self._task.done:  # a synchronous runner has already finished it
             self._task = None
             return
-        self._task.cancelled.connect(lambda: self.show_message("Cancelled."))
+        self._task.cancelled.connect(self._task_cancelled)
         self._task.finished.connect(self._task_finished)
         self.progress_bar.setValue(0)
         self.progress_bar.show()
@@ -327,11 +429,24 @@ class MainWindow(QMainWindow):
     def _task_progress(self, fraction: float, stage: str) -> None:
         self.progress_bar.setValue(round(fraction * 1000))
         self.show_message(stage, 0)
+        if self._task is not None and self._task.key == SYNTHESIS_KEY and not self._refresh_timer.isActive():
+            self._refresh_timer.start()
+
+    def _task_cancelled(self) -> None:
+        if self._task is not None and self._task.key == SYNTHESIS_KEY:
+            self.show_message(
+                "Synthesis cancelled: what was stored is kept, and the next run resumes from there."
+            )
+        else:
+            self.show_message("Cancelled.")
 
     def _task_failed(self, message: str) -> None:
         self.show_error("The task failed", message)
 
     def _task_finished(self) -> None:
+        if self._task is not None and self._task.key == SYNTHESIS_KEY and self._refresh_timer.isActive():
+            self._refresh_timer.stop()
+            self._refresh_results()
         self._task = None
         self.progress_bar.hide()
         self.cancel_button.hide()

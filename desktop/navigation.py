@@ -7,18 +7,20 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from desktop.records import NavCounts
 
-SECTIONS = ("interviews", "insights", "companies", "personas", "icps")
+SECTIONS = ("interviews", "insights", "companies", "personas", "matrix", "icps", "models")
 LABELS = {
     "interviews": "Interviews",
     "insights": "Insights",
     "companies": "Companies",
     "personas": "Personas",
+    "matrix": "Persona matrix",
     "icps": "ICPs",
+    "models": "Models",
 }
 
 
 class NavigationList(QListWidget):
-    """One row per section, labelled with its count; the current row picks the view."""
+    """One row per section, labelled with its count (where it has one); the current row picks the view."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -32,7 +34,8 @@ class NavigationList(QListWidget):
 
     def set_counts(self, counts: NavCounts) -> None:
         for row, section in enumerate(SECTIONS):
-            self.item(row).setText(f"{LABELS[section]}  ({getattr(counts, section)})")
+            count = getattr(counts, section, None)
+            self.item(row).setText(LABELS[section] if count is None else f"{LABELS[section]}  ({count})")
 
     def section(self) -> str:
         item = self.currentItem()

@@ -9,8 +9,20 @@ from sqlalchemy import func
 from sqlmodel import Session, select, update
 
 from models.queries import company_named
-from models.tables import Company, EvidenceSpan, Icp, Insight, InsightStatus, Interview, Persona, Turn
+from models.tables import (
+    Company,
+    EvidenceSpan,
+    Icp,
+    Insight,
+    InsightKind,
+    InsightStatus,
+    Interview,
+    Persona,
+    PersonaInsight,
+    Turn,
+)
 
+USER_STATEMENT_CHARS = 200
 INTERVIEW_FIELDS = ("interviewee_name", "job_title", "company", "date")
 """Interview metadata the user edits; ``company`` is a company name, ``date`` an ISO date or empty."""
 
@@ -77,6 +89,7 @@ class InsightRow:
     origin: str
     quote: str
     turn_id: int | None
+    persona_ids: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -157,6 +170,12 @@ def insight_rows(session: Session, ids: list[int] | None = None) -> list[Insight
     first_span: dict[int, tuple[str, int]] = {}
     for insight_id, quote, turn_id in session.exec(span_query):
         first_span.setdefault(insight_id, (quote, turn_id))
+    placement_query = select(PersonaInsight.insight_id, PersonaInsight.persona_id)
+    if ids is not None:
+        placement_query = placement_query.where(PersonaInsight.insight_id.in_(ids))
+    personas: dict[int, list[int]] = {}
+    for insight_id, persona_id in session.exec(placement_query):
+        personas.setdefault(insight_id, []).append(persona_id)
     rows = []
     for id, interview_id, title, kind, status, statement, confidence, origin in session.exec(
         query.order_by(Insight.id)
@@ -164,7 +183,17 @@ def insight_rows(session: Session, ids: list[int] | None = None) -> list[Insight
         quote, turn_id = first_span.get(id, ("", None))
         rows.append(
             InsightRow(
-                id, interview_id, title, str(kind), str(status), statement, confidence, origin, quote, turn_id
+                id,
+                interview_id,
+                title,
+                str(kind),
+                str(status),
+                statement,
+                confidence,
+                origin,
+                quote,
+                turn_id,
+                tuple(sorted(personas.get(id, ()))),
             )
         )
     return rows
@@ -242,31 +271,36 @@ def _company_id(session: Session, name: str) -> int | None:
     return company.id
 
 
-def companies_table(session: Session) -> list[tuple[str, ...]]:
-    interviews = dict(
-        session.exec(select(Interview.company_id, func.count()).group_by(Interview.company_id)).all()
+def persona_names(session: Session) -> list[tuple[int, str]]:
+    return [(p.id, p.name) for p in session.exec(select(Persona).order_by(Persona.name))]
+
+
+def add_user_insight(session: Session, turn_id: int, start: int, end: int, kind: str) -> int:
+    """Store the consultant's own insight on ``turn.text[start:end]`` (a respondent's words), accepted."""
+    turn = session.get(Turn, turn_id)
+    if turn is None:
+        raise LookupError(f"turn {turn_id} no longer exists")
+    if turn.role != "respondent":
+        raise ValueError("insights quote respondents: select words a respondent said")
+    if not 0 <= start < end <= len(turn.text):
+        raise ValueError("the selection is outside the turn")
+    quote = turn.text[start:end]
+    insight = Insight(
+        interview_id=turn.interview_id,
+        kind=InsightKind(kind),
+        statement=quote if len(quote) <= USER_STATEMENT_CHARS else quote[: USER_STATEMENT_CHARS - 1] + "…",
+        original_statement=quote,
+        confidence=1.0,
+        status=InsightStatus.ACCEPTED,
+        origin="user",
     )
-    return [
-        (
-            c.name,
-            c.industry or "",
-            str(c.employee_count or ""),
-            c.revenue_band or "",
-            c.funding_stage or "",
-            c.country or "",
-            str(c.relationship),
-            str(interviews.get(c.id, 0)),
-        )
-        for c in session.exec(select(Company).order_by(Company.name))
-    ]
+    session.add(insight)
+    session.flush()
+    session.add(EvidenceSpan(insight_id=insight.id, turn_id=turn_id, start=start, end=end, quote=quote))
+    return insight.id
 
 
-def personas_table(session: Session) -> list[tuple[str, ...]]:
-    return [
-        (p.name, p.role, p.seniority, p.status, p.summary)
-        for p in session.exec(select(Persona).order_by(Persona.name))
-    ]
-
-
-def icps_table(session: Session) -> list[tuple[str, ...]]:
-    return [(i.name, i.description) for i in session.exec(select(Icp).order_by(Icp.name))]
+def delete_insight(session: Session, insight_id: int) -> None:
+    insight = session.get(Insight, insight_id)
+    if insight is not None:
+        session.delete(insight)

@@ -95,15 +95,31 @@ class _Job(QRunnable):
             self._relay.result.emit(result)
 
 
+DB_LANE = "db"
+"""Database reads and writes of the views."""
+MODEL_LANE = "model"
+"""Language-model work (synthesis runs, capability probes): one model instance, driven by one thread."""
+
+
 class TaskRunner(QObject):
-    """One worker thread for all database and model work; ``synchronous=True`` runs tasks inline (tests)."""
+    """One worker thread per lane (database work, model work); ``synchronous=True`` runs tasks inline (tests).
+
+    A long synthesis run on the model lane never holds up the views' reads on the database lane.
+    """
 
     def __init__(self, parent: QObject | None = None, *, synchronous: bool = False) -> None:
         super().__init__(parent)
         self._synchronous = synchronous
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
+        self._pools: dict[str, QThreadPool] = {}
         self._current: dict[str, TaskHandle] = {}
+
+    def _pool(self, lane: str) -> QThreadPool:
+        pool = self._pools.get(lane)
+        if pool is None:
+            pool = QThreadPool(self)
+            pool.setMaxThreadCount(1)
+            self._pools[lane] = pool
+        return pool
 
     def run(
         self,
@@ -113,8 +129,10 @@ class TaskRunner(QObject):
         on_success: Callable[[Any], None] | None = None,
         on_failure: Callable[[str], None] | None = None,
         on_progress: Callable[[float, str], None] | None = None,
+        lane: str = DB_LANE,
     ) -> TaskHandle:
-        """Start ``fn`` under ``key``, cancelling the key's previous task; callbacks run on the GUI thread."""
+        """Start ``fn`` under ``key`` on ``lane``, cancelling the key's previous task; callbacks run on the
+        GUI thread."""
         previous = self._current.get(key)
         if previous is not None and not previous.done:
             previous.cancel()
@@ -131,7 +149,7 @@ class TaskRunner(QObject):
         if self._synchronous:
             job.run()
         else:
-            self._pool.start(job)
+            self._pool(lane).start(job)
         return handle
 
     def _forget(self, handle: TaskHandle) -> None:
@@ -151,4 +169,4 @@ class TaskRunner(QObject):
     def shutdown(self, timeout_ms: int = 5000) -> bool:
         """Cancel every task and wait for the worker; True when it stopped in time."""
         self.cancel_all()
-        return self._pool.waitForDone(timeout_ms)
+        return all(pool.waitForDone(timeout_ms) for pool in self._pools.values())

@@ -24,7 +24,11 @@ class Workspace(QObject):
     interview_changed = Signal(int)
     """An interview's metadata or speaker roles changed."""
     contents_changed = Signal()
-    """Interviews were added or removed (an import finished)."""
+    """Interviews were added or removed, or a synthesis run stored results: everything may have changed."""
+    personas_changed = Signal(list)
+    """Ids of personas whose fields, insights or ICP links changed."""
+    companies_changed = Signal()
+    """Company records or ICPs changed (fit scores may have changed)."""
 
     def __init__(self, path: Path, engine: Engine, parent: QObject | None = None) -> None:
         super().__init__(parent)

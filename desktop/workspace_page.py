@@ -2,32 +2,23 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from desktop import records
+from desktop.companies_view import CompaniesView
+from desktop.icp_editor import IcpEditor
 from desktop.insight_review import InsightReview
 from desktop.interview_view import InterviewView
+from desktop.models_view import ModelsView
 from desktop.navigation import SECTIONS, NavigationList
-from desktop.record_views import RecordTableView
+from desktop.persona_editor import PersonaEditor
+from desktop.persona_matrix_view import PersonaMatrixView
 from desktop.records import NavCounts
 from desktop.search_panel import SearchPanel
 from desktop.tasks import TaskRunner
 from desktop.workspace import Workspace
-
-COMPANY_HEADERS = (
-    "Company",
-    "Industry",
-    "Employees",
-    "Revenue",
-    "Funding",
-    "Country",
-    "Relationship",
-    "Interviews",
-)
-PERSONA_HEADERS = ("Persona", "Role", "Seniority", "Status", "Summary")
-ICP_HEADERS = ("ICP", "Description")
 
 
 class WorkspacePage(QWidget):
@@ -37,7 +28,12 @@ class WorkspacePage(QWidget):
     counts_shown = Signal(object)
 
     def __init__(
-        self, workspace: Workspace, runner: TaskRunner, undo_stack: QUndoStack, parent: QWidget | None = None
+        self,
+        workspace: Workspace,
+        runner: TaskRunner,
+        undo_stack: QUndoStack,
+        settings: QSettings,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.workspace = workspace
@@ -47,37 +43,19 @@ class WorkspacePage(QWidget):
         self.search = SearchPanel(workspace, runner)
         self.interviews = InterviewView(workspace, runner, undo_stack)
         self.insights = InsightReview(workspace, runner, undo_stack)
-        self.companies = RecordTableView(
-            "companies",
-            COMPANY_HEADERS,
-            records.companies_table,
-            "No companies yet: they are created from interview metadata on import, or when you type a "
-            "company on an interview.",
-            workspace,
-            runner,
-        )
-        self.personas = RecordTableView(
-            "personas",
-            PERSONA_HEADERS,
-            records.personas_table,
-            "No personas yet. Personas are drafted from accepted insights by persona synthesis.",
-            workspace,
-            runner,
-        )
-        self.icps = RecordTableView(
-            "icps",
-            ICP_HEADERS,
-            records.icps_table,
-            "No ideal customer profiles yet. ICPs are drafted from the companies you interviewed.",
-            workspace,
-            runner,
-        )
+        self.companies = CompaniesView(workspace, runner, undo_stack)
+        self.personas = PersonaEditor(workspace, runner, undo_stack)
+        self.matrix = PersonaMatrixView(workspace, runner)
+        self.icps = IcpEditor(workspace, runner)
+        self.models = ModelsView(settings, runner)
         self.views = {
             "interviews": self.interviews,
             "insights": self.insights,
             "companies": self.companies,
             "personas": self.personas,
+            "matrix": self.matrix,
             "icps": self.icps,
+            "models": self.models,
         }
         self.stack = QStackedWidget()
         for section in SECTIONS:
@@ -104,20 +82,41 @@ class WorkspacePage(QWidget):
         self.navigation.currentRowChanged.connect(lambda row: self.stack.setCurrentIndex(max(row, 0)))
         self.search.hit_chosen.connect(self.open_turn)
         self.insights.open_in_transcript.connect(self.open_insight)
-        for signal in (workspace.contents_changed, workspace.insights_changed, workspace.interview_changed):
+        self.personas.open_turn.connect(self.open_turn)
+        self.companies.open_turn.connect(self.open_turn)
+        for signal in (
+            workspace.contents_changed,
+            workspace.insights_changed,
+            workspace.interview_changed,
+            workspace.personas_changed,
+            workspace.companies_changed,
+        ):
             signal.connect(self.reload_counts)
 
     def splitters(self) -> list[QSplitter]:
         """The splitters whose sizes are saved between sessions."""
-        return [self.splitter, self.interviews.splitter, self.insights.splitter]
+        return [
+            self.splitter,
+            self.interviews.splitter,
+            self.insights.splitter,
+            self.companies.splitter,
+            self.personas.splitter,
+            self.icps.splitter,
+        ]
 
     def reload(self) -> None:
         """Load the counts and every view in the background."""
         self.reload_counts()
         self.interviews.reload_list()
         self.insights.reload()
-        for view in (self.companies, self.personas, self.icps):
+        for view in (self.companies, self.personas, self.matrix, self.icps):
             view.reload()
+
+    def refresh_results(self) -> None:
+        """Show what a running synthesis has stored so far (insights, counts, interview list)."""
+        self.reload_counts()
+        self.insights.reload()
+        self.interviews.reload_list()
 
     def reload_counts(self, *_args: object) -> None:
         self._runner.run(

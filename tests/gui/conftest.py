@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QMessageBox
 from desktop.main_window import MainWindow
 from desktop.tasks import TaskRunner
 from desktop.workspace import Workspace
-from tests.gui.sample import make_sample_workspace
+from tests.gui.sample import make_sample_workspace, make_synthesised_workspace
 
 
 @pytest.fixture(autouse=True)
@@ -59,3 +59,17 @@ def open_window(window: MainWindow, sample_path: Path) -> MainWindow:
 def workspace(open_window: MainWindow) -> Workspace:
     assert open_window.workspace is not None
     return open_window.workspace
+
+
+@pytest.fixture
+def synthesised_path(tmp_path: Path) -> Path:
+    """The packaged samples imported, with companies, rules-only insights, the demo ICP and personas."""
+    path = tmp_path / "synthesised.groundwork"
+    make_synthesised_workspace(path).dispose()
+    return path
+
+
+@pytest.fixture
+def synthesised_window(window: MainWindow, synthesised_path: Path) -> MainWindow:
+    assert window.open_workspace_path(synthesised_path)
+    return window

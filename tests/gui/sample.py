@@ -68,3 +68,26 @@ def make_sample_workspace(path: Path, written_dir: Path) -> Engine:
     import_paths(engine, [written_dir])
     add_gold_insights(engine, written_dir)
     return engine
+
+
+def make_synthesised_workspace(path: Path) -> Engine:
+    """The packaged samples as a consultant would have them: transcripts imported, CRM companies loaded,
+    rules-only extraction run, the demo ICP created and personas drafted."""
+    from importlib.resources import as_file
+
+    from synthesis.demo import ICP_CRITERIA, ICP_DESCRIPTION, ICP_NAME, INTERVIEWERS, SAMPLES, load_companies
+    from synthesis.extraction.run import run_extraction
+    from synthesis.icp.criteria import parse_criterion
+    from synthesis.icp.store import create_icp
+    from synthesis.personas.synthesize import synthesize_personas
+
+    engine = create_workspace(path)
+    with as_file(SAMPLES / "transcripts") as folder:
+        import_paths(engine, [Path(folder)], interviewers=INTERVIEWERS)
+    with Session(engine) as session:
+        load_companies(session)
+    run_extraction(engine)
+    with Session(engine) as session:
+        create_icp(session, ICP_NAME, [parse_criterion(c) for c in ICP_CRITERIA], ICP_DESCRIPTION)
+    synthesize_personas(engine)
+    return engine

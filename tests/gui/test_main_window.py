@@ -14,7 +14,13 @@ from desktop.tasks import TaskRunner
 
 def test_main_window_shows_title_menus_and_start_page(window: MainWindow) -> None:
     assert window.windowTitle() == "Groundwork"
-    assert [action.text() for action in window.menuBar().actions()] == ["&File", "&Edit", "&View", "&Help"]
+    assert [action.text() for action in window.menuBar().actions()] == [
+        "&File",
+        "&Edit",
+        "&View",
+        "&Tools",
+        "&Help",
+    ]
     assert window.stack.currentWidget() is window.start_page
     assert not window.import_action.isEnabled()
 
@@ -63,7 +69,15 @@ def test_a_file_that_is_not_a_workspace_is_reported_in_a_dialog(
 def test_navigation_shows_counts_and_switches_views(open_window: MainWindow) -> None:
     navigation = open_window.page.navigation
     labels = [navigation.item(row).text() for row in range(navigation.count())]
-    assert labels == ["Interviews  (5)", "Insights  (60)", "Companies  (1)", "Personas  (0)", "ICPs  (0)"]
+    assert labels == [
+        "Interviews  (5)",
+        "Insights  (60)",
+        "Companies  (1)",
+        "Personas  (0)",
+        "Persona matrix",
+        "ICPs  (0)",
+        "Models",
+    ]
     open_window.section_actions[1].trigger()
     assert open_window.page.stack.currentWidget() is open_window.page.insights
     assert open_window.page.insights.proxy.rowCount() == 60

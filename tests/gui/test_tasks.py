@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QApplication
 
-from desktop.tasks import TaskRunner
+from desktop.tasks import MODEL_LANE, TaskRunner
 
 
 @pytest.fixture
@@ -102,6 +102,28 @@ def test_tasks_run_one_at_a_time_on_one_thread(qtbot, runner: TaskRunner) -> Non
         pass
     assert len(threads) == 4
     assert len(set(threads)) == 1
+
+
+def test_model_work_does_not_hold_up_the_views_reads(qtbot, runner: TaskRunner) -> None:
+    started = threading.Event()
+    model_threads: list[str] = []
+
+    def model_work(progress, cancel) -> None:
+        model_threads.append(threading.current_thread().name)
+        started.set()
+        while not cancel():
+            time.sleep(0.01)
+
+    long_run = runner.run("synthesis", model_work, lane=MODEL_LANE)
+    assert started.wait(5)
+    with qtbot.waitSignal(
+        runner.run("view", lambda progress, cancel: threading.current_thread().name).succeeded, timeout=2000
+    ) as blocker:
+        pass
+    assert runner.is_busy("synthesis")
+    assert blocker.args[0] != model_threads[0]
+    with qtbot.waitSignal(long_run.cancelled, timeout=2000):
+        long_run.cancel()
 
 
 def test_a_failure_is_reported_as_a_message(qtbot, runner: TaskRunner) -> None:

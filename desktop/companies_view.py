@@ -1,0 +1,211 @@
+"""Companies: editable firmographics and relationship, and the facts found in their transcripts, each
+accepted in one click."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import company_records
+from desktop.commands import AcceptSuggestionCommand, SetCompanyFieldCommand
+from desktop.company_records import CompanyRow, SuggestionRow
+from desktop.company_table_model import RELATIONSHIP, CompanyTableModel, RelationshipDelegate
+from desktop.tasks import TaskRunner
+from desktop.workspace import Workspace
+
+TURN_SCHEME = "turn"
+
+
+class CompaniesView(QWidget):
+    status_message = Signal(str)
+    open_turn = Signal(int, int)
+
+    def __init__(
+        self, workspace: Workspace, runner: TaskRunner, undo_stack: QUndoStack, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._workspace = workspace
+        self._runner = runner
+        self._undo_stack = undo_stack
+        self.suggestions: list[SuggestionRow] = []
+        self.accept_buttons: list[QPushButton] = []
+
+        self.model = CompanyTableModel(self)
+        self.model.edit_requested.connect(self._edit_requested)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setItemDelegateForColumn(RELATIONSHIP, RelationshipDelegate(self.table))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.table.setAccessibleName("Companies")
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._load_suggestions())
+        self.hint = QLabel(
+            "No companies yet: they are created from interview metadata on import, or when you type a "
+            "company on an interview. Double-click a cell to edit it."
+        )
+        self.hint.setWordWrap(True)
+
+        self.suggestion_title = QLabel()
+        self.suggestion_rows = QWidget()
+        self.suggestion_layout = QVBoxLayout(self.suggestion_rows)
+        self.suggestion_layout.setAlignment(Qt.AlignmentFlag.AlignTop)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.suggestion_rows)
+        bottom = QWidget()
+        bottom_layout = QVBoxLayout(bottom)
+        bottom_layout.setContentsMargins(0, 0, 0, 0)
+        bottom_layout.addWidget(self.suggestion_title)
+        bottom_layout.addWidget(scroll, 1)
+
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.hint)
+        top_layout.addWidget(self.table, 1)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("companies_splitter")
+        self.splitter.addWidget(top)
+        self.splitter.addWidget(bottom)
+        self.splitter.setSizes([300, 300])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+        for signal in (workspace.contents_changed, workspace.companies_changed, workspace.interview_changed):
+            signal.connect(self.reload)
+
+    # Loading
+
+    def reload(self) -> None:
+        self._runner.run(
+            "companies.table",
+            lambda progress, cancel: self._workspace.read(company_records.company_rows),
+            on_success=self._show,
+            on_failure=lambda message: self.status_message.emit(f"Could not load the companies: {message}"),
+        )
+
+    def _show(self, rows: list[CompanyRow]) -> None:
+        current = self.current_company()
+        self.model.set_rows(rows)
+        self.hint.setText(
+            "Double-click a cell to edit it; pick a company to see the facts found in its transcripts."
+            if rows
+            else "No companies yet: they are created from interview metadata on import, or when you type a "
+            "company on an interview."
+        )
+        row = self.model.row_of(current) if current is not None else (0 if rows else None)
+        if row is not None:
+            self.table.selectRow(row)
+        self._load_suggestions()
+
+    def current_company(self) -> int | None:
+        index = self.table.currentIndex()
+        return self.model.company_id(index.row()) if index.isValid() else None
+
+    def select_company(self, company_id: int) -> None:
+        row = self.model.row_of(company_id)
+        if row is not None:
+            self.table.selectRow(row)
+
+    def _load_suggestions(self) -> None:
+        company_id = self.current_company()
+        if company_id is None:
+            self._show_suggestions([])
+            return
+        self._runner.run(
+            "companies.suggestions",
+            lambda progress, cancel: self._workspace.read(
+                lambda s: company_records.suggestions_of(s, company_id)
+            ),
+            on_success=self._show_suggestions,
+        )
+
+    def _show_suggestions(self, suggestions: list[SuggestionRow]) -> None:
+        self.suggestions = suggestions
+        while self.suggestion_layout.count():
+            widget = self.suggestion_layout.takeAt(0).widget()
+            if widget is not None:
+                widget.hide()
+                widget.setParent(None)
+                widget.deleteLater()
+        self.accept_buttons = []
+        waiting = sum(s.status == "suggested" for s in suggestions)
+        company = self.model.index(self.table.currentIndex().row(), 0).data() if suggestions else ""
+        self.suggestion_title.setText(
+            f"<b>Found in the transcripts of {escape(company)}</b> — {waiting} waiting for a decision"
+            if suggestions
+            else "<b>Found in the transcripts</b> — nothing for this company (extraction finds sizes, "
+            "revenue, funding, places and tools)."
+        )
+        for suggestion in suggestions:
+            self.suggestion_layout.addWidget(self._suggestion_row(suggestion))
+
+    def _suggestion_row(self, suggestion: SuggestionRow) -> QWidget:
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        label = QLabel(
+            f"<b>{escape(suggestion.field.replace('_', ' ').capitalize())}</b>: {escape(suggestion.value)} "
+            f'&nbsp;<a href="{TURN_SCHEME}:{suggestion.interview_id}/{suggestion.turn_id}">'
+            f"“{escape(suggestion.quote)}”</a> <small>— {escape(suggestion.interview_title)}</small>"
+        )
+        label.setWordWrap(True)
+        label.linkActivated.connect(
+            lambda _link, s=suggestion: self.open_turn.emit(s.interview_id, s.turn_id)
+        )
+        layout.addWidget(label, 1)
+        if suggestion.status == "suggested":
+            button = QPushButton(f"Accept as {suggestion.target.replace('_', ' ')}")
+            button.clicked.connect(lambda _checked=False, s=suggestion: self.accept(s))
+            self.accept_buttons.append(button)
+            layout.addWidget(button)
+        else:
+            layout.addWidget(QLabel(suggestion.status))
+        return row
+
+    # Edits
+
+    def _edit_requested(self, company_id: int, name: str, old: str, new: str) -> None:
+        try:
+            company_records.check_company_field(name, new)
+        except ValueError as exc:
+            self.status_message.emit(f"Not changed: {exc}.")
+            self.reload()
+            return
+        self._undo_stack.push(SetCompanyFieldCommand(self._workspace, company_id, name, old, new))
+
+    def accept(self, suggestion: SuggestionRow) -> None:
+        """Take a suggested fact into the company, in one undoable step."""
+        try:
+            self._undo_stack.push(AcceptSuggestionCommand(self._workspace, suggestion))
+        except (ValueError, LookupError) as exc:
+            self.status_message.emit(f"Not accepted: {exc}.")
+            return
+        self.status_message.emit(
+            f"{suggestion.target.replace('_', ' ').capitalize()} set from the transcript."
+        )

@@ -1,0 +1,179 @@
+"""File → Export report…: choose the report's options and file, then write it in the background."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, Protocol
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlmodel import Session, col, select
+
+from models.tables import Icp, Persona, WorkspaceSetting
+from synthesis.report.export import ReportSummary, export_report
+from synthesis.report.options import ReportOptions
+
+
+class _Window(Protocol):
+    """What the export needs of the main window."""
+
+    workspace: Any
+
+    def start_task(
+        self, key: str, fn: Callable[..., Any], stage: str, on_success: Callable[[Any], None]
+    ) -> None: ...
+
+    def show_message(self, text: str, timeout_ms: int = ...) -> None: ...
+
+
+def _checklist(items: Sequence[tuple[int, str]]) -> QListWidget:
+    widget = QListWidget()
+    for item_id, name in items:
+        item = QListWidgetItem(name)
+        item.setData(Qt.ItemDataRole.UserRole, item_id)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Checked)
+        widget.addItem(item)
+    widget.setMaximumHeight(110)
+    return widget
+
+
+def _checked(widget: QListWidget) -> tuple[int, ...]:
+    """Checked ids; () when all are checked, meaning "every one, including ones added later"."""
+    items = [widget.item(row) for row in range(widget.count())]
+    ids = tuple(i.data(Qt.ItemDataRole.UserRole) for i in items if i.checkState() == Qt.CheckState.Checked)
+    return () if len(ids) == len(items) else ids
+
+
+class ExportReportDialog(QDialog):
+    """The report's options; ``options()`` and ``out_path()`` once accepted."""
+
+    def __init__(
+        self,
+        personas: Sequence[tuple[int, str]],
+        icps: Sequence[tuple[int, str]],
+        defaults: dict[str, str],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export report")
+        self.client = QLineEdit(defaults.get("client", ""))
+        self.title = QLineEdit(defaults.get("engagement_title", ""))
+        self.title.setPlaceholderText("Customer interview findings")
+        self.prepared_by = QLineEdit(defaults.get("prepared_by", ""))
+        self.date = QDateEdit(QDate.currentDate())
+        self.date.setCalendarPopup(True)
+        self.include_suggested = QCheckBox("Include insights not yet reviewed (every page is marked DRAFT)")
+        self.anonymise = QCheckBox("Anonymise people and companies")
+        self.personas = _checklist(personas)
+        self.icps = _checklist(icps)
+        self.template = QLineEdit()
+        self.template.setPlaceholderText("Default Groundwork template")
+        self.out = QLineEdit(str(Path.home() / "report.docx"))
+        form = QFormLayout()
+        form.addRow("Client", self.client)
+        form.addRow("Engagement title", self.title)
+        form.addRow("Prepared by", self.prepared_by)
+        form.addRow("Date", self.date)
+        form.addRow("", self.include_suggested)
+        form.addRow("", self.anonymise)
+        form.addRow("Personas", self.personas)
+        form.addRow("ICPs", self.icps)
+        form.addRow("Word template", self._with_browse(self.template, self._choose_template))
+        form.addRow("Save as", self._with_browse(self.out, self._choose_out))
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+
+    def _with_browse(self, line: QLineEdit, choose: Callable[[], None]) -> QWidget:
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(line)
+        button = QPushButton("Browse…")
+        button.clicked.connect(choose)
+        layout.addWidget(button)
+        return row
+
+    def _choose_template(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Word template", str(Path.home()), "Word (*.docx *.dotx)")
+        if path:
+            self.template.setText(path)
+
+    def _choose_out(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "Save report as", self.out.text(), "Word (*.docx)")
+        if path:
+            self.out.setText(path if path.lower().endswith(".docx") else f"{path}.docx")
+
+    def options(self) -> ReportOptions:
+        qdate = self.date.date()
+        return ReportOptions(
+            client=self.client.text().strip(),
+            title=self.title.text().strip(),
+            prepared_by=self.prepared_by.text().strip(),
+            date=dt.date(qdate.year(), qdate.month(), qdate.day()),
+            include_suggested=self.include_suggested.isChecked(),
+            anonymise=self.anonymise.isChecked(),
+            persona_ids=_checked(self.personas),
+            icp_ids=_checked(self.icps),
+            template=Path(self.template.text()) if self.template.text().strip() else None,
+        )
+
+    def out_path(self) -> Path:
+        return Path(self.out.text().strip())
+
+
+def _choices(session: Session) -> tuple[list[tuple[int, str]], list[tuple[int, str]], dict[str, str]]:
+    personas = [(p.id or 0, p.name) for p in session.exec(select(Persona).order_by(col(Persona.id)))]
+    icps = [(i.id or 0, i.name) for i in session.exec(select(Icp).order_by(col(Icp.id)))]
+    defaults = {
+        s.key: str(s.value) for s in session.exec(select(WorkspaceSetting)) if isinstance(s.value, str)
+    }
+    return personas, icps, defaults
+
+
+def export_report_interactively(window: _Window) -> None:
+    """Ask for the options, then write the report as a background task with progress and Cancel."""
+    workspace = window.workspace
+    if workspace is None:
+        window.show_message("Open a workspace before exporting a report.")
+        return
+    personas, icps, defaults = workspace.read(_choices)
+    dialog = ExportReportDialog(personas, icps, defaults, window if isinstance(window, QWidget) else None)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return
+    options, out_path = dialog.options(), dialog.out_path()
+
+    def run(progress, cancel) -> ReportSummary:
+        return export_report(workspace.engine, out_path, options, progress=progress, cancel=cancel)
+
+    def done(summary: ReportSummary) -> None:
+        if summary.cancelled:
+            window.show_message("Report export cancelled; no file was written.")
+            return
+        dropped = f"; {summary.quotes_dropped} outdated quotes left out" if summary.quotes_dropped else ""
+        window.show_message(f"Report saved to {summary.path} ({summary.quotes} quotes{dropped}).")
+
+    window.start_task("export-report", run, "Writing the report…", done)

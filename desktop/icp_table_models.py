@@ -1,0 +1,125 @@
+"""Qt item models of the ICP editor: companies' fit to an ICP, and the success table."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from desktop.icp_records import FitRow
+from synthesis.icp.fit import CriterionResult, Outcome
+from synthesis.icp.success import SuccessRow
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+SORT_ROLE = Qt.ItemDataRole.UserRole
+MARKS = {Outcome.MATCH: "✓", Outcome.MISS: "✗", Outcome.UNKNOWN: "?"}
+FIT_COLUMNS = ("Company", "Relationship", "Score", "Fits", "Known")
+SUCCESS_COLUMNS = ("Attribute", "Value", "Customers", "Churned", "Lost", "Prospects", "Success")
+
+
+class _TableModel(QAbstractTableModel):
+    """Read-only rows of cells; subclasses say what each cell shows."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._headers: tuple[str, ...] = ()
+        self._cells: list[tuple[str, ...]] = []
+        self._tips: list[tuple[str, ...]] = []
+        self._sort: list[tuple[Any, ...]] = []
+
+    def _reset(
+        self,
+        headers: Sequence[str],
+        cells: list[tuple[str, ...]],
+        tips: list[tuple[str, ...]],
+        sort: list[tuple[Any, ...]],
+    ) -> None:
+        self.beginResetModel()
+        self._headers, self._cells, self._tips, self._sort = tuple(headers), cells, tips, sort
+        self.endResetModel()
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._cells)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._cells):
+            return None
+        row, column = index.row(), index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._cells[row][column]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tips[row][column] or None
+        if role == SORT_ROLE:
+            return self._sort[row][column]
+        return None
+
+
+def _result_cell(result: CriterionResult) -> str:
+    return f"{MARKS[result.outcome]} {result.explanation}"
+
+
+class FitTableModel(_TableModel):
+    """One row per company: score, verdict, and one column per criterion with its explanation."""
+
+    def set_rows(self, rows: Sequence[FitRow]) -> None:
+        criteria = [r.criterion for r in rows[0].fit.results] if rows else []
+        cells, tips, sort = [], [], []
+        for row in rows:
+            fit = row.fit
+            fixed = (
+                fit.company_name,
+                row.relationship,
+                f"{fit.score}%",
+                "yes" if fit.fits else "no",
+                fit.coverage,
+            )
+            results = tuple(_result_cell(r) for r in fit.results)
+            cells.append((*fixed, *results))
+            tips.append(("",) * len(fixed) + tuple(f"{r.criterion}: {r.explanation}" for r in fit.results))
+            sort.append(
+                (
+                    fit.company_name.casefold(),
+                    row.relationship,
+                    fit.score,
+                    fit.fits,
+                    fit.known,
+                    *(r.outcome.value for r in fit.results),
+                )
+            )
+        self._reset((*FIT_COLUMNS, *criteria), cells, tips, sort)
+
+
+class SuccessTableModel(_TableModel):
+    """Per firmographic value, how many companies with it became customers, churned or were lost."""
+
+    def set_rows(self, rows: Sequence[SuccessRow]) -> None:
+        cells, tips, sort = [], [], []
+        for row in rows:
+            share = row.share
+            cells.append(
+                (
+                    row.attribute.replace("_", " "),
+                    row.value,
+                    str(row.customers),
+                    str(row.churned),
+                    str(row.lost),
+                    str(row.prospects),
+                    f"{share:.0%} of {row.decided}" if share is not None else "",
+                )
+            )
+            tips.append(("",) * 6 + ("customers among companies whose outcome is known",))
+            sort.append(
+                (row.attribute, row.value, row.customers, row.churned, row.lost, row.prospects, share or 0.0)
+            )
+        self._reset(SUCCESS_COLUMNS, cells, tips, sort)

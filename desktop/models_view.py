@@ -1,0 +1,326 @@
+"""Models: the GGUF files found on this computer, or a server; context size, threads; the capability probe."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.discovered_model_table import PATH_ROLE, DiscoveredModelTableModel
+from desktop.model_settings import (
+    ModelSettings,
+    cached_probe,
+    load_model_settings,
+    probe_model,
+    save_model_settings,
+)
+from desktop.tasks import DB_LANE, MODEL_LANE, TaskRunner
+from synthesis.extraction.model_choice import ModelUse, describe_probe
+from synthesis.llm.discovery import DiscoveredModel, discover_models
+from synthesis.llm.probe import ProbeResult
+from synthesis.tasks import Cancel
+
+USE_LABELS = {
+    ModelUse.AUTO: "Let the model lead where its capability probe passed",
+    ModelUse.FORCE: "Always let the model lead (skip the probe's verdict)",
+    ModelUse.OFF: "Rules only (no model)",
+}
+
+MIN_TABLE_ROWS, MAX_TABLE_ROWS = 3, 12
+"""The models table is as tall as its rows, within these bounds."""
+
+Discover = Callable[[], list[DiscoveredModel]]
+Probe = Callable[[ModelSettings, Cancel], ProbeResult]
+CachedProbe = Callable[[ModelSettings], ProbeResult | None]
+
+
+class ModelsView(QWidget):
+    """Choose the language model for synthesis; every change is saved in QSettings at once."""
+
+    status_message = Signal(str)
+    probe_described = Signal(str)
+    """The last probe's verdict as one sentence (also shown in the status bar)."""
+
+    def __init__(
+        self,
+        settings: QSettings,
+        runner: TaskRunner,
+        *,
+        discover: Discover = discover_models,
+        probe: Probe = probe_model,
+        cached: CachedProbe = cached_probe,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._settings = settings
+        self._runner = runner
+        self._discover = discover
+        self._probe = probe
+        self._cached = cached
+        self._scanned = False
+
+        self.table_model = DiscoveredModelTableModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.table_model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.setAccessibleName("Models found on this computer")
+        self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
+        self.rescan_button = QPushButton("&Rescan")
+        self.rescan_button.clicked.connect(self.rescan)
+        self.scan_label = QLabel("Looking for GGUF model files…")
+
+        self.file_radio = QRadioButton("Model &file")
+        self.server_radio = QRadioButton("&Server (OpenAI-compatible)")
+        self.source_group = QButtonGroup(self)
+        self.source_group.addButton(self.file_radio)
+        self.source_group.addButton(self.server_radio)
+        self.path_edit = QLineEdit()
+        self.path_edit.setPlaceholderText("Empty: the bundled model")
+        self.browse_button = QPushButton("&Browse…")
+        self.browse_button.clicked.connect(self._browse)
+        self.url_edit = QLineEdit()
+        self.url_edit.setPlaceholderText("http://localhost:8080/v1")
+        self.name_edit = QLineEdit()
+        self.name_edit.setPlaceholderText("Model name on the server")
+        self.use_combo = QComboBox()
+        for use, label in USE_LABELS.items():
+            self.use_combo.addItem(label, use.value)
+        self.use_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.use_combo.setMinimumContentsLength(16)
+        self.context_spin = QSpinBox()
+        self.context_spin.setRange(512, 262144)
+        self.context_spin.setSingleStep(1024)
+        self.context_spin.setSuffix(" tokens")
+        self.threads_spin = QSpinBox()
+        self.threads_spin.setRange(0, 256)
+        self.threads_spin.setSpecialValueText("automatic")
+
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path_edit, 1)
+        path_row.addWidget(self.browse_button)
+        form = QFormLayout()
+        form.addRow(self.file_radio, path_row)
+        form.addRow(self.server_radio, self.url_edit)
+        form.addRow("Server &model:", self.name_edit)
+        form.addRow("&Use:", self.use_combo)
+        form.addRow("&Context size:", self.context_spin)
+        form.addRow("&Threads:", self.threads_spin)
+        choice_box = QGroupBox("Model for synthesis")
+        choice_box.setLayout(form)
+
+        self.probe_button = QPushButton("Run &capability probe")
+        self.probe_button.clicked.connect(self.run_probe)
+        self.probe_label = QLabel("The probe has not been run on this model.")
+        self.probe_label.setWordWrap(True)
+        self.probe_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.reason_label = QLabel("No synthesis has run in this session.")
+        self.reason_label.setWordWrap(True)
+        self.reason_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        probe_box = QGroupBox("Capability probe")
+        probe_layout = QVBoxLayout(probe_box)
+        probe_layout.addWidget(
+            QLabel(
+                "The probe asks the model to label and quote a few known statements. A model that fails it "
+                "does not lead extraction: rules find the insights instead."
+            )
+        )
+        probe_layout.itemAt(0).widget().setWordWrap(True)
+        probe_layout.addWidget(self.probe_button, 0, Qt.AlignmentFlag.AlignLeft)
+        probe_layout.addWidget(self.probe_label)
+        probe_layout.addWidget(QLabel("<b>Last synthesis run</b>"))
+        probe_layout.addWidget(self.reason_label)
+        probe_layout.addStretch(1)
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel("<b>GGUF models found on this computer</b>"))
+        top.addWidget(self.scan_label, 1)
+        top.addWidget(self.rescan_button)
+        bottom = QHBoxLayout()
+        bottom.addWidget(choice_box, 3)
+        bottom.addWidget(probe_box, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+        layout.addStretch(1)
+
+        self._show_settings(load_model_settings(settings))
+        for edit in (self.path_edit, self.url_edit, self.name_edit):
+            edit.editingFinished.connect(self._save)
+        self.source_group.buttonToggled.connect(lambda *_: self._save())
+        self.use_combo.currentIndexChanged.connect(lambda *_: self._save())
+        self.context_spin.valueChanged.connect(lambda *_: self._save())
+        self.threads_spin.valueChanged.connect(lambda *_: self._save())
+
+    # Settings
+
+    def _show_settings(self, choice: ModelSettings) -> None:
+        (self.server_radio if choice.server_url else self.file_radio).setChecked(True)
+        self.path_edit.setText(choice.model_path)
+        self.url_edit.setText(choice.server_url)
+        self.name_edit.setText(choice.model_name)
+        self.use_combo.setCurrentIndex(max(self.use_combo.findData(choice.use.value), 0))
+        self.context_spin.setValue(choice.n_ctx)
+        self.threads_spin.setValue(choice.n_threads)
+        self._update_enabled()
+
+    def current_settings(self) -> ModelSettings:
+        server = self.server_radio.isChecked()
+        return ModelSettings(
+            model_path="" if server else self.path_edit.text().strip(),
+            server_url=self.url_edit.text().strip() if server else "",
+            model_name=self.name_edit.text().strip() if server else "",
+            use=ModelUse(self.use_combo.currentData()),
+            n_ctx=self.context_spin.value(),
+            n_threads=self.threads_spin.value(),
+        )
+
+    def _save(self) -> None:
+        self._update_enabled()
+        choice = self.current_settings()
+        if choice != load_model_settings(self._settings):
+            save_model_settings(self._settings, choice)
+            self.show_cached_probe()
+
+    def _update_enabled(self) -> None:
+        server = self.server_radio.isChecked()
+        for widget in (self.path_edit, self.browse_button):
+            widget.setEnabled(not server)
+        for widget in (self.url_edit, self.name_edit):
+            widget.setEnabled(server)
+
+    def _row_chosen(self, current, _previous) -> None:
+        if current.isValid():
+            self.path_edit.setText(current.data(PATH_ROLE))
+            self.file_radio.setChecked(True)
+            self._save()
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Choose a model file", str(Path.home()), "GGUF models (*.gguf)"
+        )
+        if path:
+            self.path_edit.setText(path)
+            self.file_radio.setChecked(True)
+            self._save()
+
+    # Discovery
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._scanned:
+            self.rescan()
+            self.show_cached_probe()
+
+    def rescan(self) -> None:
+        """Look for model files in the background (it reads only their headers)."""
+        self._scanned = True
+        self.scan_label.setText("Looking for GGUF model files…")
+        discover = self._discover
+        self._runner.run(
+            "models.discover",
+            lambda progress, cancel: discover(),
+            on_success=self._show_models,
+            on_failure=lambda message: self.scan_label.setText(f"Could not look for models: {message}"),
+            lane=DB_LANE,
+        )
+
+    def _show_models(self, models: list[DiscoveredModel]) -> None:
+        self.table_model.set_models(models)
+        rows = min(max(len(models), MIN_TABLE_ROWS), MAX_TABLE_ROWS)
+        self.table.setMaximumHeight(
+            self.table.horizontalHeader().sizeHint().height()
+            + rows * self.table.verticalHeader().defaultSectionSize()
+            + 2 * self.table.frameWidth()
+        )
+        self.scan_label.setText(f"{len(models)} found" if models else "none found: choose a file or a server")
+        row = self.table_model.row_of_path(self.path_edit.text().strip())
+        if row is not None:
+            self.table.selectionModel().blockSignals(True)
+            self.table.selectRow(row)
+            self.table.selectionModel().blockSignals(False)
+
+    # Probe
+
+    def run_probe(self) -> None:
+        """Probe the chosen model in the background, on the model worker."""
+        choice = self.current_settings()
+        if choice.use == ModelUse.OFF:
+            self.probe_label.setText("Rules only: no model to probe.")
+            return
+        self.probe_button.setEnabled(False)
+        self.probe_label.setText(f"Probing {choice.describe()}…")
+        probe = self._probe
+        self._runner.run(
+            "models.probe",
+            lambda progress, cancel: probe(choice, cancel),
+            on_success=lambda result: self._probe_done(choice, result),
+            on_failure=self._probe_failed,
+            lane=MODEL_LANE,
+        )
+
+    def show_cached_probe(self) -> None:
+        """Show the chosen model's remembered probe result, looked up in the background."""
+        choice, cached = self.current_settings(), self._cached
+        self.probe_label.setText("The probe has not been run on this model.")
+        self._runner.run(
+            "models.cached_probe",
+            lambda progress, cancel: cached(choice),
+            on_success=lambda result: (
+                result is not None and self._probe_done(choice, result, remembered=True)
+            ),
+            on_failure=lambda _message: None,
+            lane=DB_LANE,
+        )
+
+    def _show_remembered(self, choice: ModelSettings, result: ProbeResult | None) -> None:
+        if result is not None:
+            self._probe_done(choice, result, remembered=True)
+
+    def _probe_done(self, choice: ModelSettings, result: ProbeResult, *, remembered: bool = False) -> None:
+        self.probe_button.setEnabled(True)
+        verdict = describe_probe(result)
+        if not result.passed and choice.use == ModelUse.AUTO:
+            verdict += "; extraction uses rules only"
+        text = f"{choice.describe()}: {verdict}"
+        self.probe_label.setText(
+            f"{text}\nLabels {result.label_accuracy:.0%} right, quotes {result.quote_accuracy:.0%} exact, "
+            f"in {result.elapsed_seconds:.1f} s."
+            + (" (Remembered from an earlier probe.)" if remembered else "")
+        )
+        if not remembered:
+            self.probe_described.emit(text)
+
+    def _probe_failed(self, message: str) -> None:
+        self.probe_button.setEnabled(True)
+        self.probe_label.setText(f"The probe could not run: {message}")
+
+    def show_reason(self, reason: str) -> None:
+        self.reason_label.setText(reason)

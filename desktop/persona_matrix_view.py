@@ -1,0 +1,121 @@
+"""The persona matrix: personas as columns, attributes as rows, copyable as a table."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.matrix_records import MatrixTable, matrix_table
+from desktop.tasks import TaskRunner
+from desktop.workspace import Workspace
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class PersonaMatrixModel(QAbstractTableModel):
+    """Rows are attributes, columns personas; every cell is read-only multi-line text."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.table = MatrixTable((), ())
+
+    def set_table(self, table: MatrixTable) -> None:
+        self.beginResetModel()
+        self.table = table
+        self.endResetModel()
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() or not self.table.personas else len(self.table.rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.table.personas)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self.table.personas[section]
+        return self.table.rows[section][0]
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < self.rowCount():
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self.table.rows[index.row()][1][index.column()]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+        return None
+
+
+class PersonaMatrixView(QWidget):
+    status_message = Signal(str)
+
+    def __init__(self, workspace: Workspace, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._workspace = workspace
+        self._runner = runner
+        self.model = PersonaMatrixModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setWordWrap(True)
+        self.table.setAccessibleName("Persona matrix")
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().setDefaultAlignment(
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+        )
+        self.hint = QLabel("No personas yet: run synthesis to draft them, then compare them here.")
+        self.copy_button = QPushButton("&Copy table")
+        self.copy_button.setShortcut(QKeySequence.StandardKey.Copy)
+        self.copy_button.setToolTip("Copy the matrix as a table, to paste into a spreadsheet or document")
+        self.copy_button.clicked.connect(self.copy)
+        top = QHBoxLayout()
+        top.addWidget(self.hint, 1)
+        top.addWidget(self.copy_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        for signal in (workspace.contents_changed, workspace.companies_changed):
+            signal.connect(self.reload)
+        workspace.personas_changed.connect(lambda _ids: self.reload())
+
+    def reload(self) -> None:
+        self._runner.run(
+            "personas.matrix",
+            lambda progress, cancel: self._workspace.read(matrix_table),
+            on_success=self._show,
+            on_failure=lambda message: self.status_message.emit(f"Could not build the matrix: {message}"),
+        )
+
+    def _show(self, table: MatrixTable) -> None:
+        self.model.set_table(table)
+        has = bool(table.personas)
+        self.hint.setText(
+            f"{len(table.personas)} personas compared; top themes with how many respondents share them."
+            if has
+            else "No personas yet: run synthesis to draft them, then compare them here."
+        )
+        self.copy_button.setEnabled(has)
+
+    def copy(self) -> None:
+        """Put the matrix on the clipboard as tab-separated text and as an HTML table."""
+        mime = QMimeData()
+        mime.setText(self.model.table.to_tsv())
+        mime.setHtml(self.model.table.to_html())
+        QGuiApplication.clipboard().setMimeData(mime)
+        self.status_message.emit("Persona matrix copied as a table.")

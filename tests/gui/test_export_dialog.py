@@ -1,0 +1,90 @@
+"""File → Export report…: the dialog's options, and the background export it starts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import docx
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QDialog
+
+from desktop import export_dialog
+from desktop.export_dialog import ExportReportDialog, export_report_interactively
+from desktop.workspace import Workspace
+from tests.report_sample import build_sample_workspace
+
+
+def test_dialog_turns_its_fields_into_report_options(qtbot, tmp_path: Path) -> None:
+    dialog = ExportReportDialog(
+        [(1, "RevOps lead"), (2, "Sales leader")], [(5, "Mid-market")], {"client": "Tallyline"}
+    )
+    qtbot.addWidget(dialog)
+    assert dialog.options().client == "Tallyline"
+    assert dialog.options().persona_ids == () and dialog.options().icp_ids == ()
+    dialog.title.setText("Discovery")
+    dialog.date.setDate(QDate(2025, 4, 2))
+    dialog.anonymise.setChecked(True)
+    dialog.include_suggested.setChecked(True)
+    dialog.personas.item(0).setCheckState(Qt.CheckState.Unchecked)
+    dialog.out.setText(str(tmp_path / "r.docx"))
+    options = dialog.options()
+    assert (options.title, options.date) == ("Discovery", dt.date(2025, 4, 2))
+    assert options.anonymise and options.draft
+    assert options.persona_ids == (2,) and options.template is None
+    assert dialog.out_path() == tmp_path / "r.docx"
+
+
+class _Window:
+    """The two main-window methods the export uses, running the task at once."""
+
+    def __init__(self, workspace: Workspace) -> None:
+        self.workspace = workspace
+        self.messages: list[str] = []
+
+    def start_task(self, _key: str, fn: Any, _stage: str, on_success: Any) -> None:
+        on_success(fn(lambda *_: None, lambda: False))
+
+    def show_message(self, text: str, _timeout_ms: int = 0) -> None:
+        self.messages.append(text)
+
+
+def test_export_runs_with_the_chosen_options(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    build_sample_workspace(tmp_path / "s.groundwork").dispose()
+    workspace = Workspace.open(tmp_path / "s.groundwork")
+    out = tmp_path / "report.docx"
+
+    def accept(dialog: ExportReportDialog) -> QDialog.DialogCode:
+        qtbot.addWidget(dialog)
+        dialog.out.setText(str(out))
+        dialog.include_suggested.setChecked(True)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(export_dialog.ExportReportDialog, "exec", accept)
+    window = _Window(workspace)
+    export_report_interactively(window)
+    workspace.close()
+    assert out.is_file() and "Report saved to" in window.messages[-1]
+    assert "DRAFT" in docx.Document(str(out)).sections[0].header.paragraphs[-1].text
+
+
+def test_file_menu_export_runs_in_the_main_window(
+    qtbot, synthesised_window, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "from-menu.docx"
+
+    def accept(dialog: ExportReportDialog) -> QDialog.DialogCode:
+        qtbot.addWidget(dialog)
+        dialog.out.setText(str(out))
+        dialog.include_suggested.setChecked(True)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(export_dialog.ExportReportDialog, "exec", accept)
+    file_menu = synthesised_window.menuBar().actions()[0].menu()
+    assert synthesised_window.export_action in file_menu.actions()
+    assert synthesised_window.export_action.isEnabled()
+    synthesised_window.export_action.trigger()
+    qtbot.waitUntil(out.is_file, timeout=30_000)
+    assert docx.Document(str(out)).paragraphs
