@@ -3,6 +3,8 @@ behaviour with prevalence and evidence on the right. Every edit is an undoable c
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import QCursor, QFocusEvent, QUndoStack
 from PySide6.QtWidgets import (
@@ -275,11 +277,12 @@ class PersonaEditor(QWidget):
         self._undo_stack.push(PlaceInsightCommand(self._workspace, old, new, f"Move insight to {target}"))
 
     def remove_insight(self, insight_id: int) -> None:
-        """Take an insight out of this persona."""
+        """Take an insight out of this persona; re-drafting personas will not put it back."""
         old = self._placement(insight_id)
         if old is not None:
+            removed = replace(old, user_placed=True, excluded=True)
             self._undo_stack.push(
-                PlaceInsightCommand(self._workspace, old, None, "Remove insight from persona")
+                PlaceInsightCommand(self._workspace, old, removed, "Remove insight from persona")
             )
 
     def _placement(self, insight_id: int) -> Placement | None:

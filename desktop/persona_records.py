@@ -30,6 +30,7 @@ class Placement:
     theme: str
     position: int
     user_placed: bool
+    excluded: bool = False
 
 
 def persona_list(session: Session) -> list[PersonaListItem]:
@@ -67,7 +68,7 @@ def placement(session: Session, persona_id: int, insight_id: int) -> Placement |
     row = session.get(PersonaInsight, (persona_id, insight_id))
     if row is None:
         return None
-    return Placement(row.persona_id, row.insight_id, row.theme, row.position, row.user_placed)
+    return Placement(row.persona_id, row.insight_id, row.theme, row.position, row.user_placed, row.excluded)
 
 
 def set_placement(session: Session, old: Placement | None, new: Placement | None) -> None:
@@ -91,6 +92,7 @@ def set_placement(session: Session, old: Placement | None, new: Placement | None
                 theme=new.theme,
                 position=new.position,
                 user_placed=new.user_placed,
+                excluded=new.excluded,
             )
         )
 

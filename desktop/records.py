@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from sqlalchemy import func
-from sqlmodel import Session, select, update
+from sqlmodel import Session, col, select, update
 
 from models.queries import company_named
 from models.tables import (
@@ -170,7 +170,9 @@ def insight_rows(session: Session, ids: list[int] | None = None) -> list[Insight
     first_span: dict[int, tuple[str, int]] = {}
     for insight_id, quote, turn_id in session.exec(span_query):
         first_span.setdefault(insight_id, (quote, turn_id))
-    placement_query = select(PersonaInsight.insight_id, PersonaInsight.persona_id)
+    placement_query = select(PersonaInsight.insight_id, PersonaInsight.persona_id).where(
+        col(PersonaInsight.excluded).is_(False)
+    )
     if ids is not None:
         placement_query = placement_query.where(PersonaInsight.insight_id.in_(ids))
     personas: dict[int, list[int]] = {}

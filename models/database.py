@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import tempfile
+from contextlib import closing
 from importlib import resources
 from pathlib import Path
 
@@ -24,6 +26,35 @@ _SQLITE_MAGIC = b"SQLite format 3\x00"
 
 class WorkspaceError(Exception):
     """A workspace file that cannot be created or opened; the message says what to do."""
+
+
+_STORAGE_PROBLEMS = (
+    ("database or disk is full", "the disk is full (or the workspace reached its size limit): free space"),
+    ("readonly database", "the workspace file or its folder is read-only: copy it to a writable folder"),
+    ("unable to open database file", "the workspace cannot be opened for writing: is its folder writable?"),
+    ("disk i/o error", "the disk reported an input/output error: check the drive, copy the workspace off it"),
+    ("database is locked", "another program is writing to the workspace; close it and try again"),
+)
+
+
+def storage_problem(exc: BaseException) -> str | None:
+    """What a user should know about an SQLite storage failure (disk full, read-only...); None for others."""
+    text = str(getattr(exc, "orig", None) or exc).lower()
+    return next((message for needle, message in _STORAGE_PROBLEMS if needle in text), None)
+
+
+def _cause(exc: BaseException) -> str:
+    """The error without SQLAlchemy's statement and background-link decoration."""
+    return storage_problem(exc) or str(getattr(exc, "orig", None) or exc)
+
+
+def _folder_writable(folder: Path) -> bool:
+    """Whether a file can be created in ``folder`` (tried for real: permission bits do not bind root)."""
+    try:
+        with tempfile.TemporaryFile(dir=folder):
+            return True
+    except OSError:
+        return False
 
 
 def _alembic_config() -> Config:
@@ -80,13 +111,20 @@ def create_workspace(path: Path) -> Engine:
         )
     if not path.parent.is_dir():
         raise WorkspaceError(f"{path}: the folder {path.parent} does not exist. Create it first.")
+    if not _folder_writable(path.parent):
+        raise WorkspaceError(
+            f"{path}: the folder {path.parent} is read-only, so no workspace can be created there. "
+            "Choose a writable folder."
+        )
+    engine = make_engine(path)
     try:
-        engine = make_engine(path)
         upgrade(engine)
     except Exception as exc:
-        path.unlink(missing_ok=True)
+        engine.dispose()
+        for leftover in (path, path.with_name(f"{path.name}-wal"), path.with_name(f"{path.name}-shm")):
+            leftover.unlink(missing_ok=True)
         raise WorkspaceError(
-            f"{path}: could not create the workspace ({exc}). Check that the folder is writable."
+            f"{path}: could not create the workspace ({_cause(exc)}). Check that the folder is writable."
         ) from exc
     return engine
 
@@ -108,27 +146,32 @@ def _check_is_workspace(path: Path) -> None:
 
 
 def open_workspace(path: Path) -> Engine:
-    """Open an existing workspace, migrating it (after a backup copy) when its schema is older."""
+    """Open an existing workspace, migrating it (after a backup copy) when its schema is older.
+
+    A file that is not a workspace of this version is refused before any connection that could change it
+    (switching a database to WAL rewrites its header).
+    """
     path = Path(path)
     _check_is_workspace(path)
-    engine = make_engine(path)
     try:
-        revision = current_revision(engine)
-    except Exception as exc:
-        engine.dispose()
-        raise WorkspaceError(f"{path}: the database cannot be read ({exc}).") from exc
-    head = head_revision()
-    if revision == head:
-        return engine
+        revision, has_tables = _peek(path)
+    except sqlite3.Error as exc:
+        raise _unreadable(path, exc) from exc
     if revision is not None and revision not in _known_revisions():
-        engine.dispose()
         raise WorkspaceError(
             f"{path}: this workspace was written by a newer version of Groundwork (schema {revision}). "
             "Update Groundwork to open it."
         )
-    if revision is None and _has_tables(engine):
-        engine.dispose()
+    if revision is None and has_tables:
         raise WorkspaceError(f"{path}: this SQLite database is not a Groundwork workspace.")
+    engine = make_engine(path)
+    try:
+        current_revision(engine)  # the first connection: WAL needs to write beside the file
+    except Exception as exc:
+        engine.dispose()
+        raise _unreadable(path, exc) from exc
+    if revision == head_revision():
+        return engine
     _checkpoint(engine)
     shutil.copy2(path, backup_path(path, revision))
     try:
@@ -136,16 +179,29 @@ def open_workspace(path: Path) -> Engine:
     except Exception as exc:
         engine.dispose()
         raise WorkspaceError(
-            f"{path}: the workspace could not be upgraded ({exc}). "
+            f"{path}: the workspace could not be upgraded ({_cause(exc)}). "
             f"A copy from before the upgrade is at {backup_path(path, revision)}."
         ) from exc
     return engine
 
 
-def _has_tables(engine: Engine) -> bool:
-    with engine.connect() as connection:
-        rows = connection.exec_driver_sql("SELECT count(*) FROM sqlite_master WHERE type='table'").scalar()
-    return bool(rows)
+def _peek(path: Path) -> tuple[str | None, bool]:
+    """The schema revision and whether the database has any table, read without changing the file."""
+    with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as connection:
+        tables = {name for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if "alembic_version" not in tables:
+            return None, bool(tables)
+        row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+    return (row[0] if row else None), True
+
+
+def _unreadable(path: Path, exc: BaseException) -> WorkspaceError:
+    if not _folder_writable(path.parent):
+        return WorkspaceError(
+            f"{path}: the folder {path.parent} is read-only, and a workspace needs to write beside its "
+            "file while open. Copy the workspace to a writable folder and open the copy."
+        )
+    return WorkspaceError(f"{path}: the database cannot be read ({_cause(exc)}).")
 
 
 def _checkpoint(engine: Engine) -> None:

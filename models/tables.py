@@ -238,6 +238,8 @@ class PersonaInsight(SQLModel, table=True):
     theme: str = ""
     position: int = 0
     user_placed: bool = False
+    excluded: bool = False
+    """The user took this insight out of the persona: it is not shown there and never placed there again."""
 
 
 class PersonaIcp(SQLModel, table=True):

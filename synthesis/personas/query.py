@@ -168,7 +168,7 @@ def persona_profile(session: Session, persona_id: int) -> PersonaProfile:
     placed = session.exec(
         select(PersonaInsight, Insight)
         .join(Insight, col(Insight.id) == PersonaInsight.insight_id)
-        .where(PersonaInsight.persona_id == persona_id)
+        .where(PersonaInsight.persona_id == persona_id, col(PersonaInsight.excluded).is_(False))
         .order_by(col(PersonaInsight.position), col(Insight.interview_id), col(Insight.id))
     ).all()
     quotes = _quotes(session, [insight.id for _, insight in placed if insight.id is not None])

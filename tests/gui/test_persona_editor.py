@@ -11,6 +11,7 @@ from sqlmodel import Session, select
 
 from desktop.main_window import MainWindow
 from models.tables import Persona, PersonaIcp, PersonaInsight
+from synthesis.personas.query import persona_profile
 from synthesis.personas.synthesize import synthesize_personas
 
 
@@ -66,6 +67,11 @@ def synthesize_personas_at(path: Path) -> None:
     engine.dispose()
 
 
+def profile_insights(session: Session, persona_id: int) -> set[int]:
+    profile = persona_profile(session, persona_id)
+    return {s.insight_id for views in profile.fields.values() for v in views for s in v.statements}
+
+
 def test_insights_move_between_personas_and_are_removed_with_undo(synthesised_window: MainWindow) -> None:
     window = synthesised_window
     window.show_section("personas")
@@ -88,13 +94,18 @@ def test_insights_move_between_personas_and_are_removed_with_undo(synthesised_wi
 
     editor.remove_insight(statement.insight_id)
     with Session(window.workspace.engine) as session:
-        assert session.get(PersonaInsight, (source.id, statement.insight_id)) is None
+        assert session.get(PersonaInsight, (source.id, statement.insight_id)).excluded
     assert editor.profile.id == source.id
     shown = {s.insight_id for views in editor.profile.fields.values() for v in views for s in v.statements}
     assert statement.insight_id not in shown
+    synthesize_personas(window.workspace.engine)  # re-drafting does not put a removed insight back
+    with Session(window.workspace.engine) as session:
+        placed = profile_insights(session, source.id)
+    assert statement.insight_id not in placed
     window.undo_stack.undo()
     with Session(window.workspace.engine) as session:
-        assert session.get(PersonaInsight, (source.id, statement.insight_id)) is not None
+        row = session.get(PersonaInsight, (source.id, statement.insight_id))
+        assert row is not None and not row.excluded
 
 
 def test_icp_links_and_evidence_links(synthesised_window: MainWindow) -> None:

@@ -141,3 +141,17 @@ def test_opening_a_newer_schema_is_refused_without_changes(tmp_path: Path) -> No
 def test_missing_workspace_names_the_path(tmp_path: Path) -> None:
     with pytest.raises(WorkspaceError, match="no such workspace"):
         open_workspace(tmp_path / "nope.groundwork")
+
+
+def test_migrations_build_exactly_the_tables_the_code_declares(workspace_path: Path) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+    from sqlmodel import SQLModel
+
+    engine = create_workspace(workspace_path)
+    with engine.connect() as connection:
+        not_fts = {"include_name": lambda name, _kind, _parent: not str(name).startswith("turn_fts")}
+        context = MigrationContext.configure(connection, opts=not_fts)
+        differences = compare_metadata(context, SQLModel.metadata)
+    engine.dispose()
+    assert differences == []
