@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtGui import QUndoCommand
 
-from desktop import company_records, persona_records, records
+from desktop import persona_records, records
 from desktop.persona_records import Placement
 from desktop.workspace import Workspace
+from synthesis import companies as company_records
 
 
 class SetInsightStatusCommand(QUndoCommand):

@@ -20,12 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import company_records
 from desktop.commands import AcceptSuggestionCommand, SetCompanyFieldCommand
-from desktop.company_records import CompanyRow, SuggestionRow
 from desktop.company_table_model import RELATIONSHIP, CompanyTableModel, RelationshipDelegate
 from desktop.tasks import TaskRunner
 from desktop.workspace import Workspace
+from synthesis import companies as company_records
+from synthesis.companies import CompanyRow, SuggestionRow
 
 TURN_SCHEME = "turn"
 

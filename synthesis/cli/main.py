@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from synthesis.cli import (
+    company_commands,
     demo_commands,
     extract_commands,
     report_commands,
@@ -26,6 +27,7 @@ extract_commands.register(app)
 synthesis_commands.register(app)
 report_commands.register(app)
 demo_commands.register(app)
+company_commands.register(app)
 
 
 def _show_version(value: bool) -> None:

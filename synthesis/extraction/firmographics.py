@@ -27,15 +27,19 @@ class Firmographic:
     quote: str
 
 
-_NUMBER_WORDS = {
-    "a hundred": 100, "one hundred": 100, "two hundred": 200, "three hundred": 300, "four hundred": 400,
-    "five hundred": 500, "six hundred": 600, "seven hundred": 700, "eight hundred": 800, "nine hundred": 900,
-    "a thousand": 1000, "one thousand": 1000, "two thousand": 2000, "five thousand": 5000,
-    "ten thousand": 10000,
-    "a dozen": 12, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90, "fifteen": 15, "twelve": 12, "ten": 10,
+_UNITS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a": 1, "dozen": 12,
 }
-_NUM = r"\d[\d,]*(?:\.\d+)?\s?(?:k\b)?|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+_UNIT = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|" \
+    r"sixteen|seventeen|eighteen|nineteen)"
+_TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_BELOW_100 = rf"(?:{_TENS}(?:[- ]{_UNIT})?|{_UNIT})"
+_BELOW_1000 = rf"(?:(?:a|{_UNIT}) hundred(?:(?: and)? {_BELOW_100})?|{_BELOW_100})"
+_SPOKEN = rf"(?:{_BELOW_1000} thousand(?:(?: and)? {_BELOW_1000})?|a thousand|{_BELOW_1000}|a dozen)"
+_NUM = r"\d[\d,]*(?:\.\d+)?\s?(?:k\b)?|" + _SPOKEN
 _APPROX = (
     r"(?:(?:about|around|roughly|approximately|nearly|almost|just over|just under|over|under|some|~)\s+)?"
 )
@@ -73,7 +77,7 @@ _PLACE_CUE = re.compile(
     r"(?:in|out of|across|throughout)\s+",
     re.IGNORECASE,
 )
-_PROPER = re.compile(r"(?:[A-Z][\w.'-]+|the (?=[A-Z]))(?:\s+(?:of\s+)?[A-Z][\w.'-]+)*")
+_PROPER = re.compile(r"(?:the\s+)?[A-Z][\w'-]+(?:\.[\w'-]+)*(?:\s+(?:of\s+)?[A-Z][\w'-]+(?:\.[\w'-]+)*)*")
 _COMPANY_CUE = re.compile(
     r"\b(?:work(?:s|ed|ing)? (?:at|for)|here at|joined|"
     r"(?:manager|director|lead|head|vp|vice president|officer|controller|engineer|founder|partner|president|"
@@ -132,10 +136,27 @@ _AMBIGUOUS_TOOLS = frozenset(
 )
 
 
+def _spoken(text: str) -> float | None:
+    """The value of a spoken number such as "four hundred and eighty" or "twelve thousand"."""
+    total, current = 0, 0
+    for word in text.replace("-", " ").split():
+        if word == "and":
+            continue
+        if word == "hundred":
+            current = max(current, 1) * 100
+        elif word == "thousand":
+            total, current = (total + max(current, 1)) * 1000, 0
+        elif word in _UNITS:
+            current += _UNITS[word]
+        else:
+            return None
+    return float(total + current)
+
+
 def _number(text: str) -> float | None:
     text = text.lower().strip()
-    if text in _NUMBER_WORDS:
-        return float(_NUMBER_WORDS[text])
+    if text[:1].isalpha():
+        return _spoken(text)
     scale = 1e3 if text.endswith("k") else 1.0
     digits = text.rstrip("k").strip().replace(",", "")
     try:
@@ -185,7 +206,7 @@ def _findings(text: str) -> Iterator[tuple[str, str, str, int, int]]:
     for m in _INDUSTRY.finditer(text):
         what = m.group("what").strip()
         if what:
-            yield "industry", m.group().strip(), what.lower(), m.start(), m.end()
+            yield "industry", text[m.start("what") : m.end()], what.lower(), m.start("what"), m.end()
 
 
 def _company_names(text: str) -> Iterator[tuple[str, str, str, int, int]]:

@@ -3,7 +3,8 @@
 A run that was killed or cancelled is resumed by the next run with the same settings: chunks already
 recorded in ``RunChunk`` are skipped, so nothing is read twice or stored twice. Insights that already exist
 for the same evidence (from any earlier run, whatever the consultant did with them) are never duplicated
-or overwritten.
+or overwritten. Firmographics are stored as suggestions; only the employer a respondent names links an
+interview that has no company yet to a company of that name (its other fields stay suggestions).
 """
 
 from __future__ import annotations
@@ -15,12 +16,14 @@ from dataclasses import dataclass
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 
-from models.queries import turns_of
+from models.queries import company_named, turns_of
 from models.tables import (
+    Company,
     EvidenceSpan,
     ExtractionRun,
     FirmographicSuggestion,
     Insight,
+    InsightStatus,
     Interview,
     RunChunk,
     RunStatus,
@@ -262,21 +265,35 @@ def _store_firmographics(
             )
         ).all()
     )
+    interview = session.get(Interview, interview_id)
     for finding in extract_firmographics(turns):
         if (finding.field, finding.value) in known:
             continue
         known.add((finding.field, finding.value))
-        session.add(
-            FirmographicSuggestion(
-                interview_id=interview_id,
-                turn_id=turn_ids[finding.turn_index],
-                field=finding.field,
-                value=finding.value,
-                start=finding.start,
-                end=finding.end,
-                quote=finding.quote,
-            )
+        suggestion = FirmographicSuggestion(
+            interview_id=interview_id,
+            turn_id=turn_ids[finding.turn_index],
+            field=finding.field,
+            value=finding.value,
+            start=finding.start,
+            end=finding.end,
+            quote=finding.quote,
         )
+        if finding.field == "company_name" and interview is not None and interview.company_id is None:
+            interview.company_id = _company_id(session, finding.value)
+            suggestion.status = InsightStatus.ACCEPTED
+            session.add(interview)
+        session.add(suggestion)
+
+
+def _company_id(session: Session, name: str) -> int | None:
+    """The company the respondent named as their employer, created with that name alone if it is new."""
+    company = company_named(session, name)
+    if company is None:
+        company = Company(name=name)
+        session.add(company)
+        session.flush()
+    return company.id
 
 
 def _finish(

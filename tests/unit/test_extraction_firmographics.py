@@ -73,3 +73,12 @@ def test_company_name_where_the_respondent_names_their_employer():
     assert _one("Honestly, here at Brightrota we do it by hand.", "company_name").quote == "Brightrota"
     assert _one("I joined Parcelwise two years ago.", "company_name").quote == "Parcelwise"
     assert not [f for f in _findings("We met at the conference in May.") if f.field == "company_name"]
+
+
+def test_spoken_head_counts_and_places_that_end_a_sentence():
+    assert _one("We're about four hundred and eighty people.", "employee_count").normalized == "480"
+    assert _one("We're two hundred ten employees.", "employee_count").normalized == "210"
+    assert _one("The bank has fifteen thousand staff.", "employee_count").normalized == "15000"
+    assert (
+        _one("We're based in Rotterdam. About half of us are remote.", "country_region").quote == "Rotterdam"
+    )

@@ -1,4 +1,4 @@
-"""Plain-data reads and single-row writes of companies and their firmographic suggestions (no Qt)."""
+"""Companies and their firmographic suggestions: plain-data reads and single-row writes (GUI and CLI)."""
 
 from __future__ import annotations
 
@@ -30,6 +30,7 @@ SUGGESTION_TARGETS = {
     "country_region": "region",
     "tech_stack": "tech_stack",
     "industry": "industry",
+    "company_name": "name",
 }
 """The company field a firmographic suggestion fills."""
 
@@ -88,7 +89,7 @@ def set_company_field(session: Session, company_id: int, name: str, text: str) -
             raise ValueError("a company needs a name")
         company.name = text
     elif name == "employee_count":
-        company.employee_count = _head_count(text) if text else None
+        company.employee_count = head_count(text) if text else None
     elif name == "tech_stack":
         company.tech_stack = list(dict.fromkeys(t.strip() for t in text.split(",") if t.strip()))
     elif name == "relationship":
@@ -106,14 +107,14 @@ def check_company_field(name: str, text: str) -> None:
     if name == "name" and not text:
         raise ValueError("a company needs a name")
     if name == "employee_count" and text:
-        _head_count(text)
+        head_count(text)
     if name == "relationship" and text not in CompanyRelationship._value2member_map_:
         raise ValueError(f"the relationship is one of {', '.join(r.value for r in CompanyRelationship)}")
     if name not in (*COMPANY_FIELDS, "notes"):
         raise ValueError(f"unknown company field {name!r}")
 
 
-def _head_count(text: str) -> int:
+def head_count(text: str) -> int:
     if text.replace(",", "").isdigit():
         return int(text.replace(",", ""))
     turn = ParsedTurn(speaker="", text=text, segments=[], role=SpeakerRole.RESPONDENT)
@@ -132,7 +133,7 @@ def accepted_value(session: Session, suggestion: SuggestionRow) -> str:
         line = f"{suggestion.field.replace('_', ' ').capitalize()}: {suggestion.value}"
         return f"{current}\n{line}".strip()
     if suggestion.target == "employee_count":
-        return str(_head_count(suggestion.value))
+        return str(head_count(suggestion.value))
     return suggestion.value
 
 

@@ -1,0 +1,201 @@
+"""CLI commands for companies: list them, set their firmographics, accept what the transcripts suggest."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+from sqlmodel import Session, col, select
+
+from models.queries import company_named
+from models.tables import Company, InsightStatus, Interview
+from synthesis import companies
+from synthesis.cli.common import console, fail, workspace
+
+WorkspaceArg = Annotated[Path, typer.Argument(help="The workspace file.")]
+
+company_app = typer.Typer(
+    help="Companies: firmographics, relationships, and the suggestions found in transcripts.",
+    no_args_is_help=True,
+)
+
+FIELD_OPTIONS = {
+    "industry": "industry",
+    "employees": "employee_count",
+    "revenue": "revenue_band",
+    "funding": "funding_stage",
+    "tech": "tech_stack",
+    "country": "country",
+    "region": "region",
+    "relationship": "relationship",
+}
+
+
+def register(app: typer.Typer) -> None:
+    app.command("companies")(list_companies)
+    app.add_typer(company_app, name="company")
+
+
+def list_companies(ws: WorkspaceArg) -> None:
+    """List companies with their firmographics, relationship and pending transcript suggestions."""
+    with workspace(ws) as engine, Session(engine) as session:
+        rows = companies.company_rows(session)
+        pending = {
+            row.id: sum(
+                s.status == InsightStatus.SUGGESTED for s in companies.suggestions_of(session, row.id)
+            )
+            for row in rows
+        }
+    table = Table(
+        "ID",
+        "Name",
+        "Industry",
+        "Employees",
+        "Revenue",
+        "Funding",
+        "Tech stack",
+        "Location",
+        "Relationship",
+        "Interviews",
+        "Suggestions",
+    )
+    for row in rows:
+        values = row.values
+        location = ", ".join(filter(None, [values["country"], values["region"]]))
+        table.add_row(
+            str(row.id),
+            values["name"],
+            values["industry"],
+            values["employee_count"],
+            values["revenue_band"],
+            values["funding_stage"],
+            values["tech_stack"],
+            location,
+            values["relationship"],
+            str(row.interviews),
+            str(pending[row.id] or ""),
+        )
+    console.print(table)
+    console.print(f"{len(rows)} companies")
+
+
+@company_app.command("set")
+def set_company(
+    ws: WorkspaceArg,
+    name: Annotated[str, typer.Argument(help="The company's name (created if new).")],
+    interview: Annotated[
+        list[int] | None,
+        typer.Option("--interview", help="Link this interview ID to the company (repeatable)."),
+    ] = None,
+    industry: Annotated[str | None, typer.Option(help="Industry, e.g. 'B2B software'.")] = None,
+    employees: Annotated[str | None, typer.Option(help="Number of employees, e.g. 340.")] = None,
+    revenue: Annotated[str | None, typer.Option(help="Revenue band, e.g. '$10M-$50M'.")] = None,
+    funding: Annotated[str | None, typer.Option(help="Funding stage, e.g. 'Series B'.")] = None,
+    tech: Annotated[str | None, typer.Option(help="Tech stack, comma-separated.")] = None,
+    country: Annotated[str | None, typer.Option(help="Country.")] = None,
+    region: Annotated[str | None, typer.Option(help="Region, e.g. 'North America'.")] = None,
+    relationship: Annotated[
+        str | None, typer.Option(help="customer, churned, lost, prospect or unknown.")
+    ] = None,
+) -> None:
+    """Create or update a company and link interviews to it."""
+    given = {
+        "industry": industry,
+        "employees": employees,
+        "revenue": revenue,
+        "funding": funding,
+        "tech": tech,
+        "country": country,
+        "region": region,
+        "relationship": relationship,
+    }
+    changes = {FIELD_OPTIONS[key]: value for key, value in given.items() if value is not None}
+    try:
+        for field, value in changes.items():
+            companies.check_company_field(field, value)
+    except ValueError as exc:
+        raise fail(str(exc)) from None
+    with workspace(ws) as engine, Session(engine) as session:
+        company = company_named(session, name) or Company(name=name.strip())
+        session.add(company)
+        session.flush()
+        assert company.id is not None
+        for field, value in changes.items():
+            companies.set_company_field(session, company.id, field, value)
+        for interview_id in interview or []:
+            row = session.get(Interview, interview_id)
+            if row is None:
+                raise fail(f"there is no interview {interview_id}; `groundwork interviews` lists them.")
+            row.company_id = company.id
+            session.add(row)
+        session.commit()
+        console.print(f"Company {company.id}: {company.name} saved")
+
+
+@company_app.command("accept")
+def accept_suggestions(
+    ws: WorkspaceArg,
+    company: Annotated[
+        list[int] | None, typer.Option("--company", help="Only this company ID (repeatable); default all.")
+    ] = None,
+    field: Annotated[
+        list[str] | None,
+        typer.Option("--field", help="Only suggestions of this kind, e.g. employee_count (repeatable)."),
+    ] = None,
+) -> None:
+    """Accept the firmographics found in the transcripts into their companies (each shown with its quote).
+
+    Tools are all added. Of several values for one field the first said is taken (for the head count, the
+    largest, since team sizes are mentioned too); the others stay suggestions. Names are never changed.
+    """
+    with workspace(ws) as engine, Session(engine) as session:
+        ids = company or list(session.exec(select(Company.id).order_by(col(Company.id))))
+        accepted = 0
+        for company_id in ids:
+            for suggestion in _chosen(companies.suggestions_of(session, company_id), field):
+                try:
+                    value = companies.accepted_value(session, suggestion)
+                    companies.set_company_field(session, company_id, suggestion.target, value)
+                except ValueError as exc:
+                    console.print(f"[yellow]skipped[/] {suggestion.field} “{suggestion.quote}”: {exc}")
+                    continue
+                companies.set_suggestion_status(session, suggestion.id, InsightStatus.ACCEPTED)
+                console.print(
+                    f"{suggestion.target} ← {suggestion.value}   “{suggestion.quote}”", highlight=False
+                )
+                accepted += 1
+        session.commit()
+    console.print(f"{accepted} suggestions accepted")
+
+
+def _chosen(
+    suggestions: list[companies.SuggestionRow], fields: list[str] | None
+) -> list[companies.SuggestionRow]:
+    """The pending suggestions to accept in bulk: every tool and note, one value per single-valued field."""
+    pending = [
+        s
+        for s in suggestions
+        if s.status == InsightStatus.SUGGESTED and s.target != "name" and (not fields or s.field in fields)
+    ]
+    chosen: dict[str, companies.SuggestionRow] = {}
+    many: list[companies.SuggestionRow] = []
+    for suggestion in pending:
+        target = suggestion.target
+        if target in ("tech_stack", "notes"):
+            many.append(suggestion)
+        elif target == "employee_count":
+            best = chosen.get(target)
+            if best is None or _head_count(suggestion) > _head_count(best):
+                chosen[target] = suggestion
+        else:
+            chosen.setdefault(target, suggestion)
+    return [*chosen.values(), *many]
+
+
+def _head_count(suggestion: companies.SuggestionRow) -> int:
+    try:
+        return int(companies.head_count(suggestion.value))
+    except ValueError:
+        return 0
