@@ -35,6 +35,9 @@ bench: $(STAMP)
 	$(BIN)/python -m tests.benchmarks.bench_extract
 	$(BIN)/python -m tests.benchmarks.bench_report
 	$(BIN)/python -m tests.benchmarks.bench_gui
+	$(BIN)/python -m tests.benchmarks.bench_crash
+	$(BIN)/python -m tests.benchmarks.bench_corpus
+	$(BIN)/python -m tests.benchmarks.bench_scale
 
 bench-quality: $(STAMP)
 	$(BIN)/python tests/benchmarks/bench_quality.py

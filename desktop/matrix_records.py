@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from html import escape
 
 from sqlmodel import Session, col, select
 
@@ -35,16 +34,6 @@ class MatrixTable:
         lines = ["\t".join(["", *map(clean, self.personas)])]
         lines += ["\t".join([name, *map(clean, cells)]) for name, cells in self.rows]
         return "\n".join(lines) + "\n"
-
-    def to_html(self) -> str:
-        def cell(text: str, tag: str = "td") -> str:
-            return f"<{tag}>{escape(text).replace(chr(10), '<br>')}</{tag}>"
-
-        head = "<tr>" + cell("", "th") + "".join(cell(p, "th") for p in self.personas) + "</tr>"
-        body = "".join(
-            "<tr>" + cell(name, "th") + "".join(cell(c) for c in cells) + "</tr>" for name, cells in self.rows
-        )
-        return f'<table border="1">{head}{body}</table>'
 
 
 def _themes(views: tuple[ThemeView, ...]) -> str:

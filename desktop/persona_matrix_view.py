@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -113,9 +113,9 @@ class PersonaMatrixView(QWidget):
         self.copy_button.setEnabled(has)
 
     def copy(self) -> None:
-        """Put the matrix on the clipboard as tab-separated text and as an HTML table."""
-        mime = QMimeData()
-        mime.setText(self.model.table.to_tsv())
-        mime.setHtml(self.model.table.to_html())
-        QGuiApplication.clipboard().setMimeData(mime)
+        """Put the matrix on the clipboard as tab-separated text; spreadsheets and Word paste it as a table.
+
+        Only text: a QMimeData made in Python and left on the clipboard crashes PySide at exit (6.11).
+        """
+        QGuiApplication.clipboard().setText(self.model.table.to_tsv())
         self.status_message.emit("Persona matrix copied as a table.")

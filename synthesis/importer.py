@@ -11,14 +11,25 @@ from enum import StrEnum
 from pathlib import Path
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
+from models.database import storage_problem
 from models.queries import company_named, interview_by_sha256
 from models.tables import Company, Interview
 from synthesis.ingest import SUPPORTED_SUFFIXES, TranscriptError, parse_bytes
 from synthesis.ingest.decode import check_size
 from synthesis.tasks import Cancel, Progress, never_cancel, no_progress
 from synthesis.transcript import ParsedTranscript, SpeakerRole
+
+_INSERT_TURNS = (
+    'INSERT INTO turn (interview_id, "index", speaker, role, text, start_char, end_char, start_seconds, '
+    "end_seconds, segments) SELECT ?, key, "
+    + ", ".join(f"json_extract(value, '$[{n}]')" for n in range(8))
+    + " FROM json_each(?)"
+)
+"""All turns of an interview in one statement: the full-text index trigger then batches its updates (one
+``executemany`` row at a time flushes FTS5's pending terms per row, 8 times slower on 100,000 turns)."""
 
 
 class Outcome(StrEnum):
@@ -84,18 +95,25 @@ def import_file(engine: Engine, path: Path, *, interviewers: Sequence[str] = ())
     except TranscriptError as exc:
         return FileResult(path, Outcome.FAILED, str(exc))
     digest = hashlib.sha256(data).hexdigest()
-    with Session(engine) as session:
-        existing = interview_by_sha256(session, digest)
-        if existing is not None:
-            return FileResult(
-                path,
-                Outcome.DUPLICATE,
-                f"{path.name}: already imported as “{existing.title}”; skipped.",
-                interview_id=existing.id,
-            )
-        interview = store_transcript(session, parsed, source_file_name=path.name, sha256=digest)
-        session.commit()
-        interview_id = interview.id
+    try:
+        with Session(engine) as session:
+            existing = interview_by_sha256(session, digest)
+            if existing is not None:
+                return FileResult(
+                    path,
+                    Outcome.DUPLICATE,
+                    f"{path.name}: already imported as “{existing.title}”; skipped.",
+                    interview_id=existing.id,
+                )
+            interview = store_transcript(session, parsed, source_file_name=path.name, sha256=digest)
+            session.commit()
+            interview_id = interview.id
+    except OperationalError as exc:
+        problem = storage_problem(exc)
+        if problem is None:
+            raise
+        message = f"{path.name}: not imported, nothing of it was saved: {problem}."
+        return FileResult(path, Outcome.FAILED, message)
     return FileResult(
         path,
         Outcome.IMPORTED,
@@ -142,25 +160,20 @@ def store_transcript(
     )
     session.add(interview)
     session.flush()
-    session.connection().exec_driver_sql(
-        'INSERT INTO turn (interview_id, "index", speaker, role, text, start_char, end_char, start_seconds, '
-        "end_seconds, segments) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    rows = [
         [
-            (
-                interview.id,
-                index,
-                turn.speaker,
-                str(turn.role),
-                turn.text,
-                turn.source_start,
-                turn.source_end,
-                turn.start_seconds,
-                turn.end_seconds,
-                json.dumps([[s.offset, s.source_start, s.source_end] for s in turn.segments]),
-            )
-            for index, turn in enumerate(parsed.turns)
-        ],
-    )
+            turn.speaker,
+            str(turn.role),
+            turn.text,
+            turn.source_start,
+            turn.source_end,
+            turn.start_seconds,
+            turn.end_seconds,
+            [[s.offset, s.source_start, s.source_end] for s in turn.segments],
+        ]
+        for turn in parsed.turns
+    ]
+    session.connection().exec_driver_sql(_INSERT_TURNS, (interview.id, json.dumps(rows)))
     return interview
 
 

@@ -9,8 +9,9 @@ from pathlib import Path
 import typer
 from rich.console import Console
 from sqlalchemy import Engine
+from sqlalchemy.exc import OperationalError
 
-from models.database import WorkspaceError, open_workspace
+from models.database import WorkspaceError, open_workspace, storage_problem
 
 console = Console()
 err_console = Console(stderr=True)
@@ -24,12 +25,17 @@ def fail(message: str, code: int = 2) -> typer.Exit:
 
 @contextmanager
 def workspace(path: Path) -> Iterator[Engine]:
-    """Open a workspace for one command, turning workspace errors into a clean exit."""
+    """Open a workspace for one command, turning workspace and storage errors into a clean exit."""
     try:
         engine = open_workspace(path)
     except WorkspaceError as exc:
         raise fail(str(exc)) from None
     try:
         yield engine
+    except OperationalError as exc:
+        problem = storage_problem(exc)
+        if problem is None:
+            raise
+        raise fail(f"{path}: {problem}. Nothing half-written was kept.") from None
     finally:
         engine.dispose()

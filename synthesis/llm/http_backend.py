@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import json
 import math
+import queue
+import threading
 import time
 from collections.abc import Iterator
 from typing import Any, Literal
@@ -29,6 +31,7 @@ from synthesis.llm.base import (
 )
 
 SchemaFormat = Literal["auto", "json_schema", "json_object"]
+_CANCEL_POLL_SECONDS = 0.1
 
 
 class HttpBackend:
@@ -160,6 +163,55 @@ class HttpBackend:
         url = f"{self.base_url}/chat/completions"
         started, parts = time.perf_counter(), []
         usage: dict[str, Any] = {}
+        replies: queue.Queue[tuple[str, Any]] = queue.Queue()
+        stop = threading.Event()
+        worker = threading.Thread(
+            target=self._receive, args=(url, payload, response_format is not None, replies, stop), daemon=True
+        )
+        worker.start()
+        try:
+            while True:
+                try:
+                    kind, value = replies.get(timeout=_CANCEL_POLL_SECONDS)
+                except queue.Empty:
+                    if cancel():
+                        raise LlmCancelled("cancelled while waiting for the server") from None
+                    continue
+                if kind == "error":
+                    raise value
+                if kind == "done":
+                    break
+                if kind == "usage":
+                    usage = value
+                    continue
+                parts.append(value)
+                if on_token is not None:
+                    on_token(value)
+                if cancel():
+                    raise LlmCancelled("cancelled while the server was generating")
+        finally:
+            stop.set()
+        self._stats = self._stats.add(
+            calls=1,
+            wall_seconds=time.perf_counter() - started,
+            prompt_tokens_evaluated=usage.get("prompt_tokens", 0),
+            tokens_generated=usage.get("completion_tokens", len(parts)),
+        )
+        return "".join(parts)
+
+    def _receive(
+        self,
+        url: str,
+        payload: dict[str, Any],
+        constrained: bool,
+        replies: queue.Queue[tuple[str, Any]],
+        stop: threading.Event,
+    ) -> None:
+        """Stream one completion into ``replies`` as ("text"|"usage"|"error"|"done", value) items.
+
+        Runs on a worker thread so that the caller can give up on a server that never answers: a blocked
+        socket read cannot be interrupted, but it need not be waited for.
+        """
         try:
             with self._client.stream("POST", url, json=payload) as response:
                 if response.is_redirect:
@@ -169,29 +221,27 @@ class HttpBackend:
                         "Set the server URL to the address that answers."
                     )
                 if response.status_code >= 400:
-                    error = _Rejected if response_format is not None else ServerError
+                    error = _Rejected if constrained else ServerError
                     raise error(f"{url} answered HTTP {response.status_code}: {_body(response)}")
                 for event in _sse_events(response):
-                    if cancel():
-                        raise LlmCancelled("cancelled while the server was generating")
-                    usage = event.get("usage") or usage
+                    if stop.is_set():
+                        return
+                    if event.get("usage"):
+                        replies.put(("usage", event["usage"]))
                     for choice in event.get("choices") or []:
                         text = (choice.get("delta") or {}).get("content") or ""
                         if text:
-                            parts.append(text)
-                            if on_token is not None:
-                                on_token(text)
+                            replies.put(("text", text))
         except httpx.TimeoutException as exc:
-            raise LlmTimeout(f"{url} did not answer in time ({type(exc).__name__})") from exc
+            timeout = LlmTimeout(f"{url} did not answer in time ({type(exc).__name__})")
+            replies.put(("error", _caused(timeout, exc)))
         except httpx.HTTPError as exc:
-            raise ServerError(f"cannot reach the model server at {url}: {exc}") from exc
-        self._stats = self._stats.add(
-            calls=1,
-            wall_seconds=time.perf_counter() - started,
-            prompt_tokens_evaluated=usage.get("prompt_tokens", 0),
-            tokens_generated=usage.get("completion_tokens", len(parts)),
-        )
-        return "".join(parts)
+            unreachable = ServerError(f"cannot reach the model server at {url}: {exc}")
+            replies.put(("error", _caused(unreachable, exc)))
+        except Exception as exc:  # handed to the caller's thread, which raises it
+            replies.put(("error", exc))
+        else:
+            replies.put(("done", None))
 
 
 class _Rejected(Exception):
@@ -217,6 +267,11 @@ def _sse_events(response: httpx.Response) -> Iterator[dict[str, Any]]:
             raise ServerError(f"the server reported an error: {event['error']}")
         if isinstance(event, dict):
             yield event
+
+
+def _caused(error: Exception, cause: BaseException) -> Exception:
+    error.__cause__ = cause
+    return error
 
 
 def _body(response: httpx.Response) -> str:

@@ -14,6 +14,7 @@ from synthesis.report.docx_writer import WritingCancelled, write_report
 from synthesis.report.files import atomic_target, check_target
 from synthesis.report.options import ReportOptions
 from synthesis.report.template import open_template
+from synthesis.report.xml_text import xml_safe
 from synthesis.tasks import Cancel, Progress, never_cancel, no_progress, sub_progress
 
 
@@ -47,6 +48,7 @@ def export_report(
     try:
         with Session(engine) as session:
             content = gather_content(session, options, progress=sub_progress(progress, 0, 0.4), cancel=cancel)
+        content = xml_safe(content)  # a stray control character in a transcript must not stop the export
         write_report(document, styles, content, progress=sub_progress(progress, 0.4, 0.9), cancel=cancel)
     except (ReportCancelled, WritingCancelled):
         return ReportSummary(None, cancelled=True)
