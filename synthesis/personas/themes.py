@@ -24,7 +24,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from rapidfuzz import fuzz
+import numpy as np
+from rapidfuzz import fuzz, process
 
 from synthesis.personas.statements import informativeness, is_fragment, theme_label
 
@@ -198,6 +199,22 @@ def similarity(a: str, b: str) -> float:
     return (fuzz.token_set_ratio(ca, cb) + ordered) / 2
 
 
+class SimilarityTable:
+    """Every pairwise ``similarity`` of some items' statements, computed at once in rapidfuzz's C code."""
+
+    def __init__(self, items: Sequence[ThemeItem]) -> None:
+        self.row = {item.insight_id: index for index, item in enumerate(items)}
+        cores = [core(item.statement) for item in items]
+        words = np.array([c.count(" ") + 1 if c else 0 for c in cores])
+        ordered = process.cdist(cores, cores, scorer=fuzz.token_sort_ratio, dtype=np.float64)
+        contained = process.cdist(cores, cores, scorer=fuzz.token_set_ratio, dtype=np.float64)
+        few_words = np.minimum.outer(words, words) < MIN_SUBSET_WORDS
+        scores = np.where(few_words, ordered, (contained + ordered) / 2)
+        empty = words == 0
+        either_empty = np.logical_or.outer(empty, empty)
+        self.scores = np.where(either_empty, np.where(np.logical_and.outer(empty, empty), 100.0, 0.0), scores)
+
+
 def stance_split(items: Sequence[ThemeItem]) -> tuple[bool, frozenset[int], frozenset[int]]:
     """(theme is negative, supporting interviews, dissenting interviews) of one theme's items."""
     by_stance: dict[bool, set[int]] = {True: set(), False: set()}
@@ -210,21 +227,25 @@ def stance_split(items: Sequence[ThemeItem]) -> tuple[bool, frozenset[int], froz
     return negative, support, frozenset(by_stance[not negative] - support)
 
 
-def _best(candidates: Sequence[ThemeItem]) -> ThemeItem:
+def _best(candidates: Sequence[ThemeItem], table: SimilarityTable) -> ThemeItem:
     """The statement that best speaks for the theme (earliest on ties)."""
+    indices = [table.row[item.insight_id] for item in candidates]
+    block = table.scores[np.ix_(indices, indices)]
+    others = max(len(candidates) - 1, 1)
 
-    def key(item: ThemeItem) -> tuple[bool, float]:
-        others = [o for o in candidates if o is not item]
-        centrality = sum(similarity(item.statement, o.statement) for o in others) / (100 * len(others) or 1)
+    def key(position: int) -> tuple[bool, float]:
+        item = candidates[position]
+        centrality = (block[position].sum() - block[position, position]) / (100 * others)
         return not is_fragment(item.statement), informativeness(item.statement, item.confidence) + centrality
 
-    return max(candidates, key=key)
+    return candidates[max(range(len(candidates)), key=key)]
 
 
-def build_theme(items: Sequence[ThemeItem]) -> Theme:
+def build_theme(items: Sequence[ThemeItem], table: SimilarityTable | None = None) -> Theme:
+    """The theme of clustered items (``table``: their similarities, when already computed)."""
     negative, support, dissent = stance_split(items)
     candidates = [i for i in items if is_negative(i.statement) == negative]
-    best = _best(candidates)
+    best = _best(candidates, table or SimilarityTable(items))
     return Theme(
         theme_label(best.statement),
         negative,
@@ -262,13 +283,20 @@ def _rank(theme: Theme) -> tuple[bool, int, float, int, str]:
 
 def merge_themes(items: Sequence[ThemeItem], *, threshold: float = DEFAULT_THRESHOLD) -> list[Theme]:
     """Cluster one kind's insights into themes, ranked (fragments last, then prevalence, informativeness)."""
+    ordered = sorted(items, key=lambda i: (i.interview_id, i.insight_id))
+    table = SimilarityTable(ordered)
+    labels = np.zeros(len(ordered), dtype=np.int64)
     clusters: list[list[ThemeItem]] = []
-    for item in sorted(items, key=lambda i: (i.interview_id, i.insight_id)):
-        scores = [max(similarity(item.statement, m.statement) for m in cluster) for cluster in clusters]
-        best = max(range(len(scores)), key=scores.__getitem__, default=None)
-        if best is not None and scores[best] >= threshold:
-            clusters[best].append(item)
-        else:
-            clusters.append([item])
-    themes = sorted((build_theme(cluster) for cluster in clusters), key=_rank)
+    for row, item in enumerate(ordered):
+        if clusters:
+            best_per_cluster = np.full(len(clusters), -1.0)
+            np.maximum.at(best_per_cluster, labels[:row], table.scores[row, :row])
+            best = int(best_per_cluster.argmax())  # the first cluster on ties, as before
+            if best_per_cluster[best] >= threshold:
+                clusters[best].append(item)
+                labels[row] = best
+                continue
+        labels[row] = len(clusters)
+        clusters.append([item])
+    themes = sorted((build_theme(cluster, table) for cluster in clusters), key=_rank)
     return _unique_labels(themes)

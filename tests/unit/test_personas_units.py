@@ -118,3 +118,17 @@ def test_size_bands() -> None:
         "mid-market",
         "enterprise",
     ]
+
+
+def test_similarity_table_equals_pairwise_similarity() -> None:
+    import random
+
+    from synthesis.personas.themes import SimilarityTable, ThemeItem, similarity
+
+    rng = random.Random(1)
+    words = "forecast accuracy pipeline the we not never CRM data stale reps procurement budget CFO".split()
+    texts = [" ".join(rng.choice(words) for _ in range(rng.randint(0, 9))) for _ in range(60)]
+    table = SimilarityTable([ThemeItem(i, i, text) for i, text in enumerate(texts)])
+    for i, a in enumerate(texts):
+        for j, b in enumerate(texts):
+            assert table.scores[i, j] == pytest.approx(similarity(a, b))
