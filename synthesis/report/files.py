@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import glob
 import os
 import tempfile
 from collections.abc import Iterator
@@ -29,8 +30,13 @@ def _umask() -> int:
 
 @contextmanager
 def atomic_target(path: Path, suffix: str) -> Iterator[Path]:
-    """A temporary path beside ``path`` that replaces it on success and is removed on any failure."""
+    """A temporary path beside ``path`` that replaces it on success and is removed on any failure.
+
+    Leftovers of an earlier export that was killed before it could clean up are removed first.
+    """
     check_target(path)
+    for stale in path.parent.glob(f".{glob.escape(path.stem)}.*{suffix}.part"):
+        stale.unlink(missing_ok=True)
     try:
         handle, name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=f"{suffix}.part", dir=path.parent)
     except OSError as exc:

@@ -91,6 +91,22 @@ def test_search_finds_turns_through_the_fts_index(workspace_path: Path) -> None:
     engine.dispose()
 
 
+def test_very_common_words_list_the_newest_matches(workspace_path: Path, monkeypatch) -> None:
+    engine = create_workspace(workspace_path)
+    with Session(engine) as session:
+        interview = Interview(title="Call", source_file_name="c.txt", format="labelled", sha256="z", text="")
+        session.add(interview)
+        session.flush()
+        for index, words in enumerate(["budget budget budget", "budget", "budget talk"]):
+            session.add(Turn(interview_id=interview.id, index=index, speaker="P", role="respondent",
+                             text=words, start_char=0, end_char=len(words), segments=[]))
+        session.commit()
+        assert search_turns(session, "budget")[0].turn_index in (0, 1)  # ranked
+        monkeypatch.setattr("models.search.RANKED_MATCH_LIMIT", 2)
+        assert [h.turn_index for h in search_turns(session, "budget")] == [2, 1, 0]
+    engine.dispose()
+
+
 def test_fts_query_quotes_every_word() -> None:
     assert to_fts_query('close "books" AND') == '"close" "books" "AND"*'
     assert to_fts_query("  ...  ") == ""

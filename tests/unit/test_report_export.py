@@ -316,3 +316,12 @@ def test_cli_export_and_export_csv(sample: Path, tmp_path: Path, monkeypatch: py
     result = runner.invoke(app, ["export-csv", str(sample), "--out-dir", str(tmp_path / "csv")])
     assert result.exit_code == 0, result.output
     assert (tmp_path / "csv" / "insights.csv").is_file() and (tmp_path / "csv" / "personas.csv").is_file()
+
+
+def test_leftovers_of_a_killed_export_are_cleared_by_the_next(engine: Engine, tmp_path: Path) -> None:
+    stale = tmp_path / ".report.k2j3h4.docx.part"
+    stale.write_bytes(b"killed mid-write")
+    unrelated = tmp_path / ".other.abc.docx.part"
+    unrelated.write_bytes(b"not ours")
+    export_report(engine, tmp_path / "report.docx", OPTIONS)
+    assert not stale.exists() and unrelated.exists()
