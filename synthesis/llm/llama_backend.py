@@ -132,7 +132,13 @@ class LlamaBackend:
                         if on_token is not None:
                             on_token(text)
             except ValueError as exc:  # e.g. the prompt does not fit the context window
-                raise LlmError(f"llama.cpp refused the request: {exc}") from exc
+                hint = (
+                    " Give the model a larger context (--ctx, or Context size in Models) or choose a model "
+                    "with a longer context."
+                    if "context window" in str(exc)
+                    else ""
+                )
+                raise LlmError(f"llama.cpp refused the request: {exc}.{hint}") from exc
             finally:
                 stream.close()
                 after = self._perf()

@@ -84,7 +84,8 @@ def test_a_context_smaller_than_one_turn_fails_the_run_cleanly(workspace: Path, 
     engine.dispose()
     assert stored(workspace) == ([RunStatus.FAILED], 0)
     result = CliRunner().invoke(app, ["extract", str(workspace), "--force-model", "--ctx", "256"])
-    assert result.exit_code == 2 and "context window" in result.output and "Traceback" not in result.output
+    assert result.exit_code == 2 and "context window" in result.output and "--ctx" in result.output
+    assert "Traceback" not in result.output
     assert stored(workspace) == ([RunStatus.FAILED], 0)
 
 
