@@ -11,6 +11,7 @@ from pathlib import Path
 from synthesis.ingest import detect
 from synthesis.ingest.decode import check_size, decode
 from synthesis.ingest.errors import TranscriptError
+from synthesis.ingest.formats import cues as cue_formats
 from synthesis.ingest.formats import docx, labelled, otter, pdf, rev, srt, webvtt, zoom
 from synthesis.ingest.roles import assign_roles
 from synthesis.ingest.turns import FormatResult, assemble, make_turn, segment_problems, trim
@@ -93,6 +94,12 @@ def _unlabelled(text: str, result: FormatResult, fmt: str, name: str) -> ParsedT
     else:
         whole = trim(text, 0, len(text))
         spans = [whole] if whole else []
+    if not spans and fmt in _CUE_FORMATS and "-->" in text and not cue_formats.TIMING.search(text):
+        raise TranscriptError(
+            name,
+            "no cue has a timing line that can be read (expected e.g. 00:01:02.500 --> 00:01:05.000)",
+            "Export the subtitles again from your meeting tool, or export the transcript as .txt or .docx.",
+        )
     if not spans:
         raise TranscriptError(
             name, "the file contains no speech", "Export the transcript again from your meeting tool."

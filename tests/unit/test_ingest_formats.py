@@ -7,7 +7,7 @@ import io
 import docx
 import pytest
 
-from synthesis.ingest import parse_bytes, segment_problems
+from synthesis.ingest import TranscriptError, parse_bytes, segment_problems
 from synthesis.transcript import ParsedTranscript, SpeakerRole
 
 
@@ -196,3 +196,8 @@ def test_crlf_text_keeps_offsets_into_the_original() -> None:
     transcript = parse(text, "x.txt")
     assert transcript.text == text
     assert summary(transcript) == [("Ann", "Hello? more"), ("Bo", "Hi.")]
+
+
+def test_subtitles_whose_timings_cannot_be_read_say_so() -> None:
+    with pytest.raises(TranscriptError, match="no cue has a timing line that can be read"):
+        parse_bytes(b"WEBVTT\n\n00:00:xx --> yy\n<v Ann>hello there</v>\n", "call.vtt")
