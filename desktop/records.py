@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import func
 from sqlmodel import Session, col, select, update
 
-from models.queries import company_named
+from models.queries import company_id_for
 from models.tables import (
     Company,
     EvidenceSpan,
@@ -252,7 +252,7 @@ def set_interview_field(session: Session, interview_id: int, name: str, value: s
         raise LookupError(f"interview {interview_id} no longer exists")
     value = value.strip()
     if name == "company":
-        interview.company_id = _company_id(session, value)
+        interview.company_id = company_id_for(session, value)
     elif name == "date":
         interview.date = dt.date.fromisoformat(value) if value else None
     elif name in ("interviewee_name", "job_title"):
@@ -260,17 +260,6 @@ def set_interview_field(session: Session, interview_id: int, name: str, value: s
     else:
         raise ValueError(f"unknown interview field {name!r}")
     session.add(interview)
-
-
-def _company_id(session: Session, name: str) -> int | None:
-    if not name:
-        return None
-    company = company_named(session, name)
-    if company is None:
-        company = Company(name=name)
-        session.add(company)
-        session.flush()
-    return company.id
 
 
 def persona_names(session: Session) -> list[tuple[int, str]]:

@@ -33,3 +33,15 @@ def save_model_probe(session: Session, probe: ModelProbe) -> None:
     """Store a capability-probe result, replacing an earlier one for the same model file."""
     session.merge(probe)
     session.commit()
+
+
+def company_id_for(session: Session, name: str | None) -> int | None:
+    """The id of the company called ``name`` (any case), created with that name alone if it is new."""
+    if not name or not name.strip():
+        return None
+    company = company_named(session, name)
+    if company is None:
+        company = Company(name=name.strip())
+        session.add(company)
+        session.flush()
+    return company.id

@@ -15,8 +15,8 @@ from sqlalchemy.exc import OperationalError
 from sqlmodel import Session
 
 from models.database import storage_problem
-from models.queries import company_named, interview_by_sha256
-from models.tables import Company, Interview
+from models.queries import company_id_for, interview_by_sha256
+from models.tables import Interview
 from synthesis.ingest import SUPPORTED_SUFFIXES, TranscriptError, parse_bytes
 from synthesis.ingest.decode import check_size
 from synthesis.tasks import Cancel, Progress, never_cancel, no_progress
@@ -150,7 +150,7 @@ def store_transcript(
         date=_parse_date(meta.get("date")),
         interviewee_name=meta.get("interviewee") or (respondents[0] if len(respondents) == 1 else None),
         interviewer=meta.get("interviewer") or (", ".join(interviewers) or None),
-        company_id=_company_id(session, meta.get("company")),
+        company_id=company_id_for(session, meta.get("company")),
         source_file_name=source_file_name,
         format=parsed.format,
         encoding=parsed.encoding,
@@ -175,17 +175,6 @@ def store_transcript(
     ]
     session.connection().exec_driver_sql(_INSERT_TURNS, (interview.id, json.dumps(rows)))
     return interview
-
-
-def _company_id(session: Session, name: str | None) -> int | None:
-    if not name:
-        return None
-    company = company_named(session, name)
-    if company is None:
-        company = Company(name=name.strip())
-        session.add(company)
-        session.flush()
-    return company.id
 
 
 def _parse_date(value: str | None) -> dt.date | None:

@@ -16,9 +16,8 @@ from dataclasses import dataclass
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 
-from models.queries import company_named, turns_of
+from models.queries import company_id_for, turns_of
 from models.tables import (
-    Company,
     EvidenceSpan,
     ExtractionRun,
     FirmographicSuggestion,
@@ -280,20 +279,10 @@ def _store_firmographics(
             quote=finding.quote,
         )
         if finding.field == "company_name" and interview is not None and interview.company_id is None:
-            interview.company_id = _company_id(session, finding.value)
+            interview.company_id = company_id_for(session, finding.value)
             suggestion.status = InsightStatus.ACCEPTED
             session.add(interview)
         session.add(suggestion)
-
-
-def _company_id(session: Session, name: str) -> int | None:
-    """The company the respondent named as their employer, created with that name alone if it is new."""
-    company = company_named(session, name)
-    if company is None:
-        company = Company(name=name)
-        session.add(company)
-        session.flush()
-    return company.id
 
 
 def _finish(
