@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from sqlmodel import Session, col, select
@@ -40,8 +41,16 @@ class Selection:
     icp_names: dict[int, str] = field(default_factory=dict)
 
 
+_SELF_DESCRIPTION = re.compile(r"^(?:is|works as|serves as|runs|leads|heads)\b|\btitle\b", re.IGNORECASE)
+_ABOUT_OTHERS = re.compile(
+    r"\breports? to\b|\bunder (?:them|their)\b|\btheir (?:boss|manager)\b", re.IGNORECASE
+)
+
+
 def _role_text(session: Session, interview: Interview) -> str:
-    """The stated job title, else the respondent's role insights (not rejected)."""
+    """The stated job title; else the respondent's first self-description among their role insights (not
+    rejected), so that "Reports to their CRO" does not make everyone a CRO; else all role insights that do
+    not describe someone else."""
     if interview.job_title and interview.job_title.strip():
         return interview.job_title.strip()
     statements = session.exec(
@@ -52,8 +61,11 @@ def _role_text(session: Session, interview: Interview) -> str:
             InsightRow.status != InsightStatus.REJECTED,
         )
         .order_by(col(InsightRow.id))
-    )
-    return " ".join(statements)
+    ).all()
+    described = [text for text in statements if _SELF_DESCRIPTION.search(text)]
+    if described:
+        return re.split(r"\s+at\s+", described[0], maxsplit=1)[0]  # the title, not the employer's name
+    return " ".join(text for text in statements if not _ABOUT_OTHERS.search(text))
 
 
 def _outside_reason(company: Company, fits: list[tuple[str, int, list[str]]]) -> str:

@@ -390,3 +390,27 @@ def test_a_persona_of_an_earlier_grouping_is_adopted_with_its_edits(tmp_path: Pa
     third = synthesize_personas(world.engine)
     assert _snapshot(world.engine) == before
     assert not any(p.created or p.changed for p in third.personas)
+
+
+def test_without_a_job_title_the_self_description_decides_the_role_not_the_boss_or_employer(tmp_path) -> None:
+    engine = new_workspace(tmp_path)
+    company = add_company(engine, "Tessellate Security", employee_count=300)
+    add_interview(
+        engine,
+        "call",
+        company,
+        None,
+        [
+            (InsightKind.ROLE, "Reports to their CRO, Lisa Brandt.", "I report to our CRO, Lisa Brandt."),
+            (
+                InsightKind.ROLE,
+                "Is VP of Sales at Tessellate Security.",
+                "I'm VP of Sales at Tessellate Security.",
+            ),
+        ],
+    )
+    synthesize_personas(engine)
+    with Session(engine) as session:
+        persona = session.exec(select(Persona)).one()
+    assert persona.group_key.startswith("Sales") and "CRO" not in persona.name and "IT" not in persona.role
+    engine.dispose()
