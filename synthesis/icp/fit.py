@@ -138,11 +138,16 @@ def _funding(company: Company, spec: dict[str, Any]) -> tuple[Outcome, str]:
     return Outcome.MISS, f"{raw} is none of {', '.join(spec['stages'])}"
 
 
+def _same_product(used: str, wanted: str) -> bool:
+    """A tool matches itself and its editions: "Salesforce Financial Services Cloud" is Salesforce."""
+    return used == wanted or used.startswith(f"{wanted} ")
+
+
 def _tech_stack(company: Company, spec: dict[str, Any]) -> tuple[Outcome, str]:
     if not company.tech_stack:
         return Outcome.UNKNOWN, "tech stack unknown"
-    used = {tool.strip().lower(): tool for tool in company.tech_stack}
-    hits = [tool for tool in spec["tools"] if tool.strip().lower() in used]
+    used = [tool.strip().lower() for tool in company.tech_stack]
+    hits = [tool for tool in spec["tools"] if any(_same_product(name, tool.strip().lower()) for name in used)]
     if hits:
         return Outcome.MATCH, f"uses {', '.join(hits)}"
     return Outcome.MISS, f"uses none of {', '.join(spec['tools'])} (uses {', '.join(company.tech_stack)})"

@@ -103,3 +103,11 @@ def test_weights_shape_the_score() -> None:
     criteria = [type(heavy)(heavy.attribute, heavy.spec, 3.0), parse_criterion("industry:fintech")]
     fit = score_company(Company(name="A", employee_count=200, industry="software"), criteria)
     assert fit.score == 75
+
+
+def test_a_tool_matches_its_editions_but_not_other_words() -> None:
+    criterion = parse_criterion("tech:Salesforce")
+    bank = Company(name="Bank", tech_stack=["Salesforce Financial Services Cloud", "Excel"])
+    other = Company(name="Other", tech_stack=["SalesforceLike CRM"])
+    assert score_company(bank, [criterion]).results[0].outcome == Outcome.MATCH
+    assert score_company(other, [criterion]).results[0].outcome == Outcome.MISS
