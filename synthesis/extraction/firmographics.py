@@ -52,6 +52,9 @@ _EMPLOYEES = re.compile(
     rf"headcount)|\bheadcount (?:of|is) {_APPROX}(?P<n2>{_NUM})",
     re.IGNORECASE,
 )
+_HEAD_WORD = re.compile(r"people|employees|staff|ftes?|person|headcount", re.IGNORECASE)
+"""Cheap to find: the employee-count pattern runs only in a window around these words."""
+_HEAD_WINDOW = 80
 _MONEY = (
     r"(?P<cur>[$€£])?\s?(?P<amt>\d+(?:[.,]\d+)?)\s?(?P<scale>k|mm|m|bn|b|thousand|million|billion)?\b"
     r"(?:\s?(?P<code>usd|eur|gbp|dollars|euros|pounds))?"
@@ -178,9 +181,20 @@ def _with_approx(text: str, start: int) -> int:
     return m.start() if m else start
 
 
+def _employee_mentions(text: str) -> Iterator[re.Match[str]]:
+    """``_EMPLOYEES`` matches, searched only near a head-count word (scanning whole turns is slow)."""
+    seen: set[int] = set()
+    for word in _HEAD_WORD.finditer(text):
+        window_start = max(0, word.start() - _HEAD_WINDOW)
+        for m in _EMPLOYEES.finditer(text, window_start, min(len(text), word.end() + _HEAD_WINDOW)):
+            if m.start() not in seen and (m.start() > window_start or window_start == 0):
+                seen.add(m.start())
+                yield m
+
+
 def _findings(text: str) -> Iterator[tuple[str, str, str, int, int]]:
     """Yield (field, value, normalized, start, end) for one turn's text."""
-    for m in _EMPLOYEES.finditer(text):
+    for m in _employee_mentions(text):
         raw = m.group("n") or m.group("n2")
         n = _number(raw)
         if n is not None and n >= 2:
