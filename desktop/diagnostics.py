@@ -17,11 +17,21 @@ log = logging.getLogger("desktop")
 LOG_FILE_NAME = "groundwork.log"
 
 
-def log_path() -> Path:
-    """``groundwork.log`` in the platform's application data folder (created when missing)."""
+def data_folder() -> Path:
+    """The platform's per-user application data folder (created when missing)."""
     folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
     folder.mkdir(parents=True, exist_ok=True)
-    return folder / LOG_FILE_NAME
+    return folder
+
+
+def log_path() -> Path:
+    """``groundwork.log`` in the application data folder."""
+    return data_folder() / LOG_FILE_NAME
+
+
+def sample_folder() -> Path:
+    """Where the sample workspace is built the first time it is opened."""
+    return data_folder() / "sample"
 
 
 def setup_logging(path: Path | None = None) -> Path:

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from desktop import settings as prefs
 from desktop.about import about_html
-from desktop.diagnostics import log_path
+from desktop.diagnostics import log_path, sample_folder
 from desktop.export_dialog import export_report_interactively
 from desktop.import_dialog import ImportResultDialog, import_summary
 from desktop.model_settings import ModelSettings, choose_model, load_model_settings
@@ -41,6 +41,7 @@ from desktop.workspace import Workspace
 from desktop.workspace_page import WorkspacePage
 from models.database import WORKSPACE_SUFFIX, WorkspaceError
 from models.tables import WorkspaceSetting
+from synthesis.demo import demo_files, run_demo
 from synthesis.extraction.model_choice import ModelChoice
 from synthesis.importer import FileResult, import_paths
 from synthesis.ingest import SUPPORTED_SUFFIXES
@@ -85,6 +86,7 @@ class MainWindow(QMainWindow):
         self.start_page = StartPage()
         self.start_page.new_requested.connect(self.new_workspace)
         self.start_page.open_requested.connect(self.open_workspace)
+        self.start_page.sample_requested.connect(self.open_sample_workspace)
         self.start_page.recent_chosen.connect(self.open_workspace_path)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.start_page)
@@ -230,6 +232,22 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getOpenFileName(self, "Open workspace", str(Path.home()), WORKSPACE_FILTER)
         if path:
             self.open_workspace_path(Path(path))
+
+    def open_sample_workspace(self) -> None:
+        """Open the sample workspace in the data folder, building it in the background the first time."""
+        folder = sample_folder()
+        workspace = demo_files(folder)[0]
+        if workspace.is_file():
+            self.open_workspace_path(workspace)
+            return
+        folder.mkdir(parents=True, exist_ok=True)
+
+        def build(progress, cancel) -> Path:
+            return run_demo(folder, progress=progress, cancel=cancel).workspace
+
+        self.start_task(
+            "sample", build, "Building the sample workspace", self.open_workspace_path, lane=MODEL_LANE
+        )
 
     def open_workspace_path(self, path: Path, *, create: bool = False) -> bool:
         """Open (or create) a workspace file and show it; errors go to a dialog."""

@@ -11,10 +11,11 @@ from synthesis import __version__
 
 
 class StartPage(QWidget):
-    """Buttons for new and open, and the list of recent workspaces (Enter or double-click opens one)."""
+    """New, open, the sample workspace, and the recent workspaces (Enter or double-click opens one)."""
 
     new_requested = Signal()
     open_requested = Signal()
+    sample_requested = Signal()
     recent_chosen = Signal(Path)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -33,6 +34,11 @@ class StartPage(QWidget):
         self.new_button.clicked.connect(self.new_requested)
         self.open_button = QPushButton("&Open workspace…")
         self.open_button.clicked.connect(self.open_requested)
+        self.sample_button = QPushButton("Open the &sample workspace")
+        self.sample_button.setToolTip(
+            "Eight fictional B2B discovery interviews, already extracted and drafted into personas"
+        )
+        self.sample_button.clicked.connect(self.sample_requested)
         self.recent = QListWidget()
         self.recent.setAccessibleName("Recent workspaces")
         self.recent.itemActivated.connect(
@@ -52,6 +58,7 @@ class StartPage(QWidget):
         layout.addSpacing(12)
         layout.addWidget(self.new_button)
         layout.addWidget(self.open_button)
+        layout.addWidget(self.sample_button)
         layout.addSpacing(12)
         layout.addWidget(self._recent_label)
         layout.addWidget(self.recent, 1)

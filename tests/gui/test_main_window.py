@@ -113,3 +113,26 @@ def test_uncaught_errors_are_logged_and_shown_not_dumped(
     assert "Traceback" in caplog.text and "disk full" in caplog.text
     title, text = message_boxes[-1]
     assert title == "Something went wrong" and "disk full" in text and "Traceback" not in text
+
+
+def test_start_page_opens_the_sample_workspace_building_it_once(
+    window: MainWindow, tmp_path: Path, monkeypatch
+) -> None:
+    from desktop import main_window
+    from synthesis import demo
+
+    builds: list[Path] = []
+
+    def counted_run_demo(folder: Path, **kwargs):
+        builds.append(folder)
+        return demo.run_demo(folder, **kwargs)
+
+    monkeypatch.setattr(main_window, "sample_folder", lambda: tmp_path / "sample")
+    monkeypatch.setattr(main_window, "run_demo", counted_run_demo)
+    window.start_page.sample_button.click()
+    assert window.workspace is not None and builds == [tmp_path / "sample"]
+    labels = [window.page.navigation.item(row).text() for row in range(window.page.navigation.count())]
+    assert labels[0] == "Interviews  (8)" and labels[3] != "Personas  (0)"
+    window.close_workspace()
+    window.start_page.sample_button.click()  # built already: opened as it is
+    assert window.workspace is not None and len(builds) == 1
