@@ -1,4 +1,4 @@
-"""The persona matrix as plain text: personas as columns, attributes as rows; also as TSV and HTML."""
+"""The persona matrix as plain text: personas as columns, attributes as rows; also as TSV."""
 
 from __future__ import annotations
 
