@@ -8,12 +8,6 @@ from dataclasses import dataclass
 
 from synthesis.transcript import ParsedTurn, SpeakerRole
 
-FIELDS = (
-    "employee_count", "revenue", "funding_stage", "funding_amount", "country_region", "tech_stack",
-    "industry",
-)
-
-
 @dataclass(frozen=True)
 class Firmographic:
     """One firmographic finding with its evidence: ``turns[turn_index].text[start:end] == quote``."""

@@ -163,8 +163,3 @@ class Anonymiser:
             return f"[{pseudonym}]" if quoted else pseudonym
 
         return self._regex().sub(replace, text)
-
-    @property
-    def real_names(self) -> list[str]:
-        """Every name replaced so far (for tests and audits)."""
-        return list(self._names)
