@@ -32,7 +32,7 @@ from desktop.about import about_html
 from desktop.diagnostics import log_path, sample_folder
 from desktop.export_dialog import export_report_interactively
 from desktop.import_dialog import ImportResultDialog, import_summary
-from desktop.model_settings import ModelSettings, choose_model, load_model_settings
+from desktop.llm_settings import LlmSettings, choose_model, load_model_settings
 from desktop.navigation import LABELS, SECTIONS
 from desktop.start_page import StartPage
 from desktop.synthesis_job import SynthesisOutcome, run_synthesis
@@ -42,7 +42,7 @@ from desktop.workspace_page import WorkspacePage
 from models.database import WORKSPACE_SUFFIX, WorkspaceError
 from models.tables import WorkspaceSetting
 from synthesis.demo import demo_files, run_demo
-from synthesis.extraction.model_choice import ModelChoice
+from synthesis.extraction.llm_choice import LlmChoice
 from synthesis.importer import FileResult, import_paths
 from synthesis.ingest import SUPPORTED_SUFFIXES
 from synthesis.tasks import Cancel
@@ -73,7 +73,7 @@ class MainWindow(QMainWindow):
         self.page: WorkspacePage | None = None
         self.import_dialog: ImportResultDialog | None = None
         self._task: TaskHandle | None = None
-        self.choose_model: Callable[[ModelSettings, Cancel], ModelChoice] = choose_model
+        self.choose_model: Callable[[LlmSettings, Cancel], LlmChoice] = choose_model
         """How a synthesis run picks its extractor (tests substitute a fake backend)."""
         self.model_reason = ""
         self._announce_counts = False

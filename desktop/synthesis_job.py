@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import Engine
 
 from models.tables import RunStatus
-from synthesis.extraction.model_choice import ModelChoice, record_probe
+from synthesis.extraction.llm_choice import LlmChoice, record_probe
 from synthesis.extraction.run import RunSummary, run_extraction
 from synthesis.personas.synthesize import SynthesisReport, synthesize_personas
 from synthesis.tasks import Cancel, Progress, sub_progress
@@ -16,7 +16,7 @@ from synthesis.tasks import Cancel, Progress, sub_progress
 EXTRACTION_SHARE = 0.85
 """Part of the progress bar given to extraction; persona drafting takes the rest."""
 
-ChooseModel = Callable[[Cancel], ModelChoice]
+ChooseModel = Callable[[Cancel], LlmChoice]
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from desktop.companies_view import CompaniesView
 from desktop.icp_editor import IcpEditor
 from desktop.insight_review import InsightReview
 from desktop.interview_view import InterviewView
-from desktop.models_view import ModelsView
+from desktop.llm_view import LlmView
 from desktop.navigation import SECTIONS, NavigationList
 from desktop.persona_editor import PersonaEditor
 from desktop.persona_matrix_view import PersonaMatrixView
@@ -47,7 +47,7 @@ class WorkspacePage(QWidget):
         self.personas = PersonaEditor(workspace, runner, undo_stack)
         self.matrix = PersonaMatrixView(workspace, runner)
         self.icps = IcpEditor(workspace, runner)
-        self.models = ModelsView(settings, runner)
+        self.models = LlmView(settings, runner)
         self.views = {
             "interviews": self.interviews,
             "insights": self.insights,

@@ -19,7 +19,7 @@ from sqlmodel import Session, func, select
 from models.database import create_workspace
 from models.queries import company_named
 from models.tables import Company, CompanyRelationship, Insight, Interview, WorkspaceSetting
-from synthesis.extraction.model_choice import ModelChoice, ModelUse, choose_extractor
+from synthesis.extraction.llm_choice import LlmChoice, LlmUse, choose_extractor
 from synthesis.extraction.run import run_extraction
 from synthesis.icp.criteria import describe, parse_criterion
 from synthesis.icp.fit import score_company
@@ -74,8 +74,8 @@ class DemoResult:
     interviews: int
     companies: int
     insights: int
-    model_reason: str
-    model_led: bool
+    llm_reason: str
+    llm_led: bool
     icp_name: str
     icp_criteria: tuple[str, ...]
     fits: tuple[CompanyFitLine, ...]
@@ -175,7 +175,7 @@ def run_demo(out_dir: Path, *, progress: Progress = no_progress, cancel: Cancel 
             session.commit()
         _check(cancel)
         progress(0.1, "Checking the bundled language model (capability probe)")
-        choice = _choose_model(cancel)
+        choice = _choose_llm(cancel)
         progress(0.3, choice.reason)
         summary = run_extraction(
             engine, choice.extractor, progress=sub_progress(progress, 0.3, 0.7), cancel=cancel
@@ -203,8 +203,8 @@ def run_demo(out_dir: Path, *, progress: Progress = no_progress, cancel: Cancel 
         interviews=interviews,
         companies=companies,
         insights=insights,
-        model_reason=choice.reason,
-        model_led=summary.model_led,
+        llm_reason=choice.reason,
+        llm_led=summary.llm_led,
         icp_name=ICP_NAME,
         icp_criteria=criteria,
         fits=fits,
@@ -214,10 +214,10 @@ def run_demo(out_dir: Path, *, progress: Progress = no_progress, cancel: Cancel 
     )
 
 
-def _choose_model(cancel: Cancel) -> ModelChoice:
+def _choose_llm(cancel: Cancel) -> LlmChoice:
     """The bundled model in auto mode: it leads extraction only if its capability probe passes."""
     try:
-        choice = choose_extractor(use=ModelUse.AUTO, cancel=cancel)
+        choice = choose_extractor(use=LlmUse.AUTO, cancel=cancel)
     except LlmCancelled as exc:
         raise DemoCancelled("the demo was stopped during the model check.") from exc
     except LlmError as exc:

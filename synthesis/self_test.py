@@ -19,7 +19,7 @@ from sqlmodel import Session, func, select
 from models.database import create_workspace
 from models.tables import EvidenceSpan
 from synthesis.demo import SAMPLES, export_demo_report
-from synthesis.extraction.model_choice import ModelUse, choose_extractor
+from synthesis.extraction.llm_choice import LlmUse, choose_extractor
 from synthesis.extraction.run import run_extraction
 from synthesis.importer import Outcome, import_paths
 from synthesis.llm.probe_cache import ProbeCache
@@ -94,7 +94,7 @@ class _Pipeline:
         return result.message
 
     def extract(self) -> str:
-        choice = choose_extractor(use=ModelUse.AUTO, cache=ProbeCache(self.folder / "probes.json"))
+        choice = choose_extractor(use=LlmUse.AUTO, cache=ProbeCache(self.folder / "probes.json"))
         summary = run_extraction(self._engine(), choice.extractor)
         with Session(self._engine()) as session:
             quotes = session.exec(select(func.count()).select_from(EvidenceSpan)).one()

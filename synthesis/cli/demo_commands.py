@@ -52,8 +52,8 @@ def demo(
 
 def print_summary(result: DemoResult) -> None:
     """The demo's results: model choice, counts, ICP fit per company, personas, and where the files are."""
-    console.print(f"[bold]Language model:[/] {result.model_reason}", highlight=False)
-    if not result.model_led:
+    console.print(f"[bold]Language model:[/] {result.llm_reason}", highlight=False)
+    if not result.llm_led:
         console.print(
             "[yellow]The bundled model is too small to lead extraction on this machine; insights come from "
             "the rules. Point Groundwork at a bigger local model or a GPU server for model-led extraction.[/]"

@@ -15,9 +15,9 @@ from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, T
 from rich.table import Table
 
 from synthesis.cli.common import console, err_console, fail, workspace
-from synthesis.extraction.model_choice import (
-    ModelChoice,
-    ModelUse,
+from synthesis.extraction.llm_choice import (
+    LlmChoice,
+    LlmUse,
     choose_extractor,
     describe_probe,
     record_probe,
@@ -27,7 +27,7 @@ from synthesis.extraction.run import run_extraction
 from synthesis.ingest import TranscriptError, parse_file
 from synthesis.llm.base import LlmError
 from synthesis.llm.default_model import bundled_model_path
-from synthesis.llm.discovery import discover_models
+from synthesis.llm.discovery import discover_llms
 from synthesis.llm.probe import run_probe
 
 ModelOpt = Annotated[
@@ -65,10 +65,10 @@ def _ctrl_c_cancels() -> Iterator[threading.Event]:
 
 def _choose(
     model: Path | None, server: str | None, model_name: str | None, no_model: bool, force: bool, ctx: int
-) -> ModelChoice:
+) -> LlmChoice:
     if server and model:
         raise fail("give either --model or --server, not both.")
-    use = ModelUse.OFF if no_model else ModelUse.FORCE if force else ModelUse.AUTO
+    use = LlmUse.OFF if no_model else LlmUse.FORCE if force else LlmUse.AUTO
     try:
         return choose_extractor(
             model_path=model, server_url=server, model_name=model_name, use=use, n_ctx=ctx
@@ -161,7 +161,7 @@ def models(
     ] = None,
 ) -> None:
     """List the GGUF models found on this machine (LM Studio, GPT4All, Jan, Hugging Face, Ollama, bundled)."""
-    found = discover_models(extra_dirs=folder or [])
+    found = discover_llms(extra_dirs=folder or [])
     table = Table("Model", "Source", "Architecture", "Parameters", "Quantisation", "Context", "Path")
     for item in found:
         info = item.info

@@ -25,12 +25,12 @@ class Candidate:
     quote: str
     confidence: float
     reason: str
-    model_statement: str | None = None  # a statement written by a language model, when one made the candidate
+    llm_statement: str | None = None  # a statement written by a language model, when one made the candidate
 
     @property
     def statement(self) -> str:
         """A ≤15-word third-person draft for the consultant to edit: the model's, else one from the quote."""
-        return self.model_statement or draft_statement(self.quote)
+        return self.llm_statement or draft_statement(self.quote)
 
 
 QUESTION_PRIOR = 1.5

@@ -31,7 +31,7 @@ from models.tables import (
 )
 from synthesis.extraction.chunks import Chunk
 from synthesis.extraction.firmographics import extract_firmographics
-from synthesis.extraction.model_led import prompt_version
+from synthesis.extraction.llm_led import prompt_version
 from synthesis.extraction.pipeline import Extractor
 from synthesis.extraction.rules import Candidate, extract_candidates
 from synthesis.llm.base import LlmCancelled
@@ -53,7 +53,7 @@ class RunSummary:
     chunks_skipped: int
     insights_stored: int
     quotes_dropped: int
-    model_led: bool
+    llm_led: bool
 
 
 def parsed_turns(rows: Sequence[Turn]) -> list[ParsedTurn]:
@@ -93,7 +93,7 @@ def run_extraction(
         work = [(interview_id, parsed_turns(turns_of(session, interview_id))) for interview_id in ids]
     plans = [(interview_id, turns, extractor.plan(turns)) for interview_id, turns in work]
     total = sum(len(chunks) for _, _, chunks in plans)
-    summary = RunSummary(run_id, RunStatus.RUNNING, len(plans), total, 0, 0, 0, 0, extractor.model_led)
+    summary = RunSummary(run_id, RunStatus.RUNNING, len(plans), total, 0, 0, 0, 0, extractor.llm_led)
     generated = 0
     started = time.perf_counter()
 
@@ -143,7 +143,7 @@ def _stage(position: int, total: int, generated: int, started: float) -> str:
 
 def _settings(extractor: Extractor) -> dict[str, object]:
     """What must be equal for a run to resume another: chunk indexes only match under the same plan."""
-    return {"model_led": extractor.model_led, "chunk_tokens": extractor.chunk_budget()}
+    return {"model_led": extractor.llm_led, "chunk_tokens": extractor.chunk_budget()}
 
 
 def _resume_or_start(session: Session, extractor: Extractor) -> ExtractionRun:
@@ -174,7 +174,7 @@ def _resume_or_start(session: Session, extractor: Extractor) -> ExtractionRun:
         context_size=info.context_size if info else None,
         seed=info.seed if info else None,
         temperature=info.temperature if info else None,
-        prompt_version=prompt_version() if extractor.model_led else None,
+        prompt_version=prompt_version() if extractor.llm_led else None,
         settings=_settings(extractor),
     )
     session.add(run)

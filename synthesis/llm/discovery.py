@@ -20,7 +20,7 @@ _OLLAMA_MODEL_LAYER = "application/vnd.ollama.image.model"
 
 
 @dataclass(frozen=True)
-class DiscoveredModel:
+class DiscoveredLlm:
     """A model file found on disk; ``info`` is None and ``error`` says why when its header is unreadable."""
 
     path: Path
@@ -48,13 +48,13 @@ def model_folders(home: Path, environ: Mapping[str, str]) -> list[tuple[str, Pat
     return folders
 
 
-def discover_models(
+def discover_llms(
     extra_dirs: Iterable[Path] = (),
     home: Path | None = None,
     *,
     environ: Mapping[str, str] | None = None,
     include_bundled: bool = True,
-) -> list[DiscoveredModel]:
+) -> list[DiscoveredLlm]:
     """List GGUF models in the usual places plus ``extra_dirs``, each real file once, bundled model first."""
     home = Path.home() if home is None else home
     environ = os.environ if environ is None else environ
@@ -134,12 +134,12 @@ def _ollama_names(manifests: Path) -> dict[str, str]:
     return names
 
 
-def _describe(source: str, path: Path, name: str) -> DiscoveredModel:
+def _describe(source: str, path: Path, name: str) -> DiscoveredLlm:
     try:
         size = path.stat().st_size
     except OSError:
         size = 0
     try:
-        return DiscoveredModel(path, source, name, size, read_gguf_info(path))
+        return DiscoveredLlm(path, source, name, size, read_gguf_info(path))
     except (GgufError, OSError, ValueError) as exc:
-        return DiscoveredModel(path, source, name, size, None, str(exc))
+        return DiscoveredLlm(path, source, name, size, None, str(exc))

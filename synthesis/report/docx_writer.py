@@ -354,13 +354,13 @@ class ReportWriter:
                 else "."
             )
         )
-        model_runs = [r for r in method.runs if r.backend != "none"]
-        if len(model_runs) < len(method.runs):
+        llm_runs = [r for r in method.runs if r.backend != "none"]
+        if len(llm_runs) < len(method.runs):
             versions = ", ".join(sorted({r.extractor_version for r in method.runs if r.backend == "none"}))
             self.para(
                 f"Rule-based extraction ({versions}) found candidate insights without a language model."
             )
-        for run in model_runs:
+        for run in llm_runs:
             self.heading(f"Language model run of {run.finished}", 3)
             add_table(
                 self.doc,

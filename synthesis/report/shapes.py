@@ -112,7 +112,7 @@ class InterviewEntry:
 
 
 @dataclass(frozen=True)
-class ModelRun:
+class RunEntry:
     """One extraction run whose insights the report uses."""
 
     extractor_version: str
@@ -126,7 +126,7 @@ class ModelRun:
 
 @dataclass(frozen=True)
 class MethodSection:
-    runs: tuple[ModelRun, ...]
+    runs: tuple[RunEntry, ...]
     status_counts: dict[str, int]
     quotes_used: int
     quotes_dropped: int

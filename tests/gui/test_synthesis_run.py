@@ -12,7 +12,7 @@ from desktop.main_window import MainWindow
 from desktop.synthesis_job import SynthesisOutcome
 from desktop.tasks import TaskRunner
 from models.tables import ExtractionRun, RunStatus
-from synthesis.extraction.model_choice import ModelChoice
+from synthesis.extraction.llm_choice import LlmChoice
 from synthesis.extraction.pipeline import Extractor
 from synthesis.llm.base import LlmCancelled
 from synthesis.llm.fake import FakeBackend
@@ -38,8 +38,8 @@ class SlowFake(FakeBackend):
 
 
 def fake_choice(delay: float):
-    def choose(_settings, _cancel) -> ModelChoice:
-        return ModelChoice(Extractor(SlowFake(delay), model_led=True), "fake model: model-led (test)")
+    def choose(_settings, _cancel) -> LlmChoice:
+        return LlmChoice(Extractor(SlowFake(delay), llm_led=True), "fake model: model-led (test)")
 
     return choose
 
@@ -99,7 +99,7 @@ def test_synthesis_shows_progress_and_results_then_cancels_and_resumes(qtbot, th
 
 def test_synthesis_reports_why_the_model_does_not_lead(window: MainWindow, sample_path: Path) -> None:
     assert window.open_workspace_path(sample_path)
-    window.choose_model = lambda _settings, _cancel: ModelChoice(
+    window.choose_model = lambda _settings, _cancel: LlmChoice(
         Extractor(), "tiny.gguf: capability probe did not pass (score 0.20); extraction uses rules only"
     )
     window.run_synthesis()

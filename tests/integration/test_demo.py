@@ -41,7 +41,7 @@ def test_files_and_summary(demo: DemoResult) -> None:
     assert demo.workspace.name == WORKSPACE_NAME and demo.report.name == REPORT_NAME
     assert demo.workspace.is_file() and demo.report.is_file()
     assert demo.interviews == 8 and demo.companies == 8 and demo.insights > 50
-    assert "probe" in demo.model_reason
+    assert "probe" in demo.llm_reason
     assert len(demo.icp_criteria) in (3, 4)
     fits = {line.company: line.fits for line in demo.fits}
     assert fits["Caledon Mutual Bank"] is False and fits["Fernhollow Studio"] is False

@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 from models.database import create_workspace, open_workspace
 from models.tables import EvidenceSpan, ExtractionRun, Insight, ModelProbe, RunStatus, Turn
 from synthesis.cli.main import app
-from synthesis.extraction.model_choice import ModelUse, choose_extractor
+from synthesis.extraction.llm_choice import LlmUse, choose_extractor
 from synthesis.extraction.run import run_extraction
 from synthesis.importer import import_file
 from synthesis.llm.probe_cache import ProbeCache
@@ -40,9 +40,9 @@ def workspace_with_injection(tmp_path: Path):
 def test_forced_model_led_run_stores_only_verified_respondent_evidence(
     workspace_with_injection, tmp_path
 ) -> None:
-    choice = choose_extractor(use=ModelUse.FORCE, n_ctx=2048, cache=ProbeCache(tmp_path / "probes.json"))
+    choice = choose_extractor(use=LlmUse.FORCE, n_ctx=2048, cache=ProbeCache(tmp_path / "probes.json"))
     summary = run_extraction(workspace_with_injection, choice.extractor)
-    assert summary.status == RunStatus.COMPLETED and summary.model_led
+    assert summary.status == RunStatus.COMPLETED and summary.llm_led
     with Session(workspace_with_injection) as session:
         spans = session.exec(select(EvidenceSpan)).all()
         assert spans, "rules still contribute verified evidence when the model finds nothing usable"

@@ -17,7 +17,7 @@ from sqlmodel import Session, select
 
 from models.database import create_workspace
 from models.tables import ExtractionRun, Insight, Persona
-from synthesis.extraction.model_choice import ModelUse, choose_extractor
+from synthesis.extraction.llm_choice import LlmUse, choose_extractor
 from synthesis.extraction.run import run_extraction
 from synthesis.importer import Outcome, import_file, import_paths
 from synthesis.llm.probe_cache import ProbeCache
@@ -89,9 +89,9 @@ def test_the_whole_pipeline_runs_offline(offline: list[str], tmp_path: Path) -> 
     short_id = import_file(engine, short).interview_id
     assert short_id is not None
 
-    choice = choose_extractor(use=ModelUse.FORCE, n_ctx=2048, cache=ProbeCache(tmp_path / "probes.json"))
+    choice = choose_extractor(use=LlmUse.FORCE, n_ctx=2048, cache=ProbeCache(tmp_path / "probes.json"))
     led = run_extraction(engine, choice.extractor, interview_ids=[short_id])
-    assert led.status == "completed" and led.model_led
+    assert led.status == "completed" and led.llm_led
     rules = run_extraction(engine)
     assert rules.status == "completed" and rules.insights_stored > 0
     with Session(engine) as session:

@@ -9,7 +9,7 @@ from models.database import create_workspace
 from models.tables import EvidenceSpan, ExtractionRun, Insight, InsightStatus, RunChunk, RunStatus, Turn
 from synthesis.extraction.chunks import plan_chunks, words_per_token_estimate
 from synthesis.extraction.evidence import Span, is_verified, snap_quote
-from synthesis.extraction.model_led import ExtractedInsight, ExtractedInsights
+from synthesis.extraction.llm_led import ExtractedInsight, ExtractedInsights
 from synthesis.extraction.pipeline import Extractor, extract_turns
 from synthesis.extraction.run import run_extraction
 from synthesis.importer import import_file
@@ -157,7 +157,7 @@ def test_model_led_keeps_only_verified_quotes_and_counts_the_rest(engine) -> Non
             ]
         )
     )
-    summary = run_extraction(engine, Extractor(backend, model_led=True))
+    summary = run_extraction(engine, Extractor(backend, llm_led=True))
     assert summary.quotes_dropped == 2
     quotes = [quote for _, quote in stored(engine)]
     assert "forecasting takes forever" in quotes

@@ -7,7 +7,7 @@ import pytest
 from docx.opc.exceptions import PackageNotFoundError
 
 from synthesis import self_test
-from synthesis.extraction.model_choice import ModelChoice
+from synthesis.extraction.llm_choice import LlmChoice
 from synthesis.extraction.pipeline import Extractor
 from synthesis.self_test import SelfTestError, StepResult, check_report, run_self_test, run_steps
 
@@ -48,7 +48,7 @@ def test_check_report_needs_text(tmp_path: Path) -> None:
 
 def test_whole_self_test_on_rules(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(
-        self_test, "choose_extractor", lambda **_kwargs: ModelChoice(Extractor(), "rules only (test)")
+        self_test, "choose_extractor", lambda **_kwargs: LlmChoice(Extractor(), "rules only (test)")
     )
     names = [r.name for r in run_self_test(tmp_path)]
     assert names == [

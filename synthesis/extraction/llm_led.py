@@ -55,7 +55,7 @@ def prompt_version() -> str:
     return load_prompt(PROMPT_NAME).version
 
 
-def model_chunk_budget(backend: LlmBackend) -> int:
+def llm_chunk_budget(backend: LlmBackend) -> int:
     """Transcript tokens per request: the context less the prefix, a reply, and a re-ask with its reply."""
     prefix = backend.count_tokens(load_prompt(PROMPT_NAME).text) + 32
     reserve = prefix + 3 * MAX_REPLY_TOKENS + REASK_OVERHEAD_TOKENS
@@ -148,5 +148,5 @@ def _verified_candidate(
         span.quote,
         0.7,
         "model",
-        model_statement=statement,
+        llm_statement=statement,
     )

@@ -26,35 +26,35 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.discovered_model_table import PATH_ROLE, DiscoveredModelTableModel
-from desktop.model_settings import (
-    ModelSettings,
+from desktop.discovered_llm_table import PATH_ROLE, DiscoveredLlmTableModel
+from desktop.llm_settings import (
+    LlmSettings,
     cached_probe,
     load_model_settings,
     probe_model,
     save_model_settings,
 )
 from desktop.tasks import DB_LANE, MODEL_LANE, TaskRunner
-from synthesis.extraction.model_choice import ModelUse, describe_probe
-from synthesis.llm.discovery import DiscoveredModel, discover_models
+from synthesis.extraction.llm_choice import LlmUse, describe_probe
+from synthesis.llm.discovery import DiscoveredLlm, discover_llms
 from synthesis.llm.probe import ProbeResult
 from synthesis.tasks import Cancel
 
 USE_LABELS = {
-    ModelUse.AUTO: "Let the model lead where its capability probe passed",
-    ModelUse.FORCE: "Always let the model lead (skip the probe's verdict)",
-    ModelUse.OFF: "Rules only (no model)",
+    LlmUse.AUTO: "Let the model lead where its capability probe passed",
+    LlmUse.FORCE: "Always let the model lead (skip the probe's verdict)",
+    LlmUse.OFF: "Rules only (no model)",
 }
 
 MIN_TABLE_ROWS, MAX_TABLE_ROWS = 3, 12
 """The models table is as tall as its rows, within these bounds."""
 
-Discover = Callable[[], list[DiscoveredModel]]
-Probe = Callable[[ModelSettings, Cancel], ProbeResult]
-CachedProbe = Callable[[ModelSettings], ProbeResult | None]
+Discover = Callable[[], list[DiscoveredLlm]]
+Probe = Callable[[LlmSettings, Cancel], ProbeResult]
+CachedProbe = Callable[[LlmSettings], ProbeResult | None]
 
 
-class ModelsView(QWidget):
+class LlmView(QWidget):
     """Choose the language model for synthesis; every change is saved in QSettings at once."""
 
     status_message = Signal(str)
@@ -66,7 +66,7 @@ class ModelsView(QWidget):
         settings: QSettings,
         runner: TaskRunner,
         *,
-        discover: Discover = discover_models,
+        discover: Discover = discover_llms,
         probe: Probe = probe_model,
         cached: CachedProbe = cached_probe,
         parent: QWidget | None = None,
@@ -79,7 +79,7 @@ class ModelsView(QWidget):
         self._cached = cached
         self._scanned = False
 
-        self.table_model = DiscoveredModelTableModel(self)
+        self.table_model = DiscoveredLlmTableModel(self)
         self.table = QTableView()
         self.table.setModel(self.table_model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -181,7 +181,7 @@ class ModelsView(QWidget):
 
     # Settings
 
-    def _show_settings(self, choice: ModelSettings) -> None:
+    def _show_settings(self, choice: LlmSettings) -> None:
         (self.server_radio if choice.server_url else self.file_radio).setChecked(True)
         self.path_edit.setText(choice.model_path)
         self.url_edit.setText(choice.server_url)
@@ -191,13 +191,13 @@ class ModelsView(QWidget):
         self.threads_spin.setValue(choice.n_threads)
         self._update_enabled()
 
-    def current_settings(self) -> ModelSettings:
+    def current_settings(self) -> LlmSettings:
         server = self.server_radio.isChecked()
-        return ModelSettings(
+        return LlmSettings(
             model_path="" if server else self.path_edit.text().strip(),
             server_url=self.url_edit.text().strip() if server else "",
             model_name=self.name_edit.text().strip() if server else "",
-            use=ModelUse(self.use_combo.currentData()),
+            use=LlmUse(self.use_combo.currentData()),
             n_ctx=self.context_spin.value(),
             n_threads=self.threads_spin.value(),
         )
@@ -252,7 +252,7 @@ class ModelsView(QWidget):
             lane=DB_LANE,
         )
 
-    def _show_models(self, models: list[DiscoveredModel]) -> None:
+    def _show_models(self, models: list[DiscoveredLlm]) -> None:
         self.table_model.set_models(models)
         rows = min(max(len(models), MIN_TABLE_ROWS), MAX_TABLE_ROWS)
         self.table.setMaximumHeight(
@@ -272,7 +272,7 @@ class ModelsView(QWidget):
     def run_probe(self) -> None:
         """Probe the chosen model in the background, on the model worker."""
         choice = self.current_settings()
-        if choice.use == ModelUse.OFF:
+        if choice.use == LlmUse.OFF:
             self.probe_label.setText("Rules only: no model to probe.")
             return
         self.probe_button.setEnabled(False)
@@ -300,14 +300,14 @@ class ModelsView(QWidget):
             lane=DB_LANE,
         )
 
-    def _show_remembered(self, choice: ModelSettings, result: ProbeResult | None) -> None:
+    def _show_remembered(self, choice: LlmSettings, result: ProbeResult | None) -> None:
         if result is not None:
             self._probe_done(choice, result, remembered=True)
 
-    def _probe_done(self, choice: ModelSettings, result: ProbeResult, *, remembered: bool = False) -> None:
+    def _probe_done(self, choice: LlmSettings, result: ProbeResult, *, remembered: bool = False) -> None:
         self.probe_button.setEnabled(True)
         verdict = describe_probe(result)
-        if not result.passed and choice.use == ModelUse.AUTO:
+        if not result.passed and choice.use == LlmUse.AUTO:
             verdict += "; extraction uses rules only"
         text = f"{choice.describe()}: {verdict}"
         self.probe_label.setText(

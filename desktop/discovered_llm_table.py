@@ -7,14 +7,14 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from synthesis.llm.discovery import DiscoveredModel
+from synthesis.llm.discovery import DiscoveredLlm
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 PATH_ROLE = Qt.ItemDataRole.UserRole
 COLUMNS = ("Model", "Source", "Architecture", "Parameters", "Quantisation", "Context", "Size")
 
 
-def _parameters(model: DiscoveredModel) -> str:
+def _parameters(model: DiscoveredLlm) -> str:
     info = model.info
     if info is None:
         return ""
@@ -24,7 +24,7 @@ def _parameters(model: DiscoveredModel) -> str:
     return f"{count / 1e9:.1f}B" if count >= 1e9 else f"{count / 1e6:.0f}M" if count else ""
 
 
-def _cells(model: DiscoveredModel) -> tuple[str, ...]:
+def _cells(model: DiscoveredLlm) -> tuple[str, ...]:
     info = model.info
     return (
         model.display_name,
@@ -39,21 +39,21 @@ def _cells(model: DiscoveredModel) -> tuple[str, ...]:
     )
 
 
-class DiscoveredModelTableModel(QAbstractTableModel):
+class DiscoveredLlmTableModel(QAbstractTableModel):
     """One row per model file; the tooltip gives its path, or why its header could not be read."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._models: list[DiscoveredModel] = []
+        self._models: list[DiscoveredLlm] = []
         self._cells: list[tuple[str, ...]] = []
 
-    def set_models(self, models: Sequence[DiscoveredModel]) -> None:
+    def set_models(self, models: Sequence[DiscoveredLlm]) -> None:
         self.beginResetModel()
         self._models = list(models)
         self._cells = [_cells(m) for m in self._models]
         self.endResetModel()
 
-    def model_at(self, row: int) -> DiscoveredModel:
+    def model_at(self, row: int) -> DiscoveredLlm:
         return self._models[row]
 
     def row_of_path(self, path: str) -> int | None:
