@@ -1,11 +1,13 @@
 """The one narrow interface every language-model backend implements, its errors and its figures.
 
-Backends produce raw text; ``complete_json_with_retry`` turns that into a validated pydantic object, re-asking
-once with the validation error (as instructor's ``retry.py`` does) before giving up with ``LlmOutputError``.
+Backends derive from ``BaseLlmBackend`` and produce raw text in ``_generate``; the base turns that into a
+validated pydantic object, re-asking once with the validation error (as instructor's ``retry.py`` does) before
+giving up with ``LlmOutputError``.
 """
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any, Protocol, TypeVar
@@ -149,6 +151,66 @@ class LlmBackend(Protocol):
     def stats(self) -> LlmStats: ...
 
 
+class BaseLlmBackend(ABC):
+    """What every backend shares: JSON completion with validation and one re-ask, and text completion.
+
+    A backend implements only ``_generate`` (one completion, streamed, cancellable), as simonw/llm's models
+    implement only ``execute()``; it raises ``LlmError`` subclasses for everything that goes wrong.
+    """
+
+    def complete_json(
+        self,
+        messages: Messages,
+        schema: type[T],
+        *,
+        cancel: Cancel = never_cancel,
+        on_token: OnToken | None = None,
+        max_tokens: int = DEFAULT_MAX_TOKENS,
+    ) -> T:
+        """Complete constrained to ``schema``; re-ask once with the validation error, then ``LlmOutputError``."""
+        raw = self._generate(messages, schema, cancel, on_token, max_tokens)
+        try:
+            return schema.model_validate_json(raw)
+        except ValidationError as first:
+            errors = str(first)
+        raw = self._generate(reask_messages(messages, raw, errors), schema, cancel, on_token, max_tokens)
+        try:
+            return schema.model_validate_json(raw)
+        except ValidationError as second:
+            raise LlmOutputError(
+                f"The model's reply did not match {schema.__name__} after one re-ask "
+                f"({second.error_count()} error(s))",
+                raw=raw,
+                errors=str(second),
+            ) from second
+
+    def complete_text(
+        self,
+        messages: Messages,
+        *,
+        cancel: Cancel = never_cancel,
+        on_token: OnToken | None = None,
+        max_tokens: int = DEFAULT_MAX_TOKENS,
+    ) -> str:
+        """Complete without constraint; return the reply text."""
+        return self._generate(messages, None, cancel, on_token, max_tokens)
+
+    @abstractmethod
+    def _generate(
+        self,
+        messages: Messages,
+        schema: type[BaseModel] | None,
+        cancel: Cancel,
+        on_token: OnToken | None,
+        max_tokens: int,
+    ) -> str:
+        """One completion of ``messages``, constrained to ``schema``'s JSON schema unless it is None.
+
+        Passes each piece of text to ``on_token`` as it arrives and raises ``LlmCancelled`` as soon as
+        ``cancel()`` returns True.
+        """
+
+
 def reask_messages(messages: Messages, raw: str, errors: str) -> Messages:
     """The conversation extended with the invalid reply and a request to correct it."""
     return [
@@ -160,22 +222,3 @@ def reask_messages(messages: Messages, raw: str, errors: str) -> Messages:
             f"{errors}\nReply again with only the corrected JSON object.",
         },
     ]
-
-
-def complete_json_with_retry(generate: Callable[[Messages], str], messages: Messages, schema: type[T]) -> T:
-    """Validate ``generate(messages)`` against ``schema``; re-ask once with the error, then raise."""
-    raw = generate(messages)
-    try:
-        return schema.model_validate_json(raw)
-    except ValidationError as first:
-        errors = str(first)
-    raw = generate(reask_messages(messages, raw, errors))
-    try:
-        return schema.model_validate_json(raw)
-    except ValidationError as second:
-        raise LlmOutputError(
-            f"The model's reply did not match {schema.__name__} after one re-ask "
-            f"({second.error_count()} error(s))",
-            raw=raw,
-            errors=str(second),
-        ) from second

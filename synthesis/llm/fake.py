@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from synthesis.llm.base import (
-    DEFAULT_MAX_TOKENS,
+    BaseLlmBackend,
     Cancel,
     LlmCancelled,
     LlmError,
@@ -17,9 +17,6 @@ from synthesis.llm.base import (
     Messages,
     ModelInfo,
     OnToken,
-    T,
-    complete_json_with_retry,
-    never_cancel,
 )
 
 
@@ -32,7 +29,7 @@ class FakeCall:
     max_tokens: int
 
 
-class FakeBackend:
+class FakeBackend(BaseLlmBackend):
     """Replies with queued texts in order; a queued pydantic object is replied as its JSON."""
 
     def __init__(self, replies: list[str | BaseModel] | None = None, *, context_size: int = 8192) -> None:
@@ -51,29 +48,6 @@ class FakeBackend:
     def context_size(self) -> int:
         return self._context_size
 
-    def complete_json(
-        self,
-        messages: Messages,
-        schema: type[T],
-        *,
-        cancel: Cancel = never_cancel,
-        on_token: OnToken | None = None,
-        max_tokens: int = DEFAULT_MAX_TOKENS,
-    ) -> T:
-        return complete_json_with_retry(
-            lambda msgs: self._reply(msgs, schema, cancel, on_token, max_tokens), messages, schema
-        )
-
-    def complete_text(
-        self,
-        messages: Messages,
-        *,
-        cancel: Cancel = never_cancel,
-        on_token: OnToken | None = None,
-        max_tokens: int = DEFAULT_MAX_TOKENS,
-    ) -> str:
-        return self._reply(messages, None, cancel, on_token, max_tokens)
-
     def count_tokens(self, text: str) -> int:
         return len(text.split())
 
@@ -83,7 +57,7 @@ class FakeBackend:
     def stats(self) -> LlmStats:
         return self._stats
 
-    def _reply(
+    def _generate(
         self,
         messages: Messages,
         schema: type[BaseModel] | None,

@@ -14,9 +14,10 @@ from collections.abc import Iterator
 from typing import Any, Literal
 
 import httpx
+from pydantic import BaseModel
 
 from synthesis.llm.base import (
-    DEFAULT_MAX_TOKENS,
+    BaseLlmBackend,
     Cancel,
     LlmCancelled,
     LlmStats,
@@ -25,16 +26,13 @@ from synthesis.llm.base import (
     ModelInfo,
     OnToken,
     ServerError,
-    T,
-    complete_json_with_retry,
-    never_cancel,
 )
 
 SchemaFormat = Literal["auto", "json_schema", "json_object"]
 _CANCEL_POLL_SECONDS = 0.1
 
 
-class HttpBackend:
+class HttpBackend(BaseLlmBackend):
     """Chat completions from ``<base_url>/v1/chat/completions``.
 
     ``schema_format`` picks how the schema is sent: ``json_schema`` (OpenAI style, most servers),
@@ -76,50 +74,6 @@ class HttpBackend:
     def context_size(self) -> int:
         return self._context_size
 
-    def complete_json(
-        self,
-        messages: Messages,
-        schema: type[T],
-        *,
-        cancel: Cancel = never_cancel,
-        on_token: OnToken | None = None,
-        max_tokens: int = DEFAULT_MAX_TOKENS,
-    ) -> T:
-        json_schema = schema.model_json_schema()
-        object_format = {"type": "json_object", "schema": json_schema}
-        named = {"name": schema.__name__, "schema": json_schema}
-        schema_format = {"type": "json_schema", "json_schema": named}
-
-        def generate(msgs: Messages) -> str:
-            if self.schema_format == "json_object":
-                return self._complete(msgs, object_format, cancel, on_token, max_tokens)
-            try:
-                return self._complete(msgs, schema_format, cancel, on_token, max_tokens)
-            except _Rejected:
-                if self.schema_format == "json_schema":
-                    raise
-            reply = self._complete(msgs, object_format, cancel, on_token, max_tokens)
-            self.schema_format = "json_object"
-            return reply
-
-        try:
-            return complete_json_with_retry(generate, messages, schema)
-        except _Rejected as exc:
-            raise ServerError(str(exc)) from None
-
-    def complete_text(
-        self,
-        messages: Messages,
-        *,
-        cancel: Cancel = never_cancel,
-        on_token: OnToken | None = None,
-        max_tokens: int = DEFAULT_MAX_TOKENS,
-    ) -> str:
-        try:
-            return self._complete(messages, None, cancel, on_token, max_tokens)
-        except _Rejected as exc:
-            raise ServerError(str(exc)) from None
-
     def count_tokens(self, text: str) -> int:
         """An upper-side estimate (one token per 3 characters): servers share no tokenizer endpoint."""
         return math.ceil(len(text) / 3)
@@ -138,6 +92,36 @@ class HttpBackend:
 
     def stats(self) -> LlmStats:
         return self._stats
+
+    def _generate(
+        self,
+        messages: Messages,
+        schema: type[BaseModel] | None,
+        cancel: Cancel,
+        on_token: OnToken | None,
+        max_tokens: int,
+    ) -> str:
+        """One completion; a constrained one tries the schema formats ``schema_format`` allows."""
+        try:
+            if schema is None:
+                return self._complete(messages, None, cancel, on_token, max_tokens)
+            json_schema = schema.model_json_schema()
+            object_format = {"type": "json_object", "schema": json_schema}
+            if self.schema_format == "json_object":
+                return self._complete(messages, object_format, cancel, on_token, max_tokens)
+            named = {"name": schema.__name__, "schema": json_schema}
+            try:
+                return self._complete(
+                    messages, {"type": "json_schema", "json_schema": named}, cancel, on_token, max_tokens
+                )
+            except _Rejected:
+                if self.schema_format == "json_schema":
+                    raise
+            reply = self._complete(messages, object_format, cancel, on_token, max_tokens)
+            self.schema_format = "json_object"
+            return reply
+        except _Rejected as exc:
+            raise ServerError(str(exc)) from None
 
     def _complete(
         self,

@@ -13,8 +13,10 @@ import time
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
+
 from synthesis.llm.base import (
-    DEFAULT_MAX_TOKENS,
+    BaseLlmBackend,
     Cancel,
     LlmCancelled,
     LlmError,
@@ -23,16 +25,13 @@ from synthesis.llm.base import (
     ModelInfo,
     ModelLoadError,
     OnToken,
-    T,
-    complete_json_with_retry,
-    never_cancel,
 )
 from synthesis.llm.gguf_info import file_sha256, read_gguf_info
 
 DEFAULT_CONTEXT = 4096
 
 
-class LlamaBackend:
+class LlamaBackend(BaseLlmBackend):
     """A GGUF model loaded in this process. Drive it from one worker thread; calls are serialised."""
 
     def __init__(
@@ -59,30 +58,6 @@ class LlamaBackend:
     def context_size(self) -> int:
         return int(self._llm.n_ctx())
 
-    def complete_json(
-        self,
-        messages: Messages,
-        schema: type[T],
-        *,
-        cancel: Cancel = never_cancel,
-        on_token: OnToken | None = None,
-        max_tokens: int = DEFAULT_MAX_TOKENS,
-    ) -> T:
-        response_format = {"type": "json_object", "schema": schema.model_json_schema()}
-        return complete_json_with_retry(
-            lambda msgs: self._complete(msgs, response_format, cancel, on_token, max_tokens), messages, schema
-        )
-
-    def complete_text(
-        self,
-        messages: Messages,
-        *,
-        cancel: Cancel = never_cancel,
-        on_token: OnToken | None = None,
-        max_tokens: int = DEFAULT_MAX_TOKENS,
-    ) -> str:
-        return self._complete(messages, None, cancel, on_token, max_tokens)
-
     def count_tokens(self, text: str) -> int:
         return len(self._llm.tokenize(text.encode("utf-8"), add_bos=False, special=False))
 
@@ -101,14 +76,15 @@ class LlamaBackend:
     def stats(self) -> LlmStats:
         return self._stats
 
-    def _complete(
+    def _generate(
         self,
         messages: Messages,
-        response_format: dict[str, Any] | None,
+        schema: type[BaseModel] | None,
         cancel: Cancel,
         on_token: OnToken | None,
         max_tokens: int,
     ) -> str:
+        response_format = None if schema is None else _json_format(schema)
         if cancel():
             raise LlmCancelled("cancelled before the completion started")
         with self._lock:
@@ -192,6 +168,11 @@ class _SamplerClock:
 
 
 _SAMPLER_CLOCK = _SamplerClock()
+
+
+def _json_format(schema: type[BaseModel]) -> dict[str, Any]:
+    """llama-cpp-python's response format that constrains sampling to ``schema``."""
+    return {"type": "json_object", "schema": schema.model_json_schema()}
 
 
 def _load(path: Path, *, n_ctx: int, n_threads: int | None, seed: int) -> Any:
