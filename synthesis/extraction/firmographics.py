@@ -6,6 +6,8 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from synthesis.icp import places
+from synthesis.icp.vocabulary import MONEY_SCALES, SCALE_PATTERN, SPOKEN_FUNDING_PATTERN
 from synthesis.transcript import ParsedTurn, SpeakerRole
 
 @dataclass(frozen=True)
@@ -38,7 +40,6 @@ _APPROX = (
     r"(?:(?:about|around|roughly|approximately|nearly|almost|just over|just under|over|under|some|~)\s+)?"
 )
 _APPROX_BEFORE = re.compile(_APPROX.removesuffix("?") + "$", re.IGNORECASE)
-_SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9, "billion": 1e9}
 _CURRENCY = {"$": "USD", "€": "EUR", "£": "GBP"}
 
 _EMPLOYEES = re.compile(
@@ -50,20 +51,16 @@ _HEAD_WORD = re.compile(r"people|employees|staff|ftes?|person|headcount", re.IGN
 """Cheap to find: the employee-count pattern runs only in a window around these words."""
 _HEAD_WINDOW = 80
 _MONEY = (
-    r"(?P<cur>[$€£])?\s?(?P<amt>\d+(?:[.,]\d+)?)\s?(?P<scale>k|mm|m|bn|b|thousand|million|billion)?\b"
+    rf"(?P<cur>[$€£])?\s?(?P<amt>\d+(?:[.,]\d+)?)\s?(?P<scale>{SCALE_PATTERN})?\b"
     r"(?:\s?(?P<code>usd|eur|gbp|dollars|euros|pounds))?"
 )
 _REVENUE = re.compile(
     rf"{_MONEY}\s+(?:in\s+|of\s+)?(?:annual\s+|recurring\s+)?(?P<what>arr|revenue|turnover|sales|gmv)\b|"
     rf"\b(?P<what2>arr|revenue|turnover)\b(?:\s+\w+){{0,3}}?\s+(?:is|of|at|was|around|about|hit)\s+{_APPROX}"
-    rf"(?P<cur2>[$€£])?\s?(?P<amt2>\d+(?:[.,]\d+)?)\s?(?P<scale2>k|mm|m|bn|b|thousand|million|billion)?\b",
+    rf"(?P<cur2>[$€£])?\s?(?P<amt2>\d+(?:[.,]\d+)?)\s?(?P<scale2>{SCALE_PATTERN})?\b",
     re.IGNORECASE,
 )
-_STAGE = re.compile(
-    r"\b(?P<stage>pre-?seed|seed|series [a-h]|private equity|pe[- ]backed|vc[- ]backed|venture[- ]backed|"
-    r"bootstrapped|publicly traded|public company|ipo'?d)\b",
-    re.IGNORECASE,
-)
+_STAGE = re.compile(rf"\b(?P<stage>{SPOKEN_FUNDING_PATTERN})\b", re.IGNORECASE)
 _RAISED = re.compile(
     rf"\b(?:raised|closed|round of|funding of)\s+{_APPROX}{_MONEY}",
     re.IGNORECASE,
@@ -90,21 +87,9 @@ _INDUSTRY = re.compile(
     re.IGNORECASE,
 )
 
-PLACES = frozenset(
-    """United States|US|USA|America|North America|Canada|Mexico|Brazil|Latin America|LATAM|UK|United Kingdom|
-    Britain|England|Scotland|Wales|Ireland|Northern Ireland|Germany|France|Spain|Portugal|Italy|Netherlands|
-    Belgium|Luxembourg|Switzerland|Austria|Poland|Czechia|Sweden|Norway|Denmark|Finland|Iceland|Estonia|
-    Europe|EMEA|APAC|DACH|Nordics|Benelux|Middle East|Israel|UAE|Dubai|Saudi Arabia|Africa|South Africa|
-    Nigeria|Kenya|India|China|Japan|Korea|Singapore|Australia|New Zealand|Asia|Denver|Boston|New York|NYC|
-    Chicago|Austin|Seattle|San Francisco|Bay Area|Los Angeles|Atlanta|Dallas|Houston|Miami|Toronto|Vancouver|
-    Montreal|London|Manchester|Dublin|Edinburgh|Berlin|Munich|Hamburg|Paris|Amsterdam|Rotterdam|Madrid|
-    Barcelona|Lisbon|Stockholm|Copenhagen|Oslo|Helsinki|Zurich|Vienna|Warsaw|Prague|Tel Aviv|Bangalore|
-    Mumbai|Sydney|Melbourne|Tokyo|Colorado|California|Texas|Ohio|Midwest|East Coast|West Coast|
-    Pacific Northwest|Ontario|Quebec""".replace("\n", "").split("|")
-)
-_PLACE_WORD = re.compile(
-    r"\b(?:" + "|".join(re.escape(p.strip()) for p in sorted(PLACES, key=len, reverse=True)) + r")\b"
-)
+_PLACE_NAMES = sorted((name for name in places.NAMES if name[:1].isupper()), key=len, reverse=True)
+"""The gazetteer's names as a proper noun starts them ("US", not "the US": the match is the name itself)."""
+_PLACE_WORD = re.compile(r"\b(?:" + "|".join(re.escape(name) for name in _PLACE_NAMES) + r")\b")
 
 TOOLS = tuple(
     """Salesforce|HubSpot|Marketo|Pardot|Outreach|Salesloft|Gong|Chorus|Clari|ZoomInfo|Apollo|Clearbit|6sense|
@@ -163,7 +148,7 @@ def _number(text: str) -> float | None:
 
 
 def _money(amount: str, scale: str | None, currency: str | None, code: str | None) -> str:
-    value = float(amount.replace(",", "")) * _SCALE.get((scale or "").lower(), 1.0)
+    value = float(amount.replace(",", "")) * MONEY_SCALES.get((scale or "").lower(), 1.0)
     cur = _CURRENCY.get(currency or "") or {"usd": "USD", "dollars": "USD", "eur": "EUR", "euros": "EUR",
                                             "gbp": "GBP", "pounds": "GBP"}.get((code or "").lower(), "")
     return f"{value:.0f} {cur}".strip()

@@ -8,16 +8,16 @@ and counted.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from models.tables import InsightKind
 from synthesis.extraction.chunks import Chunk
 from synthesis.extraction.evidence import snap_quote
 from synthesis.extraction.rules import Candidate
+from synthesis.extraction.segment import split_sentences
 from synthesis.llm.base import Cancel, LlmBackend, LlmOutputError, OnToken
 from synthesis.llm.prompt_files import load_prompt
 from synthesis.transcript import ParsedTurn
@@ -33,7 +33,7 @@ class ExtractedInsight(BaseModel):
     """One statement the model found, with the turn it quotes."""
 
     turn: int
-    kind: Literal["role", "company", "goal", "pain", "aspiration", "buying"]
+    kind: InsightKind
     quote: str = Field(max_length=600)
     statement: str = Field(max_length=200)
 
@@ -68,7 +68,7 @@ def _turn_line(turns: Sequence[ParsedTurn], index: int, text: str, part: str = "
 
 def _windows(text: str, budget: int, count_tokens: Callable[[str], int]) -> list[str]:
     """Split an over-long turn at sentence ends into pieces of at most ``budget`` tokens (none dropped)."""
-    sentences = re.split(r"(?<=[.!?])\s+", text)
+    sentences = [text[start:end] for start, end in split_sentences(text)]
     pieces, current = [], ""
     for sentence in sentences:
         candidate = f"{current} {sentence}".strip()

@@ -107,6 +107,14 @@ def _build() -> tuple[dict[str, str], dict[str, str], dict[str, set[str]], dict[
 
 _COUNTRY, _REGION, _REGIONS_OF, _WITHIN = _build()
 
+NAMES = frozenset(
+    name
+    for table in (_COUNTRY_ALIASES, _REGION_COUNTRIES, _CITY_COUNTRY, _REGION_ALIASES)
+    for key, names in table.items()
+    for name in [key, *_split(names)]
+) | frozenset(US_STATES.values()) | {"EMEA"}
+"""Every place name the gazetteer knows, as written (countries, aliases, regions, states, cities)."""
+
 
 def canonical(name: str) -> str:
     """The gazetteer's spelling of a place name (aliases resolved), or the name as given."""
