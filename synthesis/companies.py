@@ -8,8 +8,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from models.tables import Company, CompanyRelationship, FirmographicSuggestion, InsightStatus, Interview
-from synthesis.extraction.firmographics import extract_firmographics
-from synthesis.transcript import ParsedTurn, SpeakerRole
+from synthesis.extraction.firmographics import employee_count
 
 COMPANY_FIELDS = (
     "name",
@@ -117,11 +116,10 @@ def check_company_field(name: str, text: str) -> None:
 def head_count(text: str) -> int:
     if text.replace(",", "").isdigit():
         return int(text.replace(",", ""))
-    turn = ParsedTurn(speaker="", text=text, segments=[], role=SpeakerRole.RESPONDENT)
-    found = [f for f in extract_firmographics([turn]) if f.field == "employee_count"]
-    if not found:
+    count = employee_count(text)
+    if count is None:
         raise ValueError(f"“{text}” is not a number of employees")
-    return int(float(found[0].normalized))
+    return count
 
 
 def accepted_value(session: Session, suggestion: SuggestionRow) -> str:

@@ -171,14 +171,23 @@ def _employee_mentions(text: str) -> Iterator[re.Match[str]]:
                 yield m
 
 
-def _findings(text: str) -> Iterator[tuple[str, str, str, int, int]]:
-    """Yield (field, value, normalized, start, end) for one turn's text."""
+def _employee_counts(text: str) -> Iterator[tuple[str, str, str, int, int]]:
     for m in _employee_mentions(text):
-        raw = m.group("n") or m.group("n2")
-        n = _number(raw)
+        n = _number(m.group("n") or m.group("n2"))
         if n is not None and n >= 2:
             start = _with_approx(text, m.start())
             yield "employee_count", text[start : m.end()], f"{n:.0f}", start, m.end()
+
+
+def employee_count(text: str) -> int | None:
+    """The first number of employees ``text`` states ("about four hundred people" -> 400), or None."""
+    found = min(_employee_counts(text), key=lambda finding: finding[3], default=None)
+    return None if found is None else int(float(found[2]))
+
+
+def _findings(text: str) -> Iterator[tuple[str, str, str, int, int]]:
+    """Yield (field, value, normalized, start, end) for one turn's text."""
+    yield from _employee_counts(text)
     for m in _REVENUE.finditer(text):
         if m.group("amt"):
             norm = _money(m.group("amt"), m.group("scale"), m.group("cur"), m.group("code"))
