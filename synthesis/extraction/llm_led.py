@@ -16,7 +16,7 @@ from pydantic import BaseModel, Field
 from models.tables import InsightKind
 from synthesis.extraction.chunks import Chunk
 from synthesis.extraction.evidence import snap_quote
-from synthesis.extraction.rules import Candidate
+from synthesis.extraction.rules import LLM_CONFIDENCE, LLM_ORIGIN, Candidate
 from synthesis.extraction.segment import split_sentences
 from synthesis.llm.base import Cancel, LlmBackend, LlmOutputError, OnToken
 from synthesis.llm.prompt_files import load_prompt
@@ -146,7 +146,8 @@ def _verified_candidate(
         span.start,
         span.end,
         span.quote,
-        0.7,
+        LLM_CONFIDENCE,
         "model",
         llm_statement=statement,
+        origin=LLM_ORIGIN,
     )

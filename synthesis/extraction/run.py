@@ -218,7 +218,7 @@ def _store_chunk(
                 statement=candidate.statement,
                 original_statement=candidate.statement,
                 confidence=candidate.confidence,
-                origin="model" if candidate.reason == "model" else "rules",
+                origin=candidate.origin,
                 extractor_version=EXTRACTOR_VERSION,
                 prompt_version=run.prompt_version,
             )
