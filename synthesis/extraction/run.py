@@ -211,28 +211,7 @@ def _store_chunk(
                 for kind, tid, start, end in existing
             ):
                 continue
-            insight = Insight(
-                interview_id=interview_id,
-                run_id=run_id,
-                kind=candidate.kind,
-                statement=candidate.statement,
-                original_statement=candidate.statement,
-                confidence=candidate.confidence,
-                origin=candidate.origin,
-                extractor_version=EXTRACTOR_VERSION,
-                prompt_version=run.prompt_version,
-            )
-            session.add(insight)
-            session.flush()
-            session.add(
-                EvidenceSpan(
-                    insight_id=insight.id,
-                    turn_id=turn_id,
-                    start=candidate.start,
-                    end=candidate.end,
-                    quote=candidate.quote,
-                )
-            )
+            _add_insight(session, run, interview_id, turn_id, candidate)
             existing.append((candidate.kind, turn_id, candidate.start, candidate.end))
             stored += 1
         if chunk.index == 0:
@@ -252,6 +231,34 @@ def _store_chunk(
         session.add(run)
         session.commit()
     return stored
+
+
+def _add_insight(
+    session: Session, run: ExtractionRun, interview_id: int, turn_id: int | None, candidate: Candidate
+) -> None:
+    """Add the candidate as a suggested insight with its evidence span."""
+    insight = Insight(
+        interview_id=interview_id,
+        run_id=run.id,
+        kind=candidate.kind,
+        statement=candidate.statement,
+        original_statement=candidate.statement,
+        confidence=candidate.confidence,
+        origin=candidate.origin,
+        extractor_version=EXTRACTOR_VERSION,
+        prompt_version=run.prompt_version,
+    )
+    session.add(insight)
+    session.flush()
+    session.add(
+        EvidenceSpan(
+            insight_id=insight.id,
+            turn_id=turn_id,
+            start=candidate.start,
+            end=candidate.end,
+            quote=candidate.quote,
+        )
+    )
 
 
 def _store_firmographics(
