@@ -10,6 +10,7 @@ from synthesis.icp import places
 from synthesis.icp.vocabulary import MONEY_SCALES, SCALE_PATTERN, SPOKEN_FUNDING_PATTERN
 from synthesis.transcript import ParsedTurn, SpeakerRole
 
+
 @dataclass(frozen=True)
 class Firmographic:
     """One firmographic finding with its evidence: ``turns[turn_index].text[start:end] == quote``."""

@@ -13,7 +13,6 @@ from synthesis.extraction.segment import Sentence, respondent_sentences, split_c
 from synthesis.extraction.statement import draft_statement
 from synthesis.transcript import ParsedTurn
 
-
 RULES_ORIGIN = "rules"
 LLM_ORIGIN = "model"
 """What made a candidate, as stored in ``Insight.origin`` ("model" in stored workspaces means the LLM)."""

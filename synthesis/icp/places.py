@@ -109,10 +109,10 @@ _COUNTRY, _REGION, _REGIONS_OF, _WITHIN = _build()
 
 NAMES = frozenset(
     name
-    for table in (_COUNTRY_ALIASES, _REGION_COUNTRIES, _CITY_COUNTRY, _REGION_ALIASES)
+    for table in (_COUNTRY_ALIASES, _REGION_COUNTRIES, _CITY_COUNTRY, _REGION_ALIASES, {"EMEA": ""})
     for key, names in table.items()
     for name in [key, *_split(names)]
-) | frozenset(US_STATES.values()) | {"EMEA"}
+) | frozenset(US_STATES.values())
 """Every place name the gazetteer knows, as written (countries, aliases, regions, states, cities)."""
 
 

@@ -1,6 +1,6 @@
 """The one narrow interface every language-model backend implements, its errors and its figures.
 
-Backends derive from ``BaseLlmBackend`` and produce raw text in ``_generate``; the base turns that into a
+Backends derive from ``LlmBackend`` and produce raw text in ``_generate``; the base turns that into a
 validated pydantic object, re-asking once with the validation error (as instructor's ``retry.py`` does) before
 giving up with ``LlmOutputError``.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Any, Protocol, TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -115,10 +115,28 @@ class LlmStats:
         )
 
 
-class LlmBackend(Protocol):
-    """A language model: in-process llama.cpp, an OpenAI-compatible server, or a fake for tests."""
+@dataclass(frozen=True)
+class LlmRequest:
+    """One completion a backend is asked for: constrained to ``schema``'s JSON schema unless it is None."""
+
+    messages: Messages
+    schema: type[BaseModel] | None
+    cancel: Cancel
+    on_token: OnToken | None
+    max_tokens: int
+
+
+class LlmBackend(ABC):
+    """A language model: in-process llama.cpp, an OpenAI-compatible server, or a fake for tests.
+
+    The base does what every backend shares: JSON completion validated against a pydantic schema with one
+    re-ask, and text completion. A backend implements only ``_generate`` (one completion, streamed and
+    cancellable), as simonw/llm's models implement only ``execute()``, plus its token count, info and
+    stats; it raises ``LlmError`` subclasses for everything that goes wrong.
+    """
 
     @property
+    @abstractmethod
     def context_size(self) -> int: ...
 
     def complete_json(
@@ -130,50 +148,14 @@ class LlmBackend(Protocol):
         on_token: OnToken | None = None,
         max_tokens: int = DEFAULT_MAX_TOKENS,
     ) -> T:
-        """Complete constrained to ``schema``'s JSON schema; return the validated object."""
-        ...
-
-    def complete_text(
-        self,
-        messages: Messages,
-        *,
-        cancel: Cancel = never_cancel,
-        on_token: OnToken | None = None,
-        max_tokens: int = DEFAULT_MAX_TOKENS,
-    ) -> str:
-        """Complete without constraint; return the reply text."""
-        ...
-
-    def count_tokens(self, text: str) -> int: ...
-
-    def info(self) -> ModelInfo: ...
-
-    def stats(self) -> LlmStats: ...
-
-
-class BaseLlmBackend(ABC):
-    """What every backend shares: JSON completion with validation and one re-ask, and text completion.
-
-    A backend implements only ``_generate`` (one completion, streamed, cancellable), as simonw/llm's models
-    implement only ``execute()``; it raises ``LlmError`` subclasses for everything that goes wrong.
-    """
-
-    def complete_json(
-        self,
-        messages: Messages,
-        schema: type[T],
-        *,
-        cancel: Cancel = never_cancel,
-        on_token: OnToken | None = None,
-        max_tokens: int = DEFAULT_MAX_TOKENS,
-    ) -> T:
-        """Complete constrained to ``schema``; re-ask once with the validation error, then ``LlmOutputError``."""
-        raw = self._generate(messages, schema, cancel, on_token, max_tokens)
+        """Complete constrained to ``schema``; re-ask once with the validation error, else LlmOutputError."""
+        request = LlmRequest(messages, schema, cancel, on_token, max_tokens)
+        raw = self._generate(request)
         try:
             return schema.model_validate_json(raw)
         except ValidationError as first:
             errors = str(first)
-        raw = self._generate(reask_messages(messages, raw, errors), schema, cancel, on_token, max_tokens)
+        raw = self._generate(replace(request, messages=reask_messages(messages, raw, errors)))
         try:
             return schema.model_validate_json(raw)
         except ValidationError as second:
@@ -193,22 +175,21 @@ class BaseLlmBackend(ABC):
         max_tokens: int = DEFAULT_MAX_TOKENS,
     ) -> str:
         """Complete without constraint; return the reply text."""
-        return self._generate(messages, None, cancel, on_token, max_tokens)
+        return self._generate(LlmRequest(messages, None, cancel, on_token, max_tokens))
 
     @abstractmethod
-    def _generate(
-        self,
-        messages: Messages,
-        schema: type[BaseModel] | None,
-        cancel: Cancel,
-        on_token: OnToken | None,
-        max_tokens: int,
-    ) -> str:
-        """One completion of ``messages``, constrained to ``schema``'s JSON schema unless it is None.
+    def count_tokens(self, text: str) -> int: ...
 
-        Passes each piece of text to ``on_token`` as it arrives and raises ``LlmCancelled`` as soon as
-        ``cancel()`` returns True.
-        """
+    @abstractmethod
+    def info(self) -> ModelInfo: ...
+
+    @abstractmethod
+    def stats(self) -> LlmStats: ...
+
+    @abstractmethod
+    def _generate(self, request: LlmRequest) -> str:
+        """One completion of ``request.messages``: passes each piece of text to ``request.on_token`` as it
+        arrives and raises ``LlmCancelled`` as soon as ``request.cancel()`` returns True."""
 
 
 def reask_messages(messages: Messages, raw: str, errors: str) -> Messages:

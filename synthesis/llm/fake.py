@@ -9,14 +9,13 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from synthesis.llm.base import (
-    BaseLlmBackend,
-    Cancel,
+    LlmBackend,
     LlmCancelled,
     LlmError,
+    LlmRequest,
     LlmStats,
     Messages,
     ModelInfo,
-    OnToken,
 )
 
 
@@ -29,7 +28,7 @@ class FakeCall:
     max_tokens: int
 
 
-class FakeBackend(BaseLlmBackend):
+class FakeBackend(LlmBackend):
     """Replies with queued texts in order; a queued pydantic object is replied as its JSON."""
 
     def __init__(self, replies: list[str | BaseModel] | None = None, *, context_size: int = 8192) -> None:
@@ -57,26 +56,19 @@ class FakeBackend(BaseLlmBackend):
     def stats(self) -> LlmStats:
         return self._stats
 
-    def _generate(
-        self,
-        messages: Messages,
-        schema: type[BaseModel] | None,
-        cancel: Cancel,
-        on_token: OnToken | None,
-        max_tokens: int,
-    ) -> str:
-        self.history.append(FakeCall([dict(m) for m in messages], schema, max_tokens))
-        if cancel():
+    def _generate(self, request: LlmRequest) -> str:
+        self.history.append(FakeCall([dict(m) for m in request.messages], request.schema, request.max_tokens))
+        if request.cancel():
             raise LlmCancelled("cancelled before the reply started")
         if not self._replies:
             raise LlmError("FakeBackend has no queued reply left")
         reply = self._replies.popleft()
         for token in re.findall(r"\s*\S+", reply):
-            if cancel():
+            if request.cancel():
                 raise LlmCancelled("cancelled while replying")
-            if on_token is not None:
-                on_token(token)
-        prompt = " ".join(m.get("content", "") for m in messages)
+            if request.on_token is not None:
+                request.on_token(token)
+        prompt = " ".join(m.get("content", "") for m in request.messages)
         self._stats = self._stats.add(
             calls=1,
             prompt_tokens_evaluated=self.count_tokens(prompt),

@@ -11,20 +11,18 @@ import queue
 import threading
 import time
 from collections.abc import Iterator
+from functools import partial
 from typing import Any, Literal
 
 import httpx
-from pydantic import BaseModel
 
 from synthesis.llm.base import (
-    BaseLlmBackend,
-    Cancel,
+    LlmBackend,
     LlmCancelled,
+    LlmRequest,
     LlmStats,
     LlmTimeout,
-    Messages,
     ModelInfo,
-    OnToken,
     ServerError,
 )
 
@@ -32,7 +30,7 @@ SchemaFormat = Literal["auto", "json_schema", "json_object"]
 _CANCEL_POLL_SECONDS = 0.1
 
 
-class HttpBackend(BaseLlmBackend):
+class HttpBackend(LlmBackend):
     """Chat completions from ``<base_url>/v1/chat/completions``.
 
     ``schema_format`` picks how the schema is sent: ``json_schema`` (OpenAI style, most servers),
@@ -93,52 +91,39 @@ class HttpBackend(BaseLlmBackend):
     def stats(self) -> LlmStats:
         return self._stats
 
-    def _generate(
-        self,
-        messages: Messages,
-        schema: type[BaseModel] | None,
-        cancel: Cancel,
-        on_token: OnToken | None,
-        max_tokens: int,
-    ) -> str:
+    def _generate(self, request: LlmRequest) -> str:
         """One completion; a constrained one tries the schema formats ``schema_format`` allows."""
+        schema = request.schema
+        complete = partial(self._complete, request)
         try:
             if schema is None:
-                return self._complete(messages, None, cancel, on_token, max_tokens)
+                return complete(None)
             json_schema = schema.model_json_schema()
             object_format = {"type": "json_object", "schema": json_schema}
             if self.schema_format == "json_object":
-                return self._complete(messages, object_format, cancel, on_token, max_tokens)
+                return complete(object_format)
             named = {"name": schema.__name__, "schema": json_schema}
             try:
-                return self._complete(
-                    messages, {"type": "json_schema", "json_schema": named}, cancel, on_token, max_tokens
-                )
+                return complete({"type": "json_schema", "json_schema": named})
             except _Rejected:
                 if self.schema_format == "json_schema":
                     raise
-            reply = self._complete(messages, object_format, cancel, on_token, max_tokens)
+            reply = complete(object_format)
             self.schema_format = "json_object"
             return reply
         except _Rejected as exc:
             raise ServerError(str(exc)) from None
 
-    def _complete(
-        self,
-        messages: Messages,
-        response_format: dict[str, Any] | None,
-        cancel: Cancel,
-        on_token: OnToken | None,
-        max_tokens: int,
-    ) -> str:
+    def _complete(self, request: LlmRequest, response_format: dict[str, Any] | None) -> str:
+        cancel, on_token = request.cancel, request.on_token
         if cancel():
             raise LlmCancelled("cancelled before the request was sent")
         payload: dict[str, Any] = {
             "model": self.model,
-            "messages": messages,
+            "messages": request.messages,
             "temperature": self.temperature,
             "seed": self.seed,
-            "max_tokens": max_tokens,
+            "max_tokens": request.max_tokens,
             "stream": True,
             "stream_options": {"include_usage": True},
         }

@@ -16,22 +16,20 @@ from typing import Any
 from pydantic import BaseModel
 
 from synthesis.llm.base import (
-    BaseLlmBackend,
-    Cancel,
+    LlmBackend,
     LlmCancelled,
     LlmError,
+    LlmRequest,
     LlmStats,
-    Messages,
     ModelInfo,
     ModelLoadError,
-    OnToken,
 )
 from synthesis.llm.gguf_info import file_sha256, read_gguf_info
 
 DEFAULT_CONTEXT = 4096
 
 
-class LlamaBackend(BaseLlmBackend):
+class LlamaBackend(LlmBackend):
     """A GGUF model loaded in this process. Drive it from one worker thread; calls are serialised."""
 
     def __init__(
@@ -76,26 +74,20 @@ class LlamaBackend(BaseLlmBackend):
     def stats(self) -> LlmStats:
         return self._stats
 
-    def _generate(
-        self,
-        messages: Messages,
-        schema: type[BaseModel] | None,
-        cancel: Cancel,
-        on_token: OnToken | None,
-        max_tokens: int,
-    ) -> str:
-        response_format = None if schema is None else _json_format(schema)
+    def _generate(self, request: LlmRequest) -> str:
+        cancel, on_token = request.cancel, request.on_token
+        response_format = None if request.schema is None else _json_format(request.schema)
         if cancel():
             raise LlmCancelled("cancelled before the completion started")
         with self._lock:
             before, started, sampled_before = self._perf(), time.perf_counter(), _SAMPLER_CLOCK.seconds
             parts: list[str] = []
             stream = self._llm.create_chat_completion(
-                messages=messages,
+                messages=request.messages,
                 response_format=response_format,
                 temperature=self.temperature,
                 seed=self.seed,
-                max_tokens=max_tokens,
+                max_tokens=request.max_tokens,
                 stream=True,
             )
             try:

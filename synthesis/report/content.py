@@ -17,7 +17,7 @@ from synthesis.report.icp_content import icp_section
 from synthesis.report.labels import Labels, build_labels, company_type
 from synthesis.report.options import ReportError, ReportOptions
 from synthesis.report.persona_content import QuoteBook, allowed_statuses, persona_matrix, persona_section
-from synthesis.report.shapes import InterviewEntry, MethodSection, RunEntry, ReportContent
+from synthesis.report.shapes import InterviewEntry, MethodSection, ReportContent, RunEntry
 from synthesis.tasks import Cancel, Progress, never_cancel, no_progress
 
 FORMAT_NAMES = {

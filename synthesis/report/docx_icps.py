@@ -1,4 +1,4 @@
-"""The report's ideal-customer-profile sections: criteria, interviewed companies, success values, outsiders."""
+"""The report's ICP sections: criteria, interviewed companies, values that go with success, outsiders."""
 
 from __future__ import annotations
 

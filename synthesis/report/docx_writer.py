@@ -25,7 +25,7 @@ class WritingCancelled(Exception):
 
 
 class ReportWriter(IcpWriter, PersonaWriter, AppendixWriter):
-    """The whole report: page furniture, title page, contents and summary here; the sections in their mixins."""
+    """The whole report: furniture, title page, contents and summary here; the sections in their mixins."""
 
     # -- page furniture ------------------------------------------------------------------------------
     def furniture(self) -> None:

@@ -26,8 +26,8 @@ from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 from sqlmodel import Session, select  # noqa: E402
 
-from desktop.main_window import MainWindow  # noqa: E402
 from desktop.llm_settings import LlmSettings, save_model_settings  # noqa: E402
+from desktop.main_window import MainWindow  # noqa: E402
 from desktop.tasks import TaskRunner  # noqa: E402
 from models.tables import Company, WorkspaceSetting  # noqa: E402
 from synthesis.demo import ICP_CRITERIA, ICP_DESCRIPTION, ICP_NAME, INTERVIEWERS, SAMPLES, load_companies  # noqa: E402

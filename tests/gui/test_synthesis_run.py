@@ -27,14 +27,14 @@ class SlowFake(FakeBackend):
         super().__init__(context_size=2048)
         self.delay = delay
 
-    def _generate(self, messages, schema, cancel, on_token, max_tokens):
+    def _generate(self, request):
         deadline = time.monotonic() + self.delay
         while time.monotonic() < deadline:
-            if cancel():
+            if request.cancel():
                 raise LlmCancelled("cancelled while thinking")
             time.sleep(0.01)
         self.enqueue(EMPTY_REPLY)
-        return super()._generate(messages, schema, cancel, on_token, max_tokens)
+        return super()._generate(request)
 
 
 def fake_choice(delay: float):

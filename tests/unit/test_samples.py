@@ -45,10 +45,7 @@ def test_companies_cover_every_transcript_and_relationship() -> None:
 
 def test_six_companies_fit_the_demo_icp_and_two_do_not() -> None:
     criteria = [parse_criterion(text) for text in ICP_CRITERIA]
-    fits = {
-        entry["name"]: score_company(_company(entry), criteria).fits
-        for entry in COMPANIES
-    }
+    fits = {entry["name"]: score_company(_company(entry), criteria).fits for entry in COMPANIES}
     assert sum(fits.values()) == 6, fits
     outside = [entry for entry in COMPANIES if not fits[entry["name"]]]
     assert len(outside) == 2 and all(not 100 <= entry["employee_count"] <= 1000 for entry in outside)
