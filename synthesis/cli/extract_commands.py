@@ -11,10 +11,9 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from synthesis.cli.common import console, err_console, fail, workspace
+from synthesis.cli.common import console, err_console, fail, progress_bar, workspace
 from synthesis.extraction.llm_choice import (
     LlmChoice,
     LlmUse,
@@ -91,16 +90,10 @@ def extract(
         choice = _choose(model, server, model_name, no_model, force_model, ctx)
         err_console.print(choice.reason, highlight=False)
         record_probe(engine, choice)
-        columns = (TextColumn("{task.description}"), BarColumn(), TaskProgressColumn(), TimeElapsedColumn())
-        with _ctrl_c_cancels() as stop, Progress(*columns, console=err_console) as bar:
-            task = bar.add_task("Starting", total=1.0)
+        bar = progress_bar("Starting", out=err_console, percent=True, transient=False)
+        with _ctrl_c_cancels() as stop, bar as progress:
             try:
-                summary = run_extraction(
-                    engine,
-                    choice.extractor,
-                    progress=lambda fraction, stage: bar.update(task, completed=fraction, description=stage),
-                    cancel=stop.is_set,
-                )
+                summary = run_extraction(engine, choice.extractor, progress=progress, cancel=stop.is_set)
             except LlmError as exc:
                 raise fail(f"extraction stopped: {exc}") from None
     console.print(

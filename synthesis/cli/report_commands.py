@@ -7,9 +7,8 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-from synthesis.cli.common import console, fail, workspace
+from synthesis.cli.common import console, fail, progress_bar, workspace
 from synthesis.report.csv_export import export_csv
 from synthesis.report.export import export_report
 from synthesis.report.options import ReportError, ReportOptions
@@ -67,19 +66,11 @@ def export(
         icp_ids=tuple(icp or ()),
         template=template,
     )
-    with workspace(ws) as engine:
-        columns = (TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn())
-        with Progress(*columns, console=console, transient=True) as bar:
-            task = bar.add_task("Writing the report", total=1.0)
-            try:
-                summary = export_report(
-                    engine,
-                    out,
-                    options,
-                    progress=lambda fraction, stage: bar.update(task, completed=fraction, description=stage),
-                )
-            except ReportError as exc:
-                raise fail(str(exc)) from None
+    with workspace(ws) as engine, progress_bar("Writing the report") as progress:
+        try:
+            summary = export_report(engine, out, options, progress=progress)
+        except ReportError as exc:
+            raise fail(str(exc)) from None
     console.print(
         f"Wrote {summary.path}: {summary.personas} personas, {summary.icps} ICPs, {summary.quotes} quotes"
         + (" (DRAFT)" if summary.draft else "")

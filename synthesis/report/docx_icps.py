@@ -76,7 +76,7 @@ class IcpWriter(WriterBase):
                 groups.append(len(rows))
                 rows.append((attribute, "", "", "", "", ""))
             counts = (s.customers, s.churned, s.lost, s.prospects)
-            rows.append((s.value, *map(str, counts), s.share))
+            rows.append((s.value, *map(str, counts), f"{s.share:.0%}" if s.share is not None else "—"))
         add_table(
             self.doc,
             self.styles,

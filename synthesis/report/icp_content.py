@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from models.tables import Company, CompanyRelationship
 from synthesis.icp.criteria import describe, kind_of
 from synthesis.icp.fit import Outcome, score_company
 from synthesis.icp.store import IcpDefinition
-from synthesis.icp.success import success_table
+from synthesis.icp.success import SuccessRow, success_table
 from synthesis.report.labels import Labels, company_type
-from synthesis.report.shapes import CompanyFitRow, IcpSection, OutsideEntry, SuccessEntry
+from synthesis.report.shapes import CompanyFitRow, IcpSection, OutsideEntry
 
 _STAGE = re.compile(r"\bseries ([a-h])\b")
 ATTRIBUTE_LABELS = {
@@ -56,19 +57,11 @@ def _fit_rows(icp: IcpDefinition, companies: Sequence[Company], labels: Labels) 
     return sorted(rows, key=lambda r: (not r.fits, -r.score, r.company))
 
 
-def _success_rows(icp: IcpDefinition, companies: Sequence[Company]) -> list[SuccessEntry]:
+def _success_rows(icp: IcpDefinition, companies: Sequence[Company]) -> list[SuccessRow]:
     """Success shares of the values of this ICP's own attributes."""
     attributes = {kind_of(c.attribute).value for c in icp.criteria}
     return [
-        SuccessEntry(
-            ATTRIBUTE_LABELS.get(row.attribute, row.attribute),
-            tidy(row.value),
-            row.customers,
-            row.churned,
-            row.lost,
-            row.prospects,
-            f"{row.share:.0%}" if row.share is not None else "—",
-        )
+        replace(row, attribute=ATTRIBUTE_LABELS.get(row.attribute, row.attribute), value=tidy(row.value))
         for row in success_table(companies)
         if row.attribute in attributes
     ]

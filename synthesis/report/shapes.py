@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from synthesis.icp.success import SuccessRow
+
 
 @dataclass(frozen=True)
 class Quote:
@@ -66,17 +68,6 @@ class CompanyFitRow:
 
 
 @dataclass(frozen=True)
-class SuccessEntry:
-    attribute: str
-    value: str
-    customers: int
-    churned: int
-    lost: int
-    prospects: int
-    share: str
-
-
-@dataclass(frozen=True)
 class OutsideEntry:
     interview: str
     company: str
@@ -91,7 +82,8 @@ class IcpSection:
     criteria: tuple[tuple[str, str, str], ...]
     """(attribute, requirement, weight) rows."""
     companies: tuple[CompanyFitRow, ...]
-    success: tuple[SuccessEntry, ...]
+    success: tuple[SuccessRow, ...]
+    """Rows labelled for reading: attribute label and tidied value."""
     outside: tuple[OutsideEntry, ...]
 
 
