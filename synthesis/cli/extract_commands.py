@@ -29,16 +29,16 @@ from synthesis.llm.default_model import bundled_model_path
 from synthesis.llm.discovery import discover_llms
 from synthesis.llm.probe import run_probe
 
-ModelOpt = Annotated[
+LlmFileOpt = Annotated[
     Path | None, typer.Option("--model", help="A GGUF model file (default: the bundled one).")
 ]
 ServerOpt = Annotated[
     str | None,
     typer.Option("--server", help="Base URL of an OpenAI-compatible server, e.g. http://127.0.0.1:8080."),
 ]
-ModelNameOpt = Annotated[str | None, typer.Option("--model-name", help="The model name on the server.")]
-NoModelOpt = Annotated[bool, typer.Option("--no-model", help="Rules only; load no model.")]
-ForceOpt = Annotated[
+LlmNameOpt = Annotated[str | None, typer.Option("--model-name", help="The model name on the server.")]
+NoLlmOpt = Annotated[bool, typer.Option("--no-model", help="Rules only; load no model.")]
+ForceLlmOpt = Annotated[
     bool, typer.Option("--force-model", help="Let the model lead even if it fails the capability probe.")
 ]
 CtxOpt = Annotated[int, typer.Option("--ctx", help="Context size in tokens for a local model.")]
@@ -47,7 +47,7 @@ CtxOpt = Annotated[int, typer.Option("--ctx", help="Context size in tokens for a
 def register(app: typer.Typer) -> None:
     app.command("extract")(extract)
     app.command("extract-file")(extract_file)
-    app.command("models")(models)
+    app.command("models")(list_llms)
     app.command("probe")(probe)
 
 
@@ -63,14 +63,14 @@ def _ctrl_c_cancels() -> Iterator[threading.Event]:
 
 
 def _choose(
-    model: Path | None, server: str | None, model_name: str | None, no_model: bool, force: bool, ctx: int
+    llm_file: Path | None, server: str | None, llm_name: str | None, no_llm: bool, force: bool, ctx: int
 ) -> LlmChoice:
-    if server and model:
+    if server and llm_file:
         raise fail("give either --model or --server, not both.")
-    use = LlmUse.OFF if no_model else LlmUse.FORCE if force else LlmUse.AUTO
+    use = LlmUse.OFF if no_llm else LlmUse.FORCE if force else LlmUse.AUTO
     try:
         return choose_extractor(
-            model_path=model, server_url=server, model_name=model_name, use=use, n_ctx=ctx
+            model_path=llm_file, server_url=server, model_name=llm_name, use=use, n_ctx=ctx
         )
     except LlmError as exc:
         raise fail(str(exc)) from None
@@ -78,16 +78,16 @@ def _choose(
 
 def extract(
     ws: Annotated[Path, typer.Argument(help="The workspace file.")],
-    model: ModelOpt = None,
+    llm_file: LlmFileOpt = None,
     server: ServerOpt = None,
-    model_name: ModelNameOpt = None,
-    no_model: NoModelOpt = False,
-    force_model: ForceOpt = False,
+    llm_name: LlmNameOpt = None,
+    no_llm: NoLlmOpt = False,
+    force_llm: ForceLlmOpt = False,
     ctx: CtxOpt = 4096,
 ) -> None:
     """Extract evidence-backed insights from every interview; Ctrl-C stops, the next run resumes."""
     with workspace(ws) as engine:
-        choice = _choose(model, server, model_name, no_model, force_model, ctx)
+        choice = _choose(llm_file, server, llm_name, no_llm, force_llm, ctx)
         err_console.print(choice.reason, highlight=False)
         record_probe(engine, choice)
         bar = progress_bar("Starting", out=err_console, percent=True, transient=False)
@@ -109,11 +109,11 @@ def extract(
 def extract_file(
     file: Annotated[Path, typer.Argument(help="A transcript file; nothing is imported.")],
     output_format: Annotated[str, typer.Option("--format", help="Output format: jsonl.")] = "jsonl",
-    model: ModelOpt = None,
+    llm_file: LlmFileOpt = None,
     server: ServerOpt = None,
-    model_name: ModelNameOpt = None,
-    no_model: NoModelOpt = False,
-    force_model: ForceOpt = False,
+    llm_name: LlmNameOpt = None,
+    no_llm: NoLlmOpt = False,
+    force_llm: ForceLlmOpt = False,
     ctx: CtxOpt = 4096,
 ) -> None:
     """Print one JSON object per insight: kind, statement, quote, start, end (offsets into the file text)."""
@@ -123,7 +123,7 @@ def extract_file(
         parsed = parse_file(file)
     except TranscriptError as exc:
         raise fail(str(exc), 1) from None
-    choice = _choose(model, server, model_name, no_model, force_model, ctx)
+    choice = _choose(llm_file, server, llm_name, no_llm, force_llm, ctx)
     err_console.print(choice.reason, highlight=False)
     with _ctrl_c_cancels() as stop:
         try:
@@ -148,7 +148,7 @@ def extract_file(
         typer.echo(json.dumps(record, ensure_ascii=False))
 
 
-def models(
+def list_llms(
     folder: Annotated[
         list[Path] | None, typer.Option("--dir", help="Another folder to search (repeatable).")
     ] = None,
@@ -179,14 +179,14 @@ def _millions(count: int) -> str:
 
 
 def probe(
-    model: ModelOpt = None,
+    llm_file: LlmFileOpt = None,
     ctx: CtxOpt = 4096,
 ) -> None:
     """Run the capability probe on a model and say whether extraction will let it lead."""
     from synthesis.llm.llama_backend import LlamaBackend
 
     try:
-        backend = LlamaBackend(model or bundled_model_path(), n_ctx=ctx)
+        backend = LlamaBackend(llm_file or bundled_model_path(), n_ctx=ctx)
         with _ctrl_c_cancels() as stop:
             result = run_probe(backend, cancel=stop.is_set)
     except LlmError as exc:
