@@ -58,7 +58,7 @@ class LlmOutputError(LlmError):
 
 
 @dataclass(frozen=True)
-class ModelInfo:
+class LlmInfo:
     """What produced a result: stored with every result so runs are reproducible and comparable."""
 
     backend: str
@@ -181,7 +181,7 @@ class LlmBackend(ABC):
     def count_tokens(self, text: str) -> int: ...
 
     @abstractmethod
-    def info(self) -> ModelInfo: ...
+    def info(self) -> LlmInfo: ...
 
     @abstractmethod
     def stats(self) -> LlmStats: ...

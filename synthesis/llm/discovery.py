@@ -31,7 +31,7 @@ class DiscoveredLlm:
     error: str | None = None
 
 
-def model_folders(home: Path, environ: Mapping[str, str]) -> list[tuple[str, Path]]:
+def llm_folders(home: Path, environ: Mapping[str, str]) -> list[tuple[str, Path]]:
     """The usual folders where desktop LLM apps keep GGUF files, as (source, folder)."""
     folders = [
         ("lmstudio", home / ".lmstudio" / "models"),
@@ -65,9 +65,9 @@ def discover_llms(
             found.append(("bundled", bundled, f"{bundled.stem} (bundled)"))
         except ModelLoadError:
             pass
-    for source, folder in [*model_folders(home, environ), *(("folder", Path(d)) for d in extra_dirs)]:
+    for source, folder in [*llm_folders(home, environ), *(("folder", Path(d)) for d in extra_dirs)]:
         found.extend((source, path, _display_name(source, folder, path)) for path in _gguf_files(folder))
-    found.extend(_ollama_models(home / ".ollama" / "models", environ))
+    found.extend(_ollama_llms(home / ".ollama" / "models", environ))
 
     seen: set[Path] = set()
     models = []
@@ -103,7 +103,7 @@ def _display_name(source: str, folder: Path, path: Path) -> str:
     return path.name
 
 
-def _ollama_models(root: Path, environ: Mapping[str, str]) -> Iterator[tuple[str, Path, str]]:
+def _ollama_llms(root: Path, environ: Mapping[str, str]) -> Iterator[tuple[str, Path, str]]:
     if environ.get("OLLAMA_MODELS"):
         root = Path(environ["OLLAMA_MODELS"])
     blobs = root / "blobs"

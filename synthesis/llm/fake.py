@@ -12,10 +12,10 @@ from synthesis.llm.base import (
     LlmBackend,
     LlmCancelled,
     LlmError,
+    LlmInfo,
     LlmRequest,
     LlmStats,
     Messages,
-    ModelInfo,
 )
 
 
@@ -50,8 +50,8 @@ class FakeBackend(LlmBackend):
     def count_tokens(self, text: str) -> int:
         return len(text.split())
 
-    def info(self) -> ModelInfo:
-        return ModelInfo("fake", "fake", None, None, self._context_size, 0, 0.0, None)
+    def info(self) -> LlmInfo:
+        return LlmInfo("fake", "fake", None, None, self._context_size, 0, 0.0, None)
 
     def stats(self) -> LlmStats:
         return self._stats

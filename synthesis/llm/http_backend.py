@@ -19,10 +19,10 @@ import httpx
 from synthesis.llm.base import (
     LlmBackend,
     LlmCancelled,
+    LlmInfo,
     LlmRequest,
     LlmStats,
     LlmTimeout,
-    ModelInfo,
     ServerError,
 )
 
@@ -76,8 +76,8 @@ class HttpBackend(LlmBackend):
         """An upper-side estimate (one token per 3 characters): servers share no tokenizer endpoint."""
         return math.ceil(len(text) / 3)
 
-    def info(self) -> ModelInfo:
-        return ModelInfo(
+    def info(self) -> LlmInfo:
+        return LlmInfo(
             backend=f"http {self.base_url}",
             model_file=self.model,
             sha256=None,

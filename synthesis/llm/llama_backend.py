@@ -19,9 +19,9 @@ from synthesis.llm.base import (
     LlmBackend,
     LlmCancelled,
     LlmError,
+    LlmInfo,
     LlmRequest,
     LlmStats,
-    ModelInfo,
     ModelLoadError,
 )
 from synthesis.llm.gguf_info import file_sha256, read_gguf_info
@@ -34,22 +34,22 @@ class LlamaBackend(LlmBackend):
 
     def __init__(
         self,
-        model_path: Path,
+        llm_path: Path,
         *,
         n_ctx: int = DEFAULT_CONTEXT,
         n_threads: int | None = None,
         seed: int = 0,
         temperature: float = 0.0,
     ) -> None:
-        self.model_path = Path(model_path)
-        self._gguf = read_gguf_info(self.model_path)  # GgufError (a ModelLoadError) for non-GGUF/truncated
+        self.llm_path = Path(llm_path)
+        self._gguf = read_gguf_info(self.llm_path)  # GgufError (a ModelLoadError) for non-GGUF/truncated
         if self._gguf.context_length:
             n_ctx = min(n_ctx, self._gguf.context_length)
         self.seed, self.temperature = seed, temperature
         self._lock = threading.Lock()
         self._stats = LlmStats(prompt_eval_seconds=0.0, eval_seconds=0.0, sample_seconds=0.0)
         started = time.perf_counter()
-        self._llm = _load(self.model_path, n_ctx=n_ctx, n_threads=n_threads, seed=seed)
+        self._llm = _load(self.llm_path, n_ctx=n_ctx, n_threads=n_threads, seed=seed)
         self.load_seconds = time.perf_counter() - started
 
     @property
@@ -59,11 +59,11 @@ class LlamaBackend(LlmBackend):
     def count_tokens(self, text: str) -> int:
         return len(self._llm.tokenize(text.encode("utf-8"), add_bos=False, special=False))
 
-    def info(self) -> ModelInfo:
-        return ModelInfo(
+    def info(self) -> LlmInfo:
+        return LlmInfo(
             backend="llama.cpp",
-            model_file=self.model_path.name,
-            sha256=file_sha256(self.model_path),
+            model_file=self.llm_path.name,
+            sha256=file_sha256(self.llm_path),
             quantisation=self._gguf.quantisation,
             context_size=self.context_size,
             seed=self.seed,
