@@ -11,6 +11,7 @@ from synthesis.extraction.chunks import plan_chunks, words_per_token_estimate
 from synthesis.extraction.evidence import Span, is_verified, snap_quote
 from synthesis.extraction.llm_led import ExtractedInsight, ExtractedInsights
 from synthesis.extraction.pipeline import Extractor, extract_turns
+from synthesis.extraction.rules import LLM_CONFIDENCE, MAX_RULE_CONFIDENCE
 from synthesis.extraction.run import run_extraction
 from synthesis.importer import import_file
 from synthesis.llm.fake import FakeBackend
@@ -165,7 +166,9 @@ def test_model_led_keeps_only_verified_quotes_and_counts_the_rest(engine) -> Non
     with Session(engine) as session:
         model_rows = session.exec(select(Insight).where(Insight.origin == "model")).all()
         assert [r.statement for r in model_rows] == ["Forecasting is slow."]
-        assert model_rows[0].prompt_version
+        assert model_rows[0].prompt_version and model_rows[0].confidence == LLM_CONFIDENCE
+        rule_rows = session.exec(select(Insight).where(Insight.origin == "rules")).all()
+        assert rule_rows and all(0 < r.confidence <= MAX_RULE_CONFIDENCE for r in rule_rows)
     assert "[T3] Alex (respondent)" in backend.history[0].messages[1]["content"]
 
 
