@@ -1,5 +1,7 @@
-"""Words for firmographic values, shared by the extractor that finds them in speech and the ICP criteria
-that compare them: money scales and funding stages (place names are in ``places``)."""
+"""Money scales and funding stages, written once for the extractor and the ICP criteria.
+
+The extractor finds these words in speech; ICP criteria parse and compare them. Place names are in ``places``.
+"""
 
 from __future__ import annotations
 
