@@ -24,8 +24,8 @@ from desktop.commands import AcceptSuggestionCommand, SetCompanyFieldCommand
 from desktop.company_table_model import RELATIONSHIP, CompanyTableModel, RelationshipDelegate
 from desktop.tasks import TaskRunner
 from desktop.workspace import Workspace
-from synthesis import companies as company_records
-from synthesis.companies import CompanyRow, SuggestionRow
+from synthesis.workspace import companies as company_records
+from synthesis.workspace.companies import CompanyRow, SuggestionRow
 
 TURN_SCHEME = "turn"
 

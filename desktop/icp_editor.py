@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.icp_records import IcpDraft, IcpEvidence, icp_evidence
+from synthesis.workspace.icps import IcpDraft, IcpEvidence, icp_evidence
 from desktop.icp_table_models import SORT_ROLE, FitTableModel, SuccessTableModel
 from desktop.tasks import TaskRunner
 from desktop.workspace import Workspace

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from synthesis.workspace import insights, interviews, personas
+
 from html import escape
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QUrl, Signal
@@ -20,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import records
+
 from desktop.commands import EditInsightCommand, SetInsightStatusCommand
 from desktop.insight_table_model import (
     EVIDENCE,
@@ -30,11 +32,12 @@ from desktop.insight_table_model import (
     InsightTableModel,
 )
 from desktop.kinds import HIGHLIGHT_TEXT, highlight_colour, kind_label
-from desktop.records import Highlight, InsightRow
+from synthesis.workspace.interviews import Highlight
+from synthesis.workspace.insights import InsightRow
 from desktop.tasks import TaskRunner
 from desktop.transcript_html import format_seconds, highlighted_text
 from desktop.workspace import Workspace
-from models.tables import InsightKind, InsightStatus
+from synthesis.workspace.insights import InsightKind, InsightStatus
 
 OPEN_SCHEME = "open"
 
@@ -156,20 +159,20 @@ class InsightReview(QWidget):
         self._runner.run(
             "insights.table",
             lambda progress, cancel: self._workspace.read(
-                lambda s: (records.insight_rows(s), records.persona_names(s))
+                lambda s: (insights.insight_rows(s), personas.persona_names(s))
             ),
             on_success=self._show_loaded,
             on_failure=lambda message: self.status_message.emit(f"Could not load the insights: {message}"),
         )
 
     def _show_loaded(self, loaded: tuple[list[InsightRow], list[tuple[int, str]]]) -> None:
-        rows, personas = loaded
+        rows, persona_names = loaded
         chosen = self.persona_filter.currentData()
         self.persona_filter.blockSignals(True)
         self.persona_filter.clear()
         self.persona_filter.addItem("All personas", None)
         self.persona_filter.addItem("In no persona", 0)
-        for persona_id, name in personas:
+        for persona_id, name in persona_names:
             self.persona_filter.addItem(name, persona_id)
         self.persona_filter.setCurrentIndex(max(self.persona_filter.findData(chosen), 0))
         self.persona_filter.blockSignals(False)
@@ -200,7 +203,7 @@ class InsightReview(QWidget):
         self._update_actions()
 
     def _insights_changed(self, insight_ids: list[int]) -> None:
-        rows = self._workspace.read(lambda s: records.insight_rows(s, insight_ids))
+        rows = self._workspace.read(lambda s: insights.insight_rows(s, insight_ids))
         if len(rows) != len(insight_ids) or any(self.model.row_of(i) is None for i in insight_ids):
             self.reload()  # insights were added or deleted
             return
@@ -271,7 +274,7 @@ class InsightReview(QWidget):
             self.evidence.setHtml("<p><i>Select an insight to see its evidence.</i></p>")
             return
         context = (
-            self._workspace.read(lambda s: records.turn_context(s, row.turn_id)) if row.turn_id else None
+            self._workspace.read(lambda s: interviews.turn_context(s, row.turn_id)) if row.turn_id else None
         )
         self.evidence.setHtml(evidence_html(row, context))
 
@@ -281,7 +284,7 @@ class InsightReview(QWidget):
             self.open_in_transcript.emit(row.interview_id, row.id)
 
 
-def evidence_html(row: InsightRow, context: records.TurnContext | None) -> str:
+def evidence_html(row: InsightRow, context: interviews.TurnContext | None) -> str:
     """The insight, then the whole turn it came from with the quote highlighted."""
     badge = (
         f'<span style="background-color:{highlight_colour(row.kind, row.status)}; color:{HIGHLIGHT_TEXT}">'

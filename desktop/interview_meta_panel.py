@@ -9,7 +9,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLineEdit, QVBoxLayout, QWidget
 
 from desktop.commands import SetInterviewFieldCommand, SetSpeakerRoleCommand
-from desktop.records import InterviewDetail
+from synthesis.workspace.interviews import InterviewDetail
 from desktop.workspace import Workspace
 from synthesis.transcript import SpeakerRole
 

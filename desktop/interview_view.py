@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from synthesis.workspace import interviews
+
 from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import QBrush, QColor, QUndoStack
 from PySide6.QtWidgets import (
@@ -17,16 +19,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import records
+
 from desktop.commands import AddInsightCommand
 from desktop.interview_meta_panel import InterviewMetaPanel
 from desktop.kinds import HIGHLIGHT_TEXT, KindLegend, highlight_colour, kind_label
 from desktop.record_table_model import RecordTableModel
-from desktop.records import InterviewDetail, InterviewSummary, TurnRow
+from synthesis.workspace.interviews import InterviewDetail, InterviewSummary, TurnRow
 from desktop.tasks import TaskRunner
 from desktop.transcript_html import INSIGHT_SCHEME, insight_anchor, transcript_html, turn_anchor
 from desktop.workspace import Workspace
-from models.tables import InsightKind
+from synthesis.workspace.insights import InsightKind
 
 LIST_HEADERS = ("Interview", "Interviewee", "Insights")
 
@@ -117,7 +119,7 @@ class InterviewView(QWidget):
     def reload_list(self) -> None:
         self._runner.run(
             "interviews.list",
-            lambda progress, cancel: self._workspace.read(records.interview_summaries),
+            lambda progress, cancel: self._workspace.read(interviews.interview_summaries),
             on_success=self._show_list,
             on_failure=lambda message: self.status_message.emit(f"Could not list the interviews: {message}"),
         )
@@ -139,7 +141,7 @@ class InterviewView(QWidget):
         self._runner.run(
             "interviews.detail",
             lambda progress, cancel: self._workspace.read(
-                lambda s: records.interview_detail(s, interview_id)
+                lambda s: interviews.interview_detail(s, interview_id)
             ),
             on_success=lambda detail: self._show_detail(detail, turn_id=turn_id, insight_id=insight_id),
             on_failure=lambda message: self.status_message.emit(f"Could not open the interview: {message}"),
@@ -199,7 +201,7 @@ class InterviewView(QWidget):
         self._runner.run(
             "interviews.detail",
             lambda progress, cancel: self._workspace.read(
-                lambda s: records.interview_detail(s, interview_id)
+                lambda s: interviews.interview_detail(s, interview_id)
             ),
             on_success=lambda detail: self._show_detail(
                 detail, turn_id=None, insight_id=None, keep_scroll=True

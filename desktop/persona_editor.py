@@ -3,6 +3,8 @@ behaviour with prevalence and evidence on the right. Every edit is an undoable c
 
 from __future__ import annotations
 
+from synthesis.workspace import personas
+
 from dataclasses import replace
 
 from PySide6.QtCore import QPoint, Qt, QUrl, Signal
@@ -22,10 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import persona_records
+
 from desktop.commands import PlaceInsightCommand, SetPersonaFieldCommand, SetPersonaIcpsCommand
 from desktop.persona_html import MOVE_SCHEME, REMOVE_SCHEME, TURN_SCHEME, themes_html
-from desktop.persona_records import PERSONA_STATUSES, Placement
+from synthesis.workspace.personas import PERSONA_STATUSES, Placement
 from desktop.tasks import TaskRunner
 from desktop.workspace import Workspace
 from synthesis.personas.query import PersonaProfile, persona_profile
@@ -60,7 +62,7 @@ class PersonaEditor(QWidget):
         self._runner = runner
         self._undo_stack = undo_stack
         self.profile: PersonaProfile | None = None
-        self._personas: list[persona_records.PersonaListItem] = []
+        self._personas: list[personas.PersonaListItem] = []
 
         self.persona_list = QListWidget()
         self.persona_list.setAccessibleName("Personas")
@@ -139,7 +141,7 @@ class PersonaEditor(QWidget):
     def reload(self) -> None:
         def load(progress, cancel):
             return self._workspace.read(
-                lambda s: (persona_records.persona_list(s), persona_records.icp_names(s))
+                lambda s: (personas.persona_list(s), personas.icp_names(s))
             )
 
         self._runner.run(
@@ -149,7 +151,7 @@ class PersonaEditor(QWidget):
             on_failure=lambda message: self.status_message.emit(f"Could not list the personas: {message}"),
         )
 
-    def _show_list(self, loaded: tuple[list[persona_records.PersonaListItem], list[tuple[int, str]]]) -> None:
+    def _show_list(self, loaded: tuple[list[personas.PersonaListItem], list[tuple[int, str]]]) -> None:
         self._personas, icps = loaded
         current = self.profile.id if self.profile else None
         self.persona_list.blockSignals(True)
@@ -289,7 +291,7 @@ class PersonaEditor(QWidget):
         if self.profile is None:
             return None
         persona_id = self.profile.id
-        return self._workspace.read(lambda s: persona_records.placement(s, persona_id, insight_id))
+        return self._workspace.read(lambda s: personas.placement(s, persona_id, insight_id))
 
     def _link_clicked(self, url: QUrl) -> None:
         scheme, path = url.scheme(), url.path()

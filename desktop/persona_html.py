@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from desktop.kinds import HIGHLIGHT_TEXT, KIND_COLOURS
-from models.tables import InsightKind
+from synthesis.workspace.insights import InsightKind
 from synthesis.personas.query import PersonaProfile, ThemeStatement, ThemeView
 
 TURN_SCHEME = "turn"

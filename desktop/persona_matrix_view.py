@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.matrix_records import MatrixTable, matrix_table
+from synthesis.workspace.matrix import MatrixTable, matrix_table
 from desktop.tasks import TaskRunner
 from desktop.workspace import Workspace
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
-from desktop import records
+
 from desktop.companies_view import CompaniesView
 from desktop.icp_editor import IcpEditor
 from desktop.insight_review import InsightReview
@@ -15,7 +16,7 @@ from desktop.models_view import ModelsView
 from desktop.navigation import SECTIONS, NavigationList
 from desktop.persona_editor import PersonaEditor
 from desktop.persona_matrix_view import PersonaMatrixView
-from desktop.records import NavCounts
+from synthesis.workspace.counts import NavCounts, nav_counts
 from desktop.search_panel import SearchPanel
 from desktop.tasks import TaskRunner
 from desktop.workspace import Workspace
@@ -121,7 +122,7 @@ class WorkspacePage(QWidget):
     def reload_counts(self, *_args: object) -> None:
         self._runner.run(
             "counts",
-            lambda progress, cancel: self.workspace.read(records.nav_counts),
+            lambda progress, cancel: self.workspace.read(nav_counts),
             on_success=self._show_counts,
         )
 

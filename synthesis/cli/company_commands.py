@@ -11,7 +11,7 @@ from sqlmodel import Session, col, select
 
 from models.queries import company_named
 from models.tables import Company, InsightStatus, Interview
-from synthesis import companies
+from synthesis.workspace import companies
 from synthesis.cli.common import console, fail, workspace
 
 WorkspaceArg = Annotated[Path, typer.Argument(help="The workspace file.")]

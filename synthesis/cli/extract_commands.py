@@ -20,15 +20,14 @@ from synthesis.extraction.model_choice import (
     ModelUse,
     choose_extractor,
     describe_probe,
-    record_probe,
 )
 from synthesis.extraction.pipeline import extract_turns
-from synthesis.extraction.run import run_extraction
 from synthesis.ingest import TranscriptError, parse_file
 from synthesis.llm.base import LlmError
 from synthesis.llm.default_model import bundled_model_path
 from synthesis.llm.discovery import discover_models
 from synthesis.llm.probe import run_probe
+from synthesis.pipeline import extract_insights
 
 ModelOpt = Annotated[
     Path | None, typer.Option("--model", help="A GGUF model file (default: the bundled one).")
@@ -90,14 +89,13 @@ def extract(
     with workspace(ws) as engine:
         choice = _choose(model, server, model_name, no_model, force_model, ctx)
         err_console.print(choice.reason, highlight=False)
-        record_probe(engine, choice)
         columns = (TextColumn("{task.description}"), BarColumn(), TaskProgressColumn(), TimeElapsedColumn())
         with _ctrl_c_cancels() as stop, Progress(*columns, console=err_console) as bar:
             task = bar.add_task("Starting", total=1.0)
             try:
-                summary = run_extraction(
+                summary = extract_insights(
                     engine,
-                    choice.extractor,
+                    choice,
                     progress=lambda fraction, stage: bar.update(task, completed=fraction, description=stage),
                     cancel=stop.is_set,
                 )

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from synthesis.workspace import insights, interviews
+
 from PySide6.QtCore import Qt
 from sqlmodel import Session, select
 
-from desktop import records
+
 from desktop.insight_table_model import STATEMENT, InsightFilterProxy, InsightTableModel
 from desktop.main_window import MainWindow
 from desktop.record_table_model import RecordTableModel
@@ -21,7 +23,7 @@ def db_statuses(workspace: Workspace, ids: list[int]) -> list[str]:
 
 def test_insight_models_pass_the_model_tester(qtmodeltester, workspace: Workspace) -> None:
     model = InsightTableModel()
-    model.set_rows(workspace.read(records.insight_rows))
+    model.set_rows(workspace.read(insights.insight_rows))
     qtmodeltester.check(model)
     proxy = InsightFilterProxy()
     proxy.setSourceModel(model)
@@ -33,7 +35,7 @@ def test_insight_models_pass_the_model_tester(qtmodeltester, workspace: Workspac
 def test_record_model_passes_the_model_tester(qtmodeltester, workspace: Workspace) -> None:
     model = RecordTableModel(("Interview", "Interviewee"))
     model.set_records(
-        [(s.title, s.interviewee) for s in workspace.read(records.interview_summaries)], [1, 2, 3, 4, 5]
+        [(s.title, s.interviewee) for s in workspace.read(interviews.interview_summaries)], [1, 2, 3, 4, 5]
     )
     qtmodeltester.check(model)
     assert model.row_of(3) == 2
@@ -105,7 +107,7 @@ def test_editing_a_statement_is_undoable(open_window: MainWindow, workspace: Wor
         )
     assert page.proxy.index(0, STATEMENT).data() == "Runs the mid-market CS team of eight"
     open_window.undo_stack.undo()
-    assert workspace.read(lambda s: records.insight_state(s, row.id)) == (row.statement, row.status)
+    assert workspace.read(lambda s: insights.insight_state(s, row.id)) == (row.statement, row.status)
     assert page.proxy.index(0, STATEMENT).data() == row.statement
 
 

@@ -9,7 +9,7 @@ from sqlmodel import Session, select
 
 from desktop.interview_view import InterviewView
 from desktop.main_window import MainWindow
-from desktop.records import Highlight
+from synthesis.workspace.interviews import Highlight
 from desktop.transcript_html import highlighted_text
 from desktop.workspace import Workspace
 from models.tables import Company, Interview, Turn

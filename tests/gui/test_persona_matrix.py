@@ -7,7 +7,7 @@ from PySide6.QtGui import QGuiApplication
 from sqlmodel import Session, select
 
 from desktop.main_window import MainWindow
-from desktop.matrix_records import ATTRIBUTES
+from synthesis.workspace.matrix import ATTRIBUTES
 from desktop.persona_matrix_view import PersonaMatrixModel
 from models.tables import Persona
 
