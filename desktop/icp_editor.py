@@ -101,6 +101,31 @@ class IcpEditor(QWidget):
         self.evidence = IcpEvidence((), (), (), ())
         self.current_id: int | None = None
 
+        left = self._build_list()
+        form_box = self._build_form()
+        suggest_box = self._build_suggestions()
+        self._build_tabs()
+        top = QSplitter(Qt.Orientation.Horizontal)
+        top.addWidget(left)
+        top.addWidget(form_box)
+        top.addWidget(suggest_box)
+        top.setStretchFactor(0, 1)
+        top.setStretchFactor(1, 4)
+        top.setStretchFactor(2, 2)
+        top.setSizes([180, 620, 300])
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("icp_splitter")
+        self.splitter.addWidget(top)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+        for signal in (workspace.contents_changed, workspace.companies_changed, workspace.interview_changed):
+            signal.connect(self.reload)
+
+    def _build_list(self) -> QWidget:
         self.icp_list = QListWidget()
         self.icp_list.setAccessibleName("ICPs")
         self.icp_list.currentItemChanged.connect(self._icp_chosen)
@@ -111,7 +136,9 @@ class IcpEditor(QWidget):
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(self.icp_list, 1)
         left_layout.addWidget(self.new_button)
+        return left
 
+    def _build_form(self) -> QGroupBox:
         self.name_edit = QLineEdit()
         self.name_edit.setPlaceholderText("e.g. Mid-market B2B software")
         self.description_edit = QLineEdit()
@@ -143,7 +170,9 @@ class IcpEditor(QWidget):
         form_layout.addLayout(grid)
         form_layout.addLayout(save_row)
         form_layout.addStretch(1)
+        return form_box
 
+    def _build_suggestions(self) -> QGroupBox:
         self.suggestion_list = QListWidget()
         self.suggestion_list.setAccessibleName("Suggested criteria")
         self.use_suggestions = QPushButton("&Use these")
@@ -155,7 +184,9 @@ class IcpEditor(QWidget):
         suggest_layout.addWidget(explanation)
         suggest_layout.addWidget(self.suggestion_list, 1)
         suggest_layout.addWidget(self.use_suggestions)
+        return suggest_box
 
+    def _build_tabs(self) -> None:
         self.fit_model = FitTableModel(self)
         self.fit_table = self._table(self.fit_model, "Company fit")
         self.success_model = SuccessTableModel(self)
@@ -169,26 +200,6 @@ class IcpEditor(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(fit_page, "&Company fit")
         self.tabs.addTab(self.success_table, "&What goes with success")
-
-        top = QSplitter(Qt.Orientation.Horizontal)
-        top.addWidget(left)
-        top.addWidget(form_box)
-        top.addWidget(suggest_box)
-        top.setStretchFactor(0, 1)
-        top.setStretchFactor(1, 4)
-        top.setStretchFactor(2, 2)
-        top.setSizes([180, 620, 300])
-        self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.setObjectName("icp_splitter")
-        self.splitter.addWidget(top)
-        self.splitter.addWidget(self.tabs)
-        self.splitter.setStretchFactor(0, 0)
-        self.splitter.setStretchFactor(1, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.splitter)
-        for signal in (workspace.contents_changed, workspace.companies_changed, workspace.interview_changed):
-            signal.connect(self.reload)
 
     def _table(self, model, name: str) -> QTableView:
         proxy = QSortFilterProxyModel(self)

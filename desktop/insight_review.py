@@ -62,6 +62,22 @@ class InsightReview(QWidget):
         self.proxy = InsightFilterProxy(self)
         self.proxy.setSourceModel(self.model)
 
+        self._build_filters()
+        self._build_table()
+        filters = self._build_filter_row()
+        self._build_evidence()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(filters)
+        layout.addWidget(self.splitter, 1)
+
+        workspace.insights_changed.connect(self._insights_changed)
+        workspace.contents_changed.connect(self.reload)
+        workspace.personas_changed.connect(lambda _ids: self.reload())
+        self._update_actions()
+
+    def _build_filters(self) -> None:
+        """The kind, status, interview, persona and text filters above the table."""
         self.kind_filter = QComboBox()
         self.kind_filter.addItem("All kinds", "")
         for kind in InsightKind:
@@ -90,6 +106,7 @@ class InsightReview(QWidget):
             combo.currentIndexChanged.connect(self._apply_filters)
         self.text_filter.textChanged.connect(self._apply_filters)
 
+    def _build_table(self) -> None:
         self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
@@ -112,6 +129,8 @@ class InsightReview(QWidget):
             [QKeySequence("E"), QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)]
         )
 
+    def _build_filter_row(self) -> QHBoxLayout:
+        """The filters and the accept, reject and edit buttons."""
         filters = QHBoxLayout()
         for widget in (self.kind_filter, self.status_filter):
             filters.addWidget(widget)
@@ -123,7 +142,9 @@ class InsightReview(QWidget):
             button.setDefaultAction(action)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             filters.addWidget(button)
+        return filters
 
+    def _build_evidence(self) -> None:
         self.evidence = QTextBrowser()
         self.evidence.setOpenLinks(False)
         self.evidence.setAccessibleName("Evidence")
@@ -134,15 +155,6 @@ class InsightReview(QWidget):
         self.splitter.addWidget(self.evidence)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(filters)
-        layout.addWidget(self.splitter, 1)
-
-        workspace.insights_changed.connect(self._insights_changed)
-        workspace.contents_changed.connect(self.reload)
-        workspace.personas_changed.connect(lambda _ids: self.reload())
-        self._update_actions()
 
     def _table_action(self, text: str, shortcut: str, slot) -> QAction:
         action = QAction(text, self.table)

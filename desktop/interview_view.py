@@ -50,6 +50,27 @@ class InterviewView(QWidget):
         self.detail: InterviewDetail | None = None
         self.selected_insight: int | None = None
 
+        self._build_list()
+        middle = self._build_transcript()
+        right = self._build_details()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("interview_splitter")
+        self.splitter.addWidget(self.list_view)
+        self.splitter.addWidget(middle)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 5)
+        self.splitter.setStretchFactor(2, 2)
+        self.splitter.setSizes([440, 680, 320])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+
+        workspace.contents_changed.connect(self.reload_list)
+        workspace.interview_changed.connect(self._interview_changed)
+        workspace.insights_changed.connect(self._insights_changed)
+
+    def _build_list(self) -> None:
         self.list_model = RecordTableModel(LIST_HEADERS, self)
         self.list_view = QTableView()
         self.list_view.setModel(self.list_model)
@@ -64,6 +85,7 @@ class InterviewView(QWidget):
         self.list_view.setAccessibleName("Interviews")
         self.list_view.selectionModel().currentRowChanged.connect(self._list_row_changed)
 
+    def _build_transcript(self) -> QWidget:
         self.title = QLabel("Select an interview")
         self.title.setWordWrap(True)
         font = self.title.font()
@@ -82,8 +104,10 @@ class InterviewView(QWidget):
         middle_layout.addWidget(self.title)
         middle_layout.addWidget(KindLegend())
         middle_layout.addWidget(self.browser, 1)
+        return middle
 
-        self.meta_panel = InterviewMetaPanel(workspace, undo_stack)
+    def _build_details(self) -> QWidget:
+        self.meta_panel = InterviewMetaPanel(self._workspace, self._undo_stack)
         self.meta_panel.status_message.connect(self.status_message)
         self.insight_list = QListWidget()
         self.insight_list.setWordWrap(True)
@@ -96,24 +120,7 @@ class InterviewView(QWidget):
         right_layout.addWidget(self.meta_panel)
         right_layout.addWidget(QLabel("Insights"))
         right_layout.addWidget(self.insight_list, 1)
-
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setObjectName("interview_splitter")
-        self.splitter.addWidget(self.list_view)
-        self.splitter.addWidget(middle)
-        self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 5)
-        self.splitter.setStretchFactor(2, 2)
-        self.splitter.setSizes([440, 680, 320])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.splitter)
-
-        workspace.contents_changed.connect(self.reload_list)
-        workspace.interview_changed.connect(self._interview_changed)
-        workspace.insights_changed.connect(self._insights_changed)
-
+        return right
     # Loading
 
     def reload_list(self) -> None:

@@ -64,6 +64,28 @@ class PersonaEditor(QWidget):
         self.profile: PersonaProfile | None = None
         self._personas: list[personas.PersonaListItem] = []
 
+        left = self._build_list()
+        self._build_form()
+        self._build_themes()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("persona_splitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.form_widget)
+        self.splitter.addWidget(self.themes)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(2, 4)
+        self.splitter.setSizes([240, 340, 660])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
+
+        workspace.contents_changed.connect(self.reload)
+        workspace.companies_changed.connect(self.reload)
+        workspace.personas_changed.connect(self._personas_changed)
+        workspace.insights_changed.connect(lambda _ids: self._reload_profile())
+
+    def _build_list(self) -> QWidget:
         self.persona_list = QListWidget()
         self.persona_list.setAccessibleName("Personas")
         self.persona_list.setWordWrap(True)
@@ -72,7 +94,15 @@ class PersonaEditor(QWidget):
         self.persona_list.currentItemChanged.connect(self._persona_chosen)
         self.hint = QLabel("No personas yet: run synthesis (Tools → Run Synthesis) to draft them.")
         self.hint.setWordWrap(True)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.hint)
+        left_layout.addWidget(self.persona_list, 1)
+        return left
 
+    def _build_form(self) -> None:
+        """The persona's fields, status and linked ICPs (disabled until a persona is chosen)."""
         self.fields: dict[str, QLineEdit | CommitTextEdit] = {}
         form = QFormLayout()
         for name, label in LINE_FIELDS.items():
@@ -108,33 +138,11 @@ class PersonaEditor(QWidget):
         self.form_widget.setLayout(form_layout)
         self.form_widget.setEnabled(False)
 
+    def _build_themes(self) -> None:
         self.themes = QTextBrowser()
         self.themes.setOpenLinks(False)
         self.themes.setAccessibleName("Persona themes and evidence")
         self.themes.anchorClicked.connect(self._link_clicked)
-
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.hint)
-        left_layout.addWidget(self.persona_list, 1)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setObjectName("persona_splitter")
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(self.form_widget)
-        self.splitter.addWidget(self.themes)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setStretchFactor(2, 4)
-        self.splitter.setSizes([240, 340, 660])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.splitter)
-
-        workspace.contents_changed.connect(self.reload)
-        workspace.companies_changed.connect(self.reload)
-        workspace.personas_changed.connect(self._personas_changed)
-        workspace.insights_changed.connect(lambda _ids: self._reload_profile())
 
     # Loading
 
