@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.panes import column, fill, splitter
 from desktop.commands import AcceptSuggestionCommand, SetCompanyFieldCommand
 from desktop.company_table_model import RELATIONSHIP, CompanyTableModel, RelationshipDelegate
 from desktop.tasks import TaskRunner
@@ -77,25 +78,12 @@ class CompaniesView(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.suggestion_rows)
-        bottom = QWidget()
-        bottom_layout = QVBoxLayout(bottom)
-        bottom_layout.setContentsMargins(0, 0, 0, 0)
-        bottom_layout.addWidget(self.suggestion_title)
-        bottom_layout.addWidget(scroll, 1)
-
-        top = QWidget()
-        top_layout = QVBoxLayout(top)
-        top_layout.setContentsMargins(0, 0, 0, 0)
-        top_layout.addWidget(self.hint)
-        top_layout.addWidget(self.table, 1)
-        self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.setObjectName("companies_splitter")
-        self.splitter.addWidget(top)
-        self.splitter.addWidget(bottom)
-        self.splitter.setSizes([300, 300])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.splitter)
+        bottom = column(self.suggestion_title, (scroll, 1))
+        top = column(self.hint, (self.table, 1))
+        self.splitter = splitter(
+            "companies_splitter", [top, bottom], sizes=(300, 300), orientation=Qt.Orientation.Vertical
+        )
+        fill(self, self.splitter)
         for signal in (workspace.contents_changed, workspace.companies_changed, workspace.interview_changed):
             signal.connect(self.reload)
 

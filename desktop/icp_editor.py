@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from synthesis.workspace.icps import IcpDraft, IcpEvidence, icp_evidence
+from desktop.panes import column, fill, splitter
 from desktop.icp_table_models import SORT_ROLE, FitTableModel, SuccessTableModel
 from desktop.tasks import TaskRunner
 from desktop.workspace import Workspace
@@ -105,23 +106,11 @@ class IcpEditor(QWidget):
         form_box = self._build_form()
         suggest_box = self._build_suggestions()
         self._build_tabs()
-        top = QSplitter(Qt.Orientation.Horizontal)
-        top.addWidget(left)
-        top.addWidget(form_box)
-        top.addWidget(suggest_box)
-        top.setStretchFactor(0, 1)
-        top.setStretchFactor(1, 4)
-        top.setStretchFactor(2, 2)
-        top.setSizes([180, 620, 300])
-        self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.setObjectName("icp_splitter")
-        self.splitter.addWidget(top)
-        self.splitter.addWidget(self.tabs)
-        self.splitter.setStretchFactor(0, 0)
-        self.splitter.setStretchFactor(1, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.splitter)
+        top = splitter("", [left, form_box, suggest_box], stretch=(1, 4, 2), sizes=(180, 620, 300))
+        self.splitter = splitter(
+            "icp_splitter", [top, self.tabs], stretch=(0, 1), orientation=Qt.Orientation.Vertical
+        )
+        fill(self, self.splitter)
         for signal in (workspace.contents_changed, workspace.companies_changed, workspace.interview_changed):
             signal.connect(self.reload)
 
@@ -131,12 +120,7 @@ class IcpEditor(QWidget):
         self.icp_list.currentItemChanged.connect(self._icp_chosen)
         self.new_button = QPushButton("&New ICP")
         self.new_button.clicked.connect(self.new_icp)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.icp_list, 1)
-        left_layout.addWidget(self.new_button)
-        return left
+        return column((self.icp_list, 1), self.new_button)
 
     def _build_form(self) -> QGroupBox:
         self.name_edit = QLineEdit()

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 
+from desktop.panes import column, fill, splitter
 from desktop.commands import AddInsightCommand
 from desktop.interview_meta_panel import InterviewMetaPanel
 from desktop.kinds import HIGHLIGHT_TEXT, KindLegend, highlight_colour, kind_label
@@ -53,18 +54,10 @@ class InterviewView(QWidget):
         self._build_list()
         middle = self._build_transcript()
         right = self._build_details()
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setObjectName("interview_splitter")
-        self.splitter.addWidget(self.list_view)
-        self.splitter.addWidget(middle)
-        self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 5)
-        self.splitter.setStretchFactor(2, 2)
-        self.splitter.setSizes([440, 680, 320])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.splitter)
+        self.splitter = splitter(
+            "interview_splitter", [self.list_view, middle, right], stretch=(2, 5, 2), sizes=(440, 680, 320)
+        )
+        fill(self, self.splitter)
 
         workspace.contents_changed.connect(self.reload_list)
         workspace.interview_changed.connect(self._interview_changed)
@@ -98,13 +91,7 @@ class InterviewView(QWidget):
         self.browser.anchorClicked.connect(self._anchor_clicked)
         self.browser.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.browser.customContextMenuRequested.connect(self._context_menu)
-        middle = QWidget()
-        middle_layout = QVBoxLayout(middle)
-        middle_layout.setContentsMargins(0, 0, 0, 0)
-        middle_layout.addWidget(self.title)
-        middle_layout.addWidget(KindLegend())
-        middle_layout.addWidget(self.browser, 1)
-        return middle
+        return column(self.title, KindLegend(), (self.browser, 1))
 
     def _build_details(self) -> QWidget:
         self.meta_panel = InterviewMetaPanel(self._workspace, self._undo_stack)
@@ -114,13 +101,7 @@ class InterviewView(QWidget):
         self.insight_list.setSpacing(2)
         self.insight_list.setAccessibleName("Insights of this interview")
         self.insight_list.currentItemChanged.connect(self._insight_item_changed)
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.meta_panel)
-        right_layout.addWidget(QLabel("Insights"))
-        right_layout.addWidget(self.insight_list, 1)
-        return right
+        return column(self.meta_panel, QLabel("Insights"), (self.insight_list, 1))
     # Loading
 
     def reload_list(self) -> None:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 
+from desktop.panes import column, fill, splitter
 from desktop.commands import PlaceInsightCommand, SetPersonaFieldCommand, SetPersonaIcpsCommand
 from desktop.persona_html import MOVE_SCHEME, REMOVE_SCHEME, TURN_SCHEME, themes_html
 from synthesis.workspace.personas import PERSONA_STATUSES, Placement
@@ -67,18 +68,10 @@ class PersonaEditor(QWidget):
         left = self._build_list()
         self._build_form()
         self._build_themes()
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setObjectName("persona_splitter")
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(self.form_widget)
-        self.splitter.addWidget(self.themes)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setStretchFactor(2, 4)
-        self.splitter.setSizes([240, 340, 660])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.splitter)
+        self.splitter = splitter(
+            "persona_splitter", [left, self.form_widget, self.themes], stretch=(1, 2, 4), sizes=(240, 340, 660)
+        )
+        fill(self, self.splitter)
 
         workspace.contents_changed.connect(self.reload)
         workspace.companies_changed.connect(self.reload)
@@ -94,12 +87,7 @@ class PersonaEditor(QWidget):
         self.persona_list.currentItemChanged.connect(self._persona_chosen)
         self.hint = QLabel("No personas yet: run synthesis (Tools → Run Synthesis) to draft them.")
         self.hint.setWordWrap(True)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.hint)
-        left_layout.addWidget(self.persona_list, 1)
-        return left
+        return column(self.hint, (self.persona_list, 1))
 
     def _build_form(self) -> None:
         """The persona's fields, status and linked ICPs (disabled until a persona is chosen)."""
