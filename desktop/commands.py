@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from synthesis.workspace import insights, interviews, personas
-
 from PySide6.QtGui import QUndoCommand
 
-
-from synthesis.workspace.personas import Placement
 from desktop.workspace import Workspace
 from synthesis.workspace import companies as company_records
+from synthesis.workspace import insights, interviews, personas
+from synthesis.workspace.personas import Placement
 
 
 class SetInsightStatusCommand(QUndoCommand):

@@ -14,15 +14,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
-    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.panes import column, fill, splitter
 from desktop.commands import AcceptSuggestionCommand, SetCompanyFieldCommand
 from desktop.company_table_model import RELATIONSHIP, CompanyTableModel, RelationshipDelegate
+from desktop.panes import column, fill, splitter
 from desktop.tasks import TaskRunner
 from desktop.workspace import Workspace
 from synthesis.workspace import companies as company_records

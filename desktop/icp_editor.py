@@ -16,20 +16,19 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QSplitter,
     QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from synthesis.workspace.icps import IcpDraft, IcpEvidence, icp_evidence
-from desktop.panes import column, fill, splitter
 from desktop.icp_table_models import SORT_ROLE, FitTableModel, SuccessTableModel
+from desktop.panes import column, fill, splitter
 from desktop.tasks import TaskRunner
 from desktop.workspace import Workspace
 from synthesis.icp.criteria import Criterion, CriterionError, CriterionKind, parse_criterion
 from synthesis.icp.store import MAX_CRITERIA, IcpError, create_icp, update_icp
+from synthesis.workspace.icps import IcpDraft, IcpEvidence, icp_evidence
 
 PLACEHOLDERS = {
     CriterionKind.INDUSTRY: "software, saas",
@@ -321,5 +320,5 @@ MAX_COLUMN_WIDTH = 340
 
 def fit_columns(table: QTableView) -> None:
     table.resizeColumnsToContents()
-    for column in range(table.model().columnCount()):
-        table.setColumnWidth(column, min(table.columnWidth(column), MAX_COLUMN_WIDTH))
+    for number in range(table.model().columnCount()):
+        table.setColumnWidth(number, min(table.columnWidth(number), MAX_COLUMN_WIDTH))

@@ -8,9 +8,9 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from desktop.table_model import AnyIndex, TableModel
-from synthesis.workspace.icps import FitRow
 from synthesis.icp.fit import CriterionResult, Outcome
 from synthesis.icp.success import SuccessRow
+from synthesis.workspace.icps import FitRow
 
 SORT_ROLE = Qt.ItemDataRole.UserRole
 MARKS = {Outcome.MATCH: "✓", Outcome.MISS: "✗", Outcome.UNKNOWN: "?"}

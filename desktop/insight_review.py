@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from synthesis.workspace import insights, interviews, personas
-
 from html import escape
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QUrl, Signal
@@ -22,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-
 from desktop.commands import EditInsightCommand, SetInsightStatusCommand
 from desktop.insight_table_model import (
     EVIDENCE,
@@ -32,12 +29,12 @@ from desktop.insight_table_model import (
     InsightTableModel,
 )
 from desktop.kinds import HIGHLIGHT_TEXT, highlight_colour, kind_label
-from synthesis.workspace.interviews import Highlight
-from synthesis.workspace.insights import InsightRow
 from desktop.tasks import TaskRunner
 from desktop.transcript_html import format_seconds, highlighted_text
 from desktop.workspace import Workspace
-from synthesis.workspace.insights import InsightKind, InsightStatus
+from synthesis.workspace import insights, interviews, personas
+from synthesis.workspace.insights import InsightKind, InsightRow, InsightStatus
+from synthesis.workspace.interviews import Highlight
 
 OPEN_SCHEME = "open"
 

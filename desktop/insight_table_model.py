@@ -7,8 +7,8 @@ from typing import Any
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QColor
 
-from desktop.table_model import AnyIndex, TableModel
 from desktop.kinds import HIGHLIGHT_TEXT, highlight_colour, kind_label
+from desktop.table_model import AnyIndex, TableModel
 from synthesis.workspace.insights import InsightRow
 
 ROW_ROLE = Qt.ItemDataRole.UserRole

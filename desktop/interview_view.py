@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from synthesis.workspace import interviews
-
 from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import QBrush, QColor, QUndoStack
 from PySide6.QtWidgets import (
@@ -12,24 +10,22 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QSplitter,
     QTableView,
     QTextBrowser,
-    QVBoxLayout,
     QWidget,
 )
 
-
-from desktop.panes import column, fill, splitter
 from desktop.commands import AddInsightCommand
 from desktop.interview_meta_panel import InterviewMetaPanel
 from desktop.kinds import HIGHLIGHT_TEXT, KindLegend, highlight_colour, kind_label
+from desktop.panes import column, fill, splitter
 from desktop.record_table_model import RecordTableModel
-from synthesis.workspace.interviews import InterviewDetail, InterviewSummary, TurnRow
 from desktop.tasks import TaskRunner
 from desktop.transcript_html import INSIGHT_SCHEME, insight_anchor, transcript_html, turn_anchor
 from desktop.workspace import Workspace
+from synthesis.workspace import interviews
 from synthesis.workspace.insights import InsightKind
+from synthesis.workspace.interviews import InterviewDetail, InterviewSummary, TurnRow
 
 LIST_HEADERS = ("Interview", "Interviewee", "Insights")
 

@@ -23,7 +23,13 @@ from desktop.task_status import MESSAGE_MS, TaskStatus
 from desktop.tasks import DB_LANE, MODEL_LANE, TaskRunner
 from desktop.window_actions import WindowActions
 from desktop.workspace import Workspace
-from desktop.workspace_host import WorkspaceHost, ask_folder, ask_new_workspace, ask_transcripts, ask_workspace
+from desktop.workspace_host import (
+    WorkspaceHost,
+    ask_folder,
+    ask_new_workspace,
+    ask_transcripts,
+    ask_workspace,
+)
 from desktop.workspace_page import WorkspacePage
 from synthesis.demo import demo_files, run_demo
 from synthesis.importer import FileResult, import_paths

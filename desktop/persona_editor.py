@@ -3,8 +3,6 @@ behaviour with prevalence and evidence on the right. Every edit is an undoable c
 
 from __future__ import annotations
 
-from synthesis.workspace import personas
-
 from dataclasses import replace
 
 from PySide6.QtCore import QPoint, Qt, QUrl, Signal
@@ -18,20 +16,19 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMenu,
     QPlainTextEdit,
-    QSplitter,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
-
-from desktop.panes import column, fill, splitter
 from desktop.commands import PlaceInsightCommand, SetPersonaFieldCommand, SetPersonaIcpsCommand
+from desktop.panes import column, fill, splitter
 from desktop.persona_html import MOVE_SCHEME, REMOVE_SCHEME, TURN_SCHEME, themes_html
-from synthesis.workspace.personas import PERSONA_STATUSES, Placement
 from desktop.tasks import TaskRunner
 from desktop.workspace import Workspace
 from synthesis.personas.query import PersonaProfile, persona_profile
+from synthesis.workspace import personas
+from synthesis.workspace.personas import PERSONA_STATUSES, Placement
 
 LINE_FIELDS = {"name": "&Name", "role": "&Role", "seniority": "S&eniority"}
 TEXT_FIELDS = {"summary": "S&ummary", "demographics": "&Demographics"}
@@ -68,9 +65,8 @@ class PersonaEditor(QWidget):
         left = self._build_list()
         self._build_form()
         self._build_themes()
-        self.splitter = splitter(
-            "persona_splitter", [left, self.form_widget, self.themes], stretch=(1, 2, 4), sizes=(240, 340, 660)
-        )
+        panes = [left, self.form_widget, self.themes]
+        self.splitter = splitter("persona_splitter", panes, stretch=(1, 2, 4), sizes=(240, 340, 660))
         fill(self, self.splitter)
 
         workspace.contents_changed.connect(self.reload)

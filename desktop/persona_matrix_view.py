@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from synthesis.workspace.matrix import MatrixTable, matrix_table
 from desktop.tasks import TaskRunner
 from desktop.workspace import Workspace
+from synthesis.workspace.matrix import MatrixTable, matrix_table
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 

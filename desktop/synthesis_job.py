@@ -1,4 +1,4 @@
-"""The desktop's adapter of the synthesis pipeline: runs it on the model lane and refreshes views meanwhile."""
+"""The desktop's adapter of the synthesis pipeline: runs it on the model lane, refreshing views meanwhile."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from synthesis.tasks import Cancel
 SYNTHESIS_KEY = "synthesis"
 REFRESH_INTERVAL_MS = 1500
 """While synthesis runs, the views reload the stored results at most this often."""
+CANCELLED_MESSAGE = "Synthesis cancelled: what was stored is kept, and the next run resumes from there."
 
 
 class SynthesisJob(QObject):
@@ -66,7 +67,7 @@ class SynthesisJob(QObject):
             "Starting synthesis…",
             self._done,
             lane=MODEL_LANE,
-            cancelled_message="Synthesis cancelled: what was stored is kept, and the next run resumes from there.",
+            cancelled_message=CANCELLED_MESSAGE,
         )
 
     def _progressed(self, key: str) -> None:

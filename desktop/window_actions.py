@@ -52,7 +52,8 @@ class WindowActions(QObject):
         self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
         self.redo_action = w.undo_stack.createRedoAction(w, "&Redo")
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.search_action = self._action("&Search Transcripts", w.focus_search, QKeySequence.StandardKey.Find)
+        find = QKeySequence.StandardKey.Find
+        self.search_action = self._action("&Search Transcripts", w.focus_search, find)
         self.section_actions = [
             self._action(f"&{LABELS[section]}", lambda s=section: w.show_section(s), f"Ctrl+{n}")
             for n, section in enumerate(SECTIONS, start=1)

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QSplitter, QStackedWidget, QVBoxLayout, QWidget
-
 
 from desktop.companies_view import CompaniesView
 from desktop.icp_editor import IcpEditor
@@ -16,10 +14,10 @@ from desktop.models_view import ModelsView
 from desktop.navigation import SECTIONS, NavigationList
 from desktop.persona_editor import PersonaEditor
 from desktop.persona_matrix_view import PersonaMatrixView
-from synthesis.workspace.counts import NavCounts, nav_counts
 from desktop.search_panel import SearchPanel
 from desktop.tasks import TaskRunner
 from desktop.workspace import Workspace
+from synthesis.workspace.counts import NavCounts, nav_counts
 
 
 class WorkspacePage(QWidget):

@@ -10,10 +10,10 @@ from sqlmodel import Session, col, select, update
 from models.tables import EvidenceSpan, Insight, InsightKind, InsightStatus, Interview, PersonaInsight, Turn
 
 __all__ = [  # with the kind and status vocabularies, which the desktop names through here
+    "USER_STATEMENT_CHARS",
     "InsightKind",
     "InsightRow",
     "InsightStatus",
-    "USER_STATEMENT_CHARS",
     "add_user_insight",
     "delete_insight",
     "insight_rows",

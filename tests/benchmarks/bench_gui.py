@@ -24,9 +24,9 @@ from sqlmodel import Session  # noqa: E402
 from desktop.main_window import MainWindow  # noqa: E402
 from desktop.tasks import TaskRunner  # noqa: E402
 from models.database import create_workspace  # noqa: E402
+from synthesis.demo import SAMPLES  # noqa: E402
 from synthesis.importer import store_transcript  # noqa: E402
 from synthesis.ingest import parse_bytes  # noqa: E402
-from synthesis.demo import SAMPLES  # noqa: E402
 from tests.gui.sample import add_insights  # noqa: E402
 
 INTERVIEWS = 1000

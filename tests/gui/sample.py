@@ -65,10 +65,9 @@ def add_insights(engine: Engine, per_interview: int = PER_INTERVIEW) -> int:
                 session.add(insight)
                 session.flush()
                 start = turn.text.index(quote)
+                end = start + len(quote)
                 session.add(
-                    EvidenceSpan(
-                        insight_id=insight.id, turn_id=turn.id, start=start, end=start + len(quote), quote=quote
-                    )
+                    EvidenceSpan(insight_id=insight.id, turn_id=turn.id, start=start, end=end, quote=quote)
                 )
                 added += 1
         session.commit()
