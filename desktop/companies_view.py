@@ -24,22 +24,20 @@ from desktop.company_table_model import RELATIONSHIP, CompanyTableModel, Relatio
 from desktop.panes import column, fill, splitter
 from desktop.tasks import TaskRunner
 from desktop.workspace import Workspace
+from desktop.workspace_view import WorkspaceView
 from synthesis.workspace import companies as company_records
 from synthesis.workspace.companies import CompanyRow, SuggestionRow
 
 TURN_SCHEME = "turn"
 
 
-class CompaniesView(QWidget):
-    status_message = Signal(str)
+class CompaniesView(WorkspaceView):
     open_turn = Signal(int, int)
 
     def __init__(
         self, workspace: Workspace, runner: TaskRunner, undo_stack: QUndoStack, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self._workspace = workspace
-        self._runner = runner
+        super().__init__(workspace, runner, parent)
         self._undo_stack = undo_stack
         self.suggestions: list[SuggestionRow] = []
         self.accept_buttons: list[QPushButton] = []
@@ -89,12 +87,7 @@ class CompaniesView(QWidget):
     # Loading
 
     def reload(self) -> None:
-        self._runner.run(
-            "companies.table",
-            lambda progress, cancel: self._workspace.read(company_records.company_rows),
-            on_success=self._show,
-            on_failure=lambda message: self.status_message.emit(f"Could not load the companies: {message}"),
-        )
+        self._load("companies.table", company_records.company_rows, self._show, "load the companies")
 
     def _show(self, rows: list[CompanyRow]) -> None:
         current = self.current_company()

@@ -3,7 +3,7 @@ per-criterion explanations; which characteristics go with success, and suggested
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,6 +26,7 @@ from desktop.icp_table_models import SORT_ROLE, FitTableModel, SuccessTableModel
 from desktop.panes import column, fill, splitter
 from desktop.tasks import TaskRunner
 from desktop.workspace import Workspace
+from desktop.workspace_view import WorkspaceView
 from synthesis.icp.criteria import Criterion, CriterionError, CriterionKind, parse_criterion
 from synthesis.icp.store import MAX_CRITERIA, IcpError, create_icp, update_icp
 from synthesis.workspace.icps import IcpDraft, IcpEvidence, icp_evidence
@@ -91,13 +92,10 @@ class CriterionRow:
         return True
 
 
-class IcpEditor(QWidget):
-    status_message = Signal(str)
+class IcpEditor(WorkspaceView):
 
     def __init__(self, workspace: Workspace, runner: TaskRunner, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._workspace = workspace
-        self._runner = runner
+        super().__init__(workspace, runner, parent)
         self.evidence = IcpEvidence((), (), (), ())
         self.current_id: int | None = None
 
@@ -204,12 +202,7 @@ class IcpEditor(QWidget):
 
     def reload(self) -> None:
         icp_id = self.current_id
-        self._runner.run(
-            "icps.evidence",
-            lambda progress, cancel: self._workspace.read(lambda s: icp_evidence(s, icp_id)),
-            on_success=self._show,
-            on_failure=lambda message: self.status_message.emit(f"Could not load the ICPs: {message}"),
-        )
+        self._load("icps.evidence", lambda s: icp_evidence(s, icp_id), self._show, "load the ICPs")
 
     def _show(self, evidence: IcpEvidence) -> None:
         self.evidence = evidence

@@ -32,6 +32,7 @@ from desktop.kinds import HIGHLIGHT_TEXT, highlight_colour, kind_label
 from desktop.tasks import TaskRunner
 from desktop.transcript_html import format_seconds, highlighted_text
 from desktop.workspace import Workspace
+from desktop.workspace_view import WorkspaceView
 from synthesis.workspace import insights, interviews, personas
 from synthesis.workspace.insights import InsightKind, InsightRow, InsightStatus
 from synthesis.workspace.interviews import Highlight
@@ -39,19 +40,16 @@ from synthesis.workspace.interviews import Highlight
 OPEN_SCHEME = "open"
 
 
-class InsightReview(QWidget):
+class InsightReview(WorkspaceView):
     """Review suggested insights: filter, sort, accept (A), reject (R), edit (E or Enter)."""
 
-    status_message = Signal(str)
     open_in_transcript = Signal(int, int)
     """(interview id, insight id): show this insight's highlight in its transcript."""
 
     def __init__(
         self, workspace: Workspace, runner: TaskRunner, undo_stack: QUndoStack, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self._workspace = workspace
-        self._runner = runner
+        super().__init__(workspace, runner, parent)
         self._undo_stack = undo_stack
 
         self.model = InsightTableModel(self)
@@ -165,13 +163,11 @@ class InsightReview(QWidget):
     # Loading
 
     def reload(self) -> None:
-        self._runner.run(
+        self._load(
             "insights.table",
-            lambda progress, cancel: self._workspace.read(
-                lambda s: (insights.insight_rows(s), personas.persona_names(s))
-            ),
-            on_success=self._show_loaded,
-            on_failure=lambda message: self.status_message.emit(f"Could not load the insights: {message}"),
+            lambda s: (insights.insight_rows(s), personas.persona_names(s)),
+            self._show_loaded,
+            "load the insights",
         )
 
     def _show_loaded(self, loaded: tuple[list[InsightRow], list[tuple[int, str]]]) -> None:

@@ -23,6 +23,7 @@ from desktop.record_table_model import RecordTableModel
 from desktop.tasks import TaskRunner
 from desktop.transcript_html import INSIGHT_SCHEME, insight_anchor, transcript_html, turn_anchor
 from desktop.workspace import Workspace
+from desktop.workspace_view import WorkspaceView
 from synthesis.workspace import interviews
 from synthesis.workspace.insights import InsightKind
 from synthesis.workspace.interviews import InterviewDetail, InterviewSummary, TurnRow
@@ -30,19 +31,16 @@ from synthesis.workspace.interviews import InterviewDetail, InterviewSummary, Tu
 LIST_HEADERS = ("Interview", "Interviewee", "Insights")
 
 
-class InterviewView(QWidget):
+class InterviewView(WorkspaceView):
     """Pick an interview on the left; read and annotate it in the middle; edit its details on the right."""
 
-    status_message = Signal(str)
     detail_shown = Signal(int)
     """An interview finished loading and is on screen (its id)."""
 
     def __init__(
         self, workspace: Workspace, runner: TaskRunner, undo_stack: QUndoStack, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self._workspace = workspace
-        self._runner = runner
+        super().__init__(workspace, runner, parent)
         self._undo_stack = undo_stack
         self.detail: InterviewDetail | None = None
         self.selected_insight: int | None = None
@@ -98,15 +96,11 @@ class InterviewView(QWidget):
         self.insight_list.setAccessibleName("Insights of this interview")
         self.insight_list.currentItemChanged.connect(self._insight_item_changed)
         return column(self.meta_panel, QLabel("Insights"), (self.insight_list, 1))
+
     # Loading
 
     def reload_list(self) -> None:
-        self._runner.run(
-            "interviews.list",
-            lambda progress, cancel: self._workspace.read(interviews.interview_summaries),
-            on_success=self._show_list,
-            on_failure=lambda message: self.status_message.emit(f"Could not list the interviews: {message}"),
-        )
+        self._load("interviews.list", interviews.interview_summaries, self._show_list, "list the interviews")
 
     def _show_list(self, summaries: list[InterviewSummary]) -> None:
         current = self.detail.id if self.detail else None
@@ -122,13 +116,11 @@ class InterviewView(QWidget):
     ) -> None:
         """Load an interview and scroll to a turn or an insight's highlight."""
         self._select_list_row(interview_id)
-        self._runner.run(
+        self._load(
             "interviews.detail",
-            lambda progress, cancel: self._workspace.read(
-                lambda s: interviews.interview_detail(s, interview_id)
-            ),
-            on_success=lambda detail: self._show_detail(detail, turn_id=turn_id, insight_id=insight_id),
-            on_failure=lambda message: self.status_message.emit(f"Could not open the interview: {message}"),
+            lambda s: interviews.interview_detail(s, interview_id),
+            lambda detail: self._show_detail(detail, turn_id=turn_id, insight_id=insight_id),
+            "open the interview",
         )
 
     def _show_detail(

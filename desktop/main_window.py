@@ -6,7 +6,6 @@ shows the running task, and ``SynthesisJob`` adapts the synthesis pipeline.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -19,8 +18,8 @@ from desktop.diagnostics import log_path, sample_folder
 from desktop.import_dialog import ImportResultDialog, import_summary
 from desktop.start_page import StartPage
 from desktop.synthesis_job import SynthesisJob
-from desktop.task_status import MESSAGE_MS, TaskStatus
-from desktop.tasks import DB_LANE, MODEL_LANE, TaskRunner
+from desktop.task_status import MESSAGE_MS, OnSuccess, TaskStatus
+from desktop.tasks import MODEL_LANE, TaskFn, TaskRunner
 from desktop.window_actions import WindowActions
 from desktop.workspace import Workspace
 from desktop.workspace_host import (
@@ -251,17 +250,9 @@ class MainWindow(QMainWindow):
 
     # Tasks, navigation and help
 
-    def start_task(
-        self,
-        key: str,
-        fn: Callable[..., Any],
-        stage: str,
-        on_success: Callable[[Any], None],
-        *,
-        lane: str = DB_LANE,
-    ) -> None:
-        """Run user-visible work with a progress bar and a Cancel button in the status bar."""
-        self.tasks.start(key, fn, stage, on_success, lane=lane)
+    def start_task(self, key: str, fn: TaskFn, stage: str, on_success: OnSuccess, **lane: str) -> None:
+        """Run user-visible work with a progress bar and a Cancel button in the status bar (``lane=``)."""
+        self.tasks.start(key, fn, stage, on_success, **lane)
 
     def show_section(self, section: str) -> None:
         if self.page is not None:

@@ -4,6 +4,7 @@ behaviour with prevalence and evidence on the right. Every edit is an undoable c
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 
 from PySide6.QtCore import QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import QCursor, QFocusEvent, QUndoStack
@@ -26,6 +27,7 @@ from desktop.panes import column, fill, splitter
 from desktop.persona_html import MOVE_SCHEME, REMOVE_SCHEME, TURN_SCHEME, themes_html
 from desktop.tasks import TaskRunner
 from desktop.workspace import Workspace
+from desktop.workspace_view import WorkspaceView
 from synthesis.personas.query import PersonaProfile, persona_profile
 from synthesis.workspace import personas
 from synthesis.workspace.personas import PERSONA_STATUSES, Placement
@@ -44,10 +46,9 @@ class CommitTextEdit(QPlainTextEdit):
         self.editing_finished.emit()
 
 
-class PersonaEditor(QWidget):
+class PersonaEditor(WorkspaceView):
     """Pick a persona on the left; edit it in the middle; review its themes and evidence on the right."""
 
-    status_message = Signal(str)
     open_turn = Signal(int, int)
     """(interview id, turn id) of an evidence quote the user clicked."""
     profile_shown = Signal(int)
@@ -55,9 +56,7 @@ class PersonaEditor(QWidget):
     def __init__(
         self, workspace: Workspace, runner: TaskRunner, undo_stack: QUndoStack, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self._workspace = workspace
-        self._runner = runner
+        super().__init__(workspace, runner, parent)
         self._undo_stack = undo_stack
         self.profile: PersonaProfile | None = None
         self._personas: list[personas.PersonaListItem] = []
@@ -131,16 +130,11 @@ class PersonaEditor(QWidget):
     # Loading
 
     def reload(self) -> None:
-        def load(progress, cancel):
-            return self._workspace.read(
-                lambda s: (personas.persona_list(s), personas.icp_names(s))
-            )
-
-        self._runner.run(
+        self._load(
             "personas.list",
-            load,
-            on_success=self._show_list,
-            on_failure=lambda message: self.status_message.emit(f"Could not list the personas: {message}"),
+            lambda s: (personas.persona_list(s), personas.icp_names(s)),
+            self._show_list,
+            "list the personas",
         )
 
     def _show_list(self, loaded: tuple[list[personas.PersonaListItem], list[tuple[int, str]]]) -> None:
@@ -178,12 +172,8 @@ class PersonaEditor(QWidget):
                 self.persona_list.blockSignals(True)
                 self.persona_list.setCurrentItem(item)
                 self.persona_list.blockSignals(False)
-        self._runner.run(
-            "personas.profile",
-            lambda progress, cancel: self._workspace.read(lambda s: persona_profile(s, persona_id)),
-            on_success=self._show_profile,
-            on_failure=lambda message: self.status_message.emit(f"Could not open the persona: {message}"),
-        )
+        profile = partial(persona_profile, persona_id=persona_id)
+        self._load("personas.profile", profile, self._show_profile, "open the persona")
 
     def _reload_profile(self) -> None:
         if self.profile is not None:

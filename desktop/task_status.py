@@ -8,8 +8,10 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressBar, QPushButton, QStatusBar, QWidget
 
-from desktop.tasks import DB_LANE, TaskHandle, TaskRunner
+from desktop.tasks import DB_LANE, TaskFn, TaskHandle, TaskRunner
 
+OnSuccess = Callable[[Any], None]
+"""Receives a task's result on the GUI thread."""
 MESSAGE_MS = 8000
 """How long a status message stays by default."""
 
@@ -43,9 +45,9 @@ class TaskStatus(QObject):
     def start(
         self,
         key: str,
-        fn: Callable[..., Any],
+        fn: TaskFn,
         stage: str,
-        on_success: Callable[[Any], None],
+        on_success: OnSuccess,
         *,
         lane: str = DB_LANE,
         cancelled_message: str = "Cancelled.",

@@ -175,8 +175,13 @@ def run_demo(out_dir: Path, *, progress: Progress = no_progress, cancel: Cancel 
         with Session(engine) as session:
             create_icp(session, ICP_NAME, [parse_criterion(t) for t in ICP_CRITERIA], ICP_DESCRIPTION)
         _check(cancel)
+        progress(0.1, "Checking the bundled language model (capability probe)")
         outcome = run_synthesis(
-            engine, _choose_model, progress=sub_progress(progress, 0.1, 0.8), cancel=cancel
+            engine,
+            _choose_model,
+            on_reason=lambda reason: progress(0.1, reason),
+            progress=sub_progress(progress, 0.1, 0.8),
+            cancel=cancel,
         )
         _check(cancel)
         if outcome.personas is None:
