@@ -23,11 +23,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlmodel import Session, col, select
 
-from models.tables import Icp, Persona, WorkspaceSetting
 from synthesis.report.export import ReportSummary, export_report
 from synthesis.report.options import ReportOptions
+from synthesis.workspace.settings import report_choices
 
 
 class _Window(Protocol):
@@ -145,14 +144,6 @@ class ExportReportDialog(QDialog):
         return Path(self.out.text().strip())
 
 
-def _choices(session: Session) -> tuple[list[tuple[int, str]], list[tuple[int, str]], dict[str, str]]:
-    personas = [(p.id or 0, p.name) for p in session.exec(select(Persona).order_by(col(Persona.id)))]
-    icps = [(i.id or 0, i.name) for i in session.exec(select(Icp).order_by(col(Icp.id)))]
-    defaults = {
-        s.key: str(s.value) for s in session.exec(select(WorkspaceSetting)) if isinstance(s.value, str)
-    }
-    return personas, icps, defaults
-
 
 def export_report_interactively(window: _Window) -> None:
     """Ask for the options, then write the report as a background task with progress and Cancel."""
@@ -160,7 +151,7 @@ def export_report_interactively(window: _Window) -> None:
     if workspace is None:
         window.show_message("Open a workspace before exporting a report.")
         return
-    personas, icps, defaults = workspace.read(_choices)
+    personas, icps, defaults = workspace.read(report_choices)
     dialog = ExportReportDialog(personas, icps, defaults, window if isinstance(window, QWidget) else None)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return

@@ -79,6 +79,21 @@ class LlmView(QWidget):
         self._cached = cached
         self._scanned = False
 
+        self._build_table()
+        self._build_choice_fields()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self._build_top_row())
+        layout.addWidget(self.table, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self._build_choice_box(), 3)
+        bottom.addWidget(self._build_probe_box(), 2)
+        layout.addLayout(bottom)
+        layout.addStretch(1)
+        self._show_settings(load_model_settings(settings))
+        self._connect_saves()
+
+    def _build_table(self) -> None:
         self.table_model = DiscoveredLlmTableModel(self)
         self.table = QTableView()
         self.table.setModel(self.table_model)
@@ -95,6 +110,7 @@ class LlmView(QWidget):
         self.rescan_button.clicked.connect(self.rescan)
         self.scan_label = QLabel("Looking for GGUF model files…")
 
+    def _build_choice_fields(self) -> None:
         self.file_radio = QRadioButton("Model &file")
         self.server_radio = QRadioButton("&Server (OpenAI-compatible)")
         self.source_group = QButtonGroup(self)
@@ -121,6 +137,7 @@ class LlmView(QWidget):
         self.threads_spin.setRange(0, 256)
         self.threads_spin.setSpecialValueText("automatic")
 
+    def _build_choice_box(self) -> QGroupBox:
         path_row = QHBoxLayout()
         path_row.addWidget(self.path_edit, 1)
         path_row.addWidget(self.browse_button)
@@ -133,7 +150,9 @@ class LlmView(QWidget):
         form.addRow("&Threads:", self.threads_spin)
         choice_box = QGroupBox("Model for synthesis")
         choice_box.setLayout(form)
+        return choice_box
 
+    def _build_probe_box(self) -> QGroupBox:
         self.probe_button = QPushButton("Run &capability probe")
         self.probe_button.clicked.connect(self.run_probe)
         self.probe_label = QLabel("The probe has not been run on this model.")
@@ -156,22 +175,17 @@ class LlmView(QWidget):
         probe_layout.addWidget(QLabel("<b>Last synthesis run</b>"))
         probe_layout.addWidget(self.reason_label)
         probe_layout.addStretch(1)
+        return probe_box
 
+    def _build_top_row(self) -> QHBoxLayout:
         top = QHBoxLayout()
         top.addWidget(QLabel("<b>GGUF models found on this computer</b>"))
         top.addWidget(self.scan_label, 1)
         top.addWidget(self.rescan_button)
-        bottom = QHBoxLayout()
-        bottom.addWidget(choice_box, 3)
-        bottom.addWidget(probe_box, 2)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(top)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(bottom)
-        layout.addStretch(1)
+        return top
 
-        self._show_settings(load_model_settings(settings))
+    def _connect_saves(self) -> None:
+        """Every change of a setting is saved at once."""
         for edit in (self.path_edit, self.url_edit, self.name_edit):
             edit.editingFinished.connect(self._save)
         self.source_group.buttonToggled.connect(lambda *_: self._save())

@@ -20,13 +20,12 @@ from models.database import create_workspace
 from models.queries import company_named
 from models.tables import Company, CompanyRelationship, Insight, Interview, WorkspaceSetting
 from synthesis.extraction.llm_choice import LlmChoice, LlmUse, choose_extractor
-from synthesis.extraction.run import run_extraction
 from synthesis.icp.criteria import describe, parse_criterion
 from synthesis.icp.fit import score_company
 from synthesis.icp.store import create_icp, interviewed_companies, list_icps
 from synthesis.importer import Outcome, import_paths
 from synthesis.llm.base import LlmCancelled, LlmError
-from synthesis.personas.synthesize import synthesize_personas
+from synthesis.pipeline import run_synthesis
 from synthesis.report.export import export_report
 from synthesis.report.options import ReportError, ReportOptions
 from synthesis.tasks import Cancel, Progress, never_cancel, no_progress, sub_progress
@@ -173,18 +172,20 @@ def run_demo(out_dir: Path, *, progress: Progress = no_progress, cancel: Cancel 
             session.add(WorkspaceSetting(key="client", value="Tallyline"))
             session.add(WorkspaceSetting(key="interviewers", value=list(INTERVIEWERS)))
             session.commit()
-        _check(cancel)
-        progress(0.1, "Checking the bundled language model (capability probe)")
-        choice = _choose_llm(cancel)
-        progress(0.3, choice.reason)
-        summary = run_extraction(
-            engine, choice.extractor, progress=sub_progress(progress, 0.3, 0.7), cancel=cancel
-        )
-        _check(cancel)
         with Session(engine) as session:
             create_icp(session, ICP_NAME, [parse_criterion(t) for t in ICP_CRITERIA], ICP_DESCRIPTION)
-        report = synthesize_personas(engine, progress=sub_progress(progress, 0.7, 0.8), cancel=cancel)
         _check(cancel)
+        progress(0.1, "Checking the bundled language model (capability probe)")
+        outcome = run_synthesis(
+            engine,
+            _choose_llm,
+            on_reason=lambda reason: progress(0.1, reason),
+            progress=sub_progress(progress, 0.1, 0.8),
+            cancel=cancel,
+        )
+        _check(cancel)
+        if outcome.personas is None:
+            raise DemoError(f"extraction did not complete ({outcome.extraction.status}); run the demo again.")
         export_demo_report(
             engine, out_dir / REPORT_NAME, progress=sub_progress(progress, 0.8, 1.0), cancel=cancel
         )
@@ -203,13 +204,13 @@ def run_demo(out_dir: Path, *, progress: Progress = no_progress, cancel: Cancel 
         interviews=interviews,
         companies=companies,
         insights=insights,
-        llm_reason=choice.reason,
-        llm_led=summary.llm_led,
+        llm_reason=outcome.reason,
+        llm_led=outcome.extraction.llm_led,
         icp_name=ICP_NAME,
         icp_criteria=criteria,
         fits=fits,
-        personas=tuple(p.name for p in report.personas),
-        outside_icp=tuple(o.reason for o in report.outside_icp),
+        personas=tuple(p.name for p in outcome.personas.personas),
+        outside_icp=tuple(o.reason for o in outcome.personas.outside_icp),
         seconds=time.perf_counter() - started,
     )
 

@@ -19,15 +19,14 @@ from synthesis.extraction.llm_choice import (
     LlmUse,
     choose_extractor,
     describe_probe,
-    record_probe,
 )
 from synthesis.extraction.pipeline import extract_turns
-from synthesis.extraction.run import run_extraction
 from synthesis.ingest import TranscriptError, parse_file
 from synthesis.llm.base import LlmError
 from synthesis.llm.default_model import bundled_model_path
 from synthesis.llm.discovery import discover_llms
 from synthesis.llm.probe import run_probe
+from synthesis.pipeline import extract_insights
 
 LlmFileOpt = Annotated[
     Path | None, typer.Option("--model", help="A GGUF model file (default: the bundled one).")
@@ -89,11 +88,10 @@ def extract(
     with workspace(ws) as engine:
         choice = _choose(llm_file, server, llm_name, no_llm, force_llm, ctx)
         err_console.print(choice.reason, highlight=False)
-        record_probe(engine, choice)
         bar = progress_bar("Starting", out=err_console, percent=True, transient=False)
         with _ctrl_c_cancels() as stop, bar as progress:
             try:
-                summary = run_extraction(engine, choice.extractor, progress=progress, cancel=stop.is_set)
+                summary = extract_insights(engine, choice, progress=progress, cancel=stop.is_set)
             except LlmError as exc:
                 raise fail(f"extraction stopped: {exc}") from None
     console.print(

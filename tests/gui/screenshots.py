@@ -141,7 +141,7 @@ def render_running(app: QApplication, folder: Path, workspace: Path, size: tuple
     settle(app, lambda: window.page.insights.model.rowCount() > 0)
     window.page.insights.table.selectRow(0)
     path = save(window, "11-synthesis-running", size, app)
-    window.cancel_task()
+    window.tasks.cancel()
     settle(app, lambda: not window.runner.is_busy("synthesis"), 30)
     window.close()
     return path

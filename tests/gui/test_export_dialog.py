@@ -83,8 +83,8 @@ def test_file_menu_export_runs_in_the_main_window(
 
     monkeypatch.setattr(export_dialog.ExportReportDialog, "exec", accept)
     file_menu = synthesised_window.menuBar().actions()[0].menu()
-    assert synthesised_window.export_action in file_menu.actions()
-    assert synthesised_window.export_action.isEnabled()
-    synthesised_window.export_action.trigger()
+    assert synthesised_window.menu_actions.export_action in file_menu.actions()
+    assert synthesised_window.menu_actions.export_action.isEnabled()
+    synthesised_window.menu_actions.export_action.trigger()
     qtbot.waitUntil(out.is_file, timeout=30_000)
     assert docx.Document(str(out)).paragraphs

@@ -107,5 +107,5 @@ def test_the_probe_runs_in_the_background_and_says_why(qtbot, settings: QSetting
 
 
 def test_models_section_is_reachable_from_the_tools_menu(open_window) -> None:
-    open_window.models_action.trigger()
+    open_window.menu_actions.models_action.trigger()
     assert open_window.page.stack.currentWidget() is open_window.page.models

@@ -21,6 +21,8 @@ COMPANY_FIELDS = (
     "region",
     "relationship",
 )
+RELATIONSHIPS = tuple(r.value for r in CompanyRelationship)
+"""The relationship values a company can have, in their order of definition."""
 SUGGESTION_TARGETS = {
     "employee_count": "employee_count",
     "revenue": "revenue_band",
@@ -107,8 +109,8 @@ def check_company_field(name: str, text: str) -> None:
         raise ValueError("a company needs a name")
     if name == "employee_count" and text:
         head_count(text)
-    if name == "relationship" and text not in CompanyRelationship._value2member_map_:
-        raise ValueError(f"the relationship is one of {', '.join(r.value for r in CompanyRelationship)}")
+    if name == "relationship" and text not in RELATIONSHIPS:
+        raise ValueError(f"the relationship is one of {', '.join(RELATIONSHIPS)}")
     if name not in (*COMPANY_FIELDS, "notes"):
         raise ValueError(f"unknown company field {name!r}")
 
