@@ -25,9 +25,11 @@ from PySide6.QtWidgets import (
 )
 from sqlmodel import Session, col, select
 
+from desktop.redaction_review import RedactionReview
 from models.tables import Icp, Persona, WorkspaceSetting
 from synthesis.report.export import ReportSummary, export_report
 from synthesis.report.options import ReportOptions
+from synthesis.report.redaction import Candidate, Decisions, review_candidates
 
 
 class _Window(Protocol):
@@ -70,6 +72,7 @@ class ExportReportDialog(QDialog):
         icps: Sequence[tuple[int, str]],
         defaults: dict[str, str],
         parent: QWidget | None = None,
+        candidates: Sequence[Candidate] = (),
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export report")
@@ -80,7 +83,10 @@ class ExportReportDialog(QDialog):
         self.date = QDateEdit(QDate.currentDate())
         self.date.setCalendarPopup(True)
         self.include_suggested = QCheckBox("Include insights not yet reviewed (every page is marked DRAFT)")
-        self.anonymise = QCheckBox("Anonymise people and companies")
+        self.anonymise = QCheckBox("Anonymise people, companies and places")
+        self.review = RedactionReview(candidates)
+        self.review.setVisible(False)
+        self.anonymise.toggled.connect(self.review.setVisible)
         self.personas = _checklist(personas)
         self.icps = _checklist(icps)
         self.template = QLineEdit()
@@ -93,6 +99,7 @@ class ExportReportDialog(QDialog):
         form.addRow("Date", self.date)
         form.addRow("", self.include_suggested)
         form.addRow("", self.anonymise)
+        form.addRow("", self.review)
         form.addRow("Personas", self.personas)
         form.addRow("ICPs", self.icps)
         form.addRow("Word template", self._with_browse(self.template, self._choose_template))
@@ -136,6 +143,7 @@ class ExportReportDialog(QDialog):
             date=dt.date(qdate.year(), qdate.month(), qdate.day()),
             include_suggested=self.include_suggested.isChecked(),
             anonymise=self.anonymise.isChecked(),
+            redaction=self.review.decisions() if self.anonymise.isChecked() else Decisions(),
             persona_ids=_checked(self.personas),
             icp_ids=_checked(self.icps),
             template=Path(self.template.text()) if self.template.text().strip() else None,
@@ -145,13 +153,15 @@ class ExportReportDialog(QDialog):
         return Path(self.out.text().strip())
 
 
-def _choices(session: Session) -> tuple[list[tuple[int, str]], list[tuple[int, str]], dict[str, str]]:
+def _choices(
+    session: Session,
+) -> tuple[list[tuple[int, str]], list[tuple[int, str]], dict[str, str], list[Candidate]]:
     personas = [(p.id or 0, p.name) for p in session.exec(select(Persona).order_by(col(Persona.id)))]
     icps = [(i.id or 0, i.name) for i in session.exec(select(Icp).order_by(col(Icp.id)))]
     defaults = {
         s.key: str(s.value) for s in session.exec(select(WorkspaceSetting)) if isinstance(s.value, str)
     }
-    return personas, icps, defaults
+    return personas, icps, defaults, review_candidates(session, defaults.get("client", ""))
 
 
 def export_report_interactively(window: _Window) -> None:
@@ -160,8 +170,9 @@ def export_report_interactively(window: _Window) -> None:
     if workspace is None:
         window.show_message("Open a workspace before exporting a report.")
         return
-    personas, icps, defaults = workspace.read(_choices)
-    dialog = ExportReportDialog(personas, icps, defaults, window if isinstance(window, QWidget) else None)
+    personas, icps, defaults, candidates = workspace.read(_choices)
+    parent = window if isinstance(window, QWidget) else None
+    dialog = ExportReportDialog(personas, icps, defaults, parent, candidates)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return
     options, out_path = dialog.options(), dialog.out_path()
@@ -174,6 +185,7 @@ def export_report_interactively(window: _Window) -> None:
             window.show_message("Report export cancelled; no file was written.")
             return
         dropped = f"; {summary.quotes_dropped} outdated quotes left out" if summary.quotes_dropped else ""
-        window.show_message(f"Report saved to {summary.path} ({summary.quotes} quotes{dropped}).")
+        warnings = "".join(f" {w}" for w in summary.warnings)
+        window.show_message(f"Report saved to {summary.path} ({summary.quotes} quotes{dropped}).{warnings}")
 
     window.start_task("export-report", run, "Writing the report…", done)

@@ -245,6 +245,8 @@ class ReportWriter:
         for label, value in facts:
             paragraph = self.para(value, lead=f"{label}:")
             paragraph.paragraph_format.space_after = Pt(2)
+        if persona.warning:
+            self.note(persona.warning)
         if persona.summary.strip():
             self.para(persona.summary).paragraph_format.space_before = Pt(8)
         for persona_field in persona.fields:
@@ -393,13 +395,16 @@ class ReportWriter:
             return
         self.heading("Appendix C. Evidence index", 1, new_page=True)
         self.para("Every quote in this report, with the interview and the time it was said.")
-        add_table(
-            self.doc,
-            self.styles,
-            ("Ref", "Quote", "Interview", "Time"),
-            [(q.ref, f"“{q.text}”", q.interview, q.timestamp or "—") for q in self.content.evidence],
-            (0.6, 5.6, 1.1, 0.8),
-        )
+        rows = [
+            (
+                q.ref,
+                f"“{q.text}”",
+                f"{q.interview}\n{q.respondent}" if q.respondent else q.interview,
+                q.timestamp or "—",
+            )
+            for q in self.content.evidence
+        ]
+        add_table(self.doc, self.styles, ("Ref", "Quote", "Interview", "Time"), rows, (0.6, 5.6, 1.1, 0.8))
 
 
 def _capital(text: str) -> str:

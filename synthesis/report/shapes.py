@@ -16,6 +16,8 @@ class Quote:
     attribution: str
     interview: str
     timestamp: str | None
+    respondent: str = ""
+    """ "Respondent 3" in anonymised reports, so a reader can follow one person."""
 
     @property
     def ref(self) -> str:
@@ -52,6 +54,8 @@ class PersonaSection:
     demographics: str
     respondents: int
     fields: tuple[PersonaField, ...]
+    warning: str = ""
+    """Shown under the persona's facts, e.g. that one respondent's persona may identify them."""
 
 
 @dataclass(frozen=True)
@@ -154,3 +158,5 @@ class ReportContent:
     method: MethodSection | None = None
     evidence: list[Quote] = field(default_factory=list)
     quotes_dropped: int = 0
+    warnings: list[str] = field(default_factory=list)
+    """For the consultant, not printed: single-respondent personas, parts stripped from the template."""
