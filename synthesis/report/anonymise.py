@@ -87,6 +87,8 @@ class Anonymiser:
         key = term.key
         if key in self._names:
             return self._names[key]
+        if pseudonym is None and term.kind not in ("place", *_PLACEHOLDERS):
+            pseudonym = self._known_word(term.text)
         if pseudonym is None:
             if term.kind == "place":
                 pseudonym = places.region_of(term.text) or "a place"
@@ -97,8 +99,17 @@ class Anonymiser:
             self._parts(term.text, pseudonym, company=term.kind == "company")
         return pseudonym
 
+    def _known_word(self, text: str) -> str | None:
+        """The pseudonym of a distinctive word of ``text`` already redacted ("Tundra" of "Tundra Freight")."""
+        for word in re.findall(r"[^\W\d_][\w'’-]*", text):
+            key = word.casefold()
+            if key in self._names and key not in self._case_sensitive and not self._lexicon.is_ordinary(word):
+                return self._names[key]
+        return None
+
     def add_all(self, terms: Iterable[Term]) -> None:
-        for term in terms:
+        """Redact ``terms``, longer names first, so "Thandiwe" gets the pseudonym of "Thandiwe Dlamini"."""
+        for term in sorted(terms, key=lambda t: -len(t.text.split())):
             self.add(term)
 
     def alias(self, name: str, pseudonym: str) -> None:
