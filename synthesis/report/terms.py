@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from synthesis.report.lexicon import GREETINGS, PARTICLES, ROLE_WORDS, TITLES, Lexicon, is_acronym
+from synthesis.report.lexicon import GREETINGS, PARTICLES, ROLE_WORDS, TITLES, Lexicon, is_acronym, zipf
 
 PERSON_KINDS = ("respondent", "interviewer", "person")
 KINDS = (*PERSON_KINDS, "company", "place", "email", "url", "handle", "name")
@@ -30,6 +30,8 @@ _COMPANY_WORDS = frozenset(
     software freight logistics analytics security systems technologies technology studio partners capital
     solutions bank mutual insurance health foods media digital ventures consulting""".split()
 )
+FUNCTION_WORD_ZIPF = 5.5
+"""A sentence's first word this frequent ("At", "Then", "So") is not part of the name after it."""
 _WEBMAIL = frozenset(
     "gmail googlemail yahoo hotmail outlook live icloud proton protonmail aol gmx mail".split()
 )
@@ -196,7 +198,9 @@ class Finder:
     def _leading_ordinary(self, word: str) -> bool:
         """A sentence's first word that the texts also use in lower case ("Then", "At"), not a name."""
         folded = word.casefold()
-        return folded in self.lowercase or folded in GREETINGS or self.lexicon.is_tool_or_kept(word)
+        if folded in self.lowercase or folded in GREETINGS or zipf(word) >= FUNCTION_WORD_ZIPF:
+            return True
+        return self.lexicon.is_tool_or_kept(word)
 
 
 def lowercase_words(texts: list[str]) -> set[str]:
