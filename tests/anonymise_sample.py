@@ -118,7 +118,9 @@ def build_leaky_workspace(folder: Path) -> Engine:
             freight = "tundra" in interview.source_file_name
             company = Company(
                 name="Tundra Freight Ltd" if freight else "Steppe Analytics",
-                industry="Tundra Freight digital freight platform" if freight else "Steppe Analytics software",
+                industry="Tundra Freight digital freight platform"
+                if freight
+                else "Steppe Analytics software",
                 employee_count=57 if freight else 240,
                 country="Nigeria" if freight else "Kazakhstan",
                 region="Lagos" if freight else "Almaty",

@@ -45,7 +45,9 @@ def _parts(docx_path: Path, csv_dir: Path) -> list[tuple[str, str]]:
 
 def _export(engine: Engine, folder: Path, decisions: Decisions | None = None) -> list[tuple[str, str]]:
     folder.mkdir(parents=True, exist_ok=True)
-    options = ReportOptions(anonymise=True, redaction=decisions or Decisions(), title="Findings for Tallyline")
+    options = ReportOptions(
+        anonymise=True, redaction=decisions or Decisions(), title="Findings for Tallyline"
+    )
     export_report(engine, folder / "report.docx", options)
     export_csv(engine, folder / "csv", anonymise=True, redaction=decisions)
     return _parts(folder / "report.docx", folder / "csv")
@@ -60,7 +62,9 @@ def _leaks(parts: list[tuple[str, str]]) -> list[str]:
         plain = _TAG.sub(" ", text)
         for secret in SHORT_SECRETS:
             for match in re.finditer(rf"(?<!\w){secret}(?!\w)", plain):
-                found.append(f"{name}: {secret!r} in …{plain[max(0, match.start() - 40) : match.end() + 20]}…")
+                found.append(
+                    f"{name}: {secret!r} in …{plain[max(0, match.start() - 40) : match.end() + 20]}…"
+                )
     return found
 
 
