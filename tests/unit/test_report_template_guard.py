@@ -1,4 +1,4 @@
-"""Hostile firm templates: what could fetch, run or carry data is stripped and listed; broken ones are refused."""
+"""Hostile firm templates: what could fetch, run or carry data is stripped and listed; broken ones refused."""
 
 from __future__ import annotations
 
