@@ -1,4 +1,4 @@
-"""`groundwork export --anonymise --review-terms FILE`: write the candidates, then export with the decisions."""
+"""`groundwork export --anonymise --review-terms FILE`: write the candidates, then export with decisions."""
 
 from __future__ import annotations
 
@@ -80,10 +80,9 @@ def test_second_run_applies_keep_and_added_terms(workspace: Path, tmp_path: Path
 def test_bad_review_files_get_a_clear_message(workspace: Path, tmp_path: Path) -> None:
     review = tmp_path / "terms.csv"
     review.write_text("decision,term,kind\nmaybe,Okafor,person\n", encoding="utf-8")
-    result = invoke(
-        "export", workspace, "--out", tmp_path / "r.docx", "--anonymise", "--review-terms", review
-    )
+    out = tmp_path / "r.docx"
+    result = invoke("export", workspace, "--out", out, "--anonymise", "--review-terms", review)
     assert result.exit_code == 2
     assert "line 2" in result.output and "'maybe'" in result.output and "Traceback" not in result.output
-    result = invoke("export", workspace, "--out", tmp_path / "r.docx", "--review-terms", review)
+    result = invoke("export", workspace, "--out", out, "--review-terms", review)
     assert result.exit_code == 2 and "--review-terms needs --anonymise" in result.output
