@@ -16,6 +16,8 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 
+from docx.opc.constants import NAMESPACE, RELATIONSHIP_TYPE
+from docx.oxml.ns import nsmap
 from lxml import etree
 
 from synthesis.report.options import ReportError
@@ -26,10 +28,9 @@ MAX_UNPACKED_BYTES = 100 * 1024 * 1024
 MAX_PARTS = 500
 _CHUNK = 1024 * 1024
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-PR = "http://schemas.openxmlformats.org/package/2006/relationships"
-_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+W = nsmap["w"]
+R = nsmap["r"]
+PR = NAMESPACE.OPC_RELATIONSHIPS
 _KEEP_FROM_DOCUMENT = {"styles", "theme", "settings", "numbering", "header", "footer", "stylesWithEffects"}
 _KEEP_FROM_HEADER = {"image"}
 _FETCHING_FIELDS = re.compile(
@@ -271,7 +272,7 @@ def _package_rels(cleaner: _Cleaner, main: str) -> None:
     root = etree.Element(f"{{{PR}}}Relationships", nsmap={None: PR})
     rel = etree.SubElement(root, f"{{{PR}}}Relationship")
     rel.set("Id", "rId1")
-    rel.set("Type", f"{_REL}officeDocument")
+    rel.set("Type", RELATIONSHIP_TYPE.OFFICE_DOCUMENT)
     rel.set("Target", main)
     cleaner.out["_rels/.rels"] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
