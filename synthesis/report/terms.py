@@ -57,8 +57,11 @@ def _tokens(text: str) -> list[tuple[str, int, int]]:
     """Word tokens with possessive endings removed ("Okafor's" -> "Okafor")."""
     found = []
     for match in _TOKEN.finditer(text):
-        word = _POSSESSIVE.sub("", _CONTRACTION.sub("", match.group()))
-        word = word.rstrip(".") if word.casefold().rstrip(".") not in TITLES else word
+        word = match.group()
+        if "'" in word or "’" in word:
+            word = _POSSESSIVE.sub("", _CONTRACTION.sub("", word))
+        if "." in word and word.casefold().rstrip(".") not in TITLES:
+            word = word.rstrip(".")
         if len(word) >= 2:
             found.append((word, match.start(), match.start() + len(word)))
     return found
