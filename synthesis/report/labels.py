@@ -131,7 +131,7 @@ def _anonymiser(session: Session, client: str, numbers: dict[int, int], decision
             if name.strip() and name.strip().casefold() not in kept:
                 anonymiser.alias(name, f"Respondent {numbers.get(interview_id, 0)}")
     anonymiser.add_all(t for t in known_terms(names) if t.key not in kept)
-    anonymiser.add_all(decisions.redacted(review_candidates(session, client)))
+    anonymiser.add_all(decisions.redacted(review_candidates(session, client, names)))
     return anonymiser
 
 

@@ -132,9 +132,9 @@ def _examples(terms: list[Term], texts: list[str]) -> dict[str, tuple[int, str]]
     return {k: (counts[k], examples.get(k, "")) for k in keys}
 
 
-def review_candidates(session: Session, client: str) -> list[Candidate]:
+def review_candidates(session: Session, client: str, names: WorkspaceNames | None = None) -> list[Candidate]:
     """Every term an anonymised export of this workspace would redact by default, most frequent first."""
-    names = workspace_names(session, client)
+    names = names or workspace_names(session, client)
     lexicon = Lexicon(names.keep)
     terms: dict[str, Term] = {}
     for term in known_terms(names):
