@@ -24,8 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.redaction_review import RedactionReview
 from synthesis.report.export import ReportSummary, export_report
 from synthesis.report.options import ReportOptions
+from synthesis.report.redaction import Candidate, Decisions, review_candidates
 from synthesis.workspace.settings import report_choices
 
 
@@ -69,6 +71,7 @@ class ExportReportDialog(QDialog):
         icps: Sequence[tuple[int, str]],
         defaults: dict[str, str],
         parent: QWidget | None = None,
+        candidates: Sequence[Candidate] = (),
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export report")
@@ -79,7 +82,10 @@ class ExportReportDialog(QDialog):
         self.date = QDateEdit(QDate.currentDate())
         self.date.setCalendarPopup(True)
         self.include_suggested = QCheckBox("Include insights not yet reviewed (every page is marked DRAFT)")
-        self.anonymise = QCheckBox("Anonymise people and companies")
+        self.anonymise = QCheckBox("Anonymise people, companies and places")
+        self.review = RedactionReview(candidates)
+        self.review.setVisible(False)
+        self.anonymise.toggled.connect(self.review.setVisible)
         self.personas = _checklist(personas)
         self.icps = _checklist(icps)
         self.template = QLineEdit()
@@ -92,6 +98,7 @@ class ExportReportDialog(QDialog):
         form.addRow("Date", self.date)
         form.addRow("", self.include_suggested)
         form.addRow("", self.anonymise)
+        form.addRow("", self.review)
         form.addRow("Personas", self.personas)
         form.addRow("ICPs", self.icps)
         form.addRow("Word template", self._with_browse(self.template, self._choose_template))
@@ -135,6 +142,7 @@ class ExportReportDialog(QDialog):
             date=dt.date(qdate.year(), qdate.month(), qdate.day()),
             include_suggested=self.include_suggested.isChecked(),
             anonymise=self.anonymise.isChecked(),
+            redaction=self.review.decisions() if self.anonymise.isChecked() else Decisions(),
             persona_ids=_checked(self.personas),
             icp_ids=_checked(self.icps),
             template=Path(self.template.text()) if self.template.text().strip() else None,
@@ -152,7 +160,9 @@ def export_report_interactively(window: _Window) -> None:
         window.show_message("Open a workspace before exporting a report.")
         return
     personas, icps, defaults = workspace.read(report_choices)
-    dialog = ExportReportDialog(personas, icps, defaults, window if isinstance(window, QWidget) else None)
+    candidates = workspace.read(lambda session: review_candidates(session, defaults.get("client", "")))
+    parent = window if isinstance(window, QWidget) else None
+    dialog = ExportReportDialog(personas, icps, defaults, parent, candidates)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return
     options, out_path = dialog.options(), dialog.out_path()
@@ -165,6 +175,7 @@ def export_report_interactively(window: _Window) -> None:
             window.show_message("Report export cancelled; no file was written.")
             return
         dropped = f"; {summary.quotes_dropped} outdated quotes left out" if summary.quotes_dropped else ""
-        window.show_message(f"Report saved to {summary.path} ({summary.quotes} quotes{dropped}).")
+        warnings = "".join(f" {w}" for w in summary.warnings)
+        window.show_message(f"Report saved to {summary.path} ({summary.quotes} quotes{dropped}).{warnings}")
 
     window.start_task("export-report", run, "Writing the report…", done)

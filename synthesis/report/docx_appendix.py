@@ -90,10 +90,13 @@ class AppendixWriter(WriterBase):
             return
         self.heading("Appendix C. Evidence index", 1, new_page=True)
         self.para("Every quote in this report, with the interview and the time it was said.")
-        add_table(
-            self.doc,
-            self.styles,
-            ("Ref", "Quote", "Interview", "Time"),
-            [(q.ref, f"“{q.text}”", q.interview, q.timestamp or "—") for q in self.content.evidence],
-            (0.6, 5.6, 1.1, 0.8),
-        )
+        rows = [
+            (
+                q.ref,
+                f"“{q.text}”",
+                f"{q.interview}\n{q.respondent}" if q.respondent else q.interview,
+                q.timestamp or "—",
+            )
+            for q in self.content.evidence
+        ]
+        add_table(self.doc, self.styles, ("Ref", "Quote", "Interview", "Time"), rows, (0.6, 5.6, 1.1, 0.8))

@@ -36,6 +36,8 @@ class PersonaWriter(WriterBase):
         for label, value in facts:
             paragraph = self.para(value, lead=f"{label}:")
             paragraph.paragraph_format.space_after = Pt(2)
+        if persona.warning:
+            self.note(persona.warning)
         if persona.summary.strip():
             self.para(persona.summary).paragraph_format.space_before = Pt(8)
         for persona_field in persona.fields:

@@ -11,7 +11,7 @@ from synthesis.icp.criteria import describe, kind_of
 from synthesis.icp.fit import Outcome, score_company
 from synthesis.icp.store import IcpDefinition
 from synthesis.icp.success import SuccessRow, success_table
-from synthesis.report.labels import Labels, company_type
+from synthesis.report.labels import Labels
 from synthesis.report.shapes import CompanyFitRow, IcpSection, OutsideEntry
 
 _STAGE = re.compile(r"\bseries ([a-h])\b")
@@ -42,11 +42,15 @@ def _fit_rows(icp: IcpDefinition, companies: Sequence[Company], labels: Labels) 
     rows = []
     for company in companies:
         fit = score_company(company, icp.criteria)
-        misses = "; ".join(tidy(labels.text(r.explanation)) for r in fit.results if r.outcome == Outcome.MISS)
+        misses = "; ".join(
+            tidy(labels.head_counts(labels.text(r.explanation)))
+            for r in fit.results
+            if r.outcome == Outcome.MISS
+        )
         rows.append(
             CompanyFitRow(
                 labels.company(company),
-                company_type(company),
+                labels.profile(company),
                 company.relationship.value if company.relationship != CompanyRelationship.UNKNOWN else "—",
                 fit.score,
                 fit.fits,
@@ -81,7 +85,11 @@ def _outside(icp: IcpDefinition, labels: Labels) -> list[OutsideEntry]:
         fit = score_company(company, icp.criteria)
         if fit.fits:
             continue
-        misses = [tidy(labels.text(r.explanation)) for r in fit.results if r.outcome == Outcome.MISS]
+        misses = [
+            tidy(labels.head_counts(labels.text(r.explanation)))
+            for r in fit.results
+            if r.outcome == Outcome.MISS
+        ]
         reason = "; ".join(misses) if misses else f"Too little is known ({fit.coverage})"
         entries.append(
             OutsideEntry(

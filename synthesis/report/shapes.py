@@ -18,6 +18,8 @@ class Quote:
     attribution: str
     interview: str
     timestamp: str | None
+    respondent: str = ""
+    """ "Respondent 3" in anonymised reports, so a reader can follow one person."""
 
     @property
     def ref(self) -> str:
@@ -54,6 +56,8 @@ class PersonaSection:
     demographics: str
     respondents: int
     fields: tuple[PersonaField, ...]
+    warning: str = ""
+    """Shown under the persona's facts, e.g. that one respondent's persona may identify them."""
 
 
 @dataclass(frozen=True)
@@ -146,3 +150,5 @@ class ReportContent:
     method: MethodSection | None = None
     evidence: list[Quote] = field(default_factory=list)
     quotes_dropped: int = 0
+    warnings: list[str] = field(default_factory=list)
+    """For the consultant, not printed: single-respondent personas, parts stripped from the template."""
