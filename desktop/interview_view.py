@@ -54,6 +54,7 @@ class InterviewView(WorkspaceView):
         fill(self, self.splitter)
 
         workspace.contents_changed.connect(self.reload_list)
+        workspace.contents_changed.connect(self._reload_detail)
         workspace.interview_changed.connect(self._interview_changed)
         workspace.insights_changed.connect(self._insights_changed)
 

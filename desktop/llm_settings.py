@@ -13,7 +13,7 @@ from synthesis.llm.default_model import bundled_model_path
 from synthesis.llm.gguf_info import file_sha256
 from synthesis.llm.probe import ProbeResult, probe_prompt_version, run_probe
 from synthesis.llm.probe_cache import ProbeCache
-from synthesis.tasks import Cancel
+from synthesis.tasks import Cancel, Progress, no_progress
 
 PREFIX = "models/"
 DEFAULT_CONTEXT = 4096
@@ -63,9 +63,11 @@ def save_model_settings(settings: QSettings, choice: LlmSettings) -> None:
     settings.setValue(PREFIX + "use", choice.use.value)
 
 
-def choose_model(choice: LlmSettings, cancel: Cancel, cache: ProbeCache | None = None) -> LlmChoice:
-    """The extractor for these settings (probing the model when its result is not cached); call off the
-    GUI thread: it may load a model."""
+def choose_model(
+    choice: LlmSettings, cancel: Cancel, progress: Progress = no_progress, cache: ProbeCache | None = None
+) -> LlmChoice:
+    """The extractor for these settings (probing the model when its result is not cached, reporting each
+    check to ``progress``); call off the GUI thread: it may load a model."""
     return choose_extractor(
         model_path=Path(choice.model_path) if choice.model_path else None,
         server_url=choice.server_url or None,
@@ -75,6 +77,7 @@ def choose_model(choice: LlmSettings, cancel: Cancel, cache: ProbeCache | None =
         n_threads=choice.n_threads or None,
         cache=cache,
         cancel=cancel,
+        progress=progress,
     )
 
 

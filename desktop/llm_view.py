@@ -78,6 +78,8 @@ class LlmView(QWidget):
         self._probe = probe
         self._cached = cached
         self._scanned = False
+        self._run_probe: tuple[LlmSettings, ProbeResult] | None = None
+        """The probe result the last synthesis run used, with the settings it ran under."""
 
         self._build_table()
         self._build_choice_fields()
@@ -303,22 +305,28 @@ class LlmView(QWidget):
     def show_cached_probe(self) -> None:
         """Show the chosen model's remembered probe result, looked up in the background."""
         choice, cached = self.current_settings(), self._cached
-        self.probe_label.setText("The probe has not been run on this model.")
+        if self._run_probe is not None and self._run_probe[0] == choice:
+            self._probe_done(choice, self._run_probe[1], note=" (Used by the last synthesis run.)")
+        else:
+            self.probe_label.setText("The probe has not been run on this model.")
         self._runner.run(
             "models.cached_probe",
             lambda progress, cancel: cached(choice),
             on_success=lambda result: (
-                result is not None and self._probe_done(choice, result, remembered=True)
+                result is not None
+                and self._probe_done(choice, result, note=" (Remembered from an earlier probe.)")
             ),
             on_failure=lambda _message: None,
             lane=DB_LANE,
         )
 
-    def _show_remembered(self, choice: LlmSettings, result: ProbeResult | None) -> None:
-        if result is not None:
-            self._probe_done(choice, result, remembered=True)
+    def show_run_probe(self, result: ProbeResult) -> None:
+        """Show the probe result a synthesis run just used for the chosen model."""
+        choice = self.current_settings()
+        self._run_probe = (choice, result)
+        self._probe_done(choice, result, note=" (Used by the last synthesis run.)")
 
-    def _probe_done(self, choice: LlmSettings, result: ProbeResult, *, remembered: bool = False) -> None:
+    def _probe_done(self, choice: LlmSettings, result: ProbeResult, *, note: str = "") -> None:
         self.probe_button.setEnabled(True)
         verdict = describe_probe(result)
         if not result.passed and choice.use == LlmUse.AUTO:
@@ -326,10 +334,9 @@ class LlmView(QWidget):
         text = f"{choice.describe()}: {verdict}"
         self.probe_label.setText(
             f"{text}\nLabels {result.label_accuracy:.0%} right, quotes {result.quote_accuracy:.0%} exact, "
-            f"in {result.elapsed_seconds:.1f} s."
-            + (" (Remembered from an earlier probe.)" if remembered else "")
+            f"in {result.elapsed_seconds:.1f} s." + note
         )
-        if not remembered:
+        if not note:
             self.probe_described.emit(text)
 
     def _probe_failed(self, message: str) -> None:

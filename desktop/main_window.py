@@ -17,7 +17,7 @@ from desktop.about import about_html
 from desktop.diagnostics import log_path, sample_folder
 from desktop.import_dialog import ImportResultDialog, import_summary
 from desktop.start_page import StartPage
-from desktop.synthesis_job import SynthesisJob
+from desktop.synthesis_job import SynthesisJob, redraft_summary
 from desktop.task_status import MESSAGE_MS, OnSuccess, TaskStatus
 from desktop.tasks import MODEL_LANE, TaskFn, TaskRunner
 from desktop.window_actions import WindowActions
@@ -31,7 +31,9 @@ from desktop.workspace_host import (
 )
 from desktop.workspace_page import WorkspacePage
 from synthesis.demo import demo_files, run_demo
+from synthesis.extraction.llm_choice import LlmChoice
 from synthesis.importer import FileResult, import_paths
+from synthesis.personas.synthesize import SynthesisReport
 from synthesis.pipeline import SynthesisOutcome
 from synthesis.workspace.files import WORKSPACE_SUFFIX, WorkspaceError
 from synthesis.workspace.settings import interviewers
@@ -64,9 +66,10 @@ class MainWindow(QMainWindow):
         self._connect_start_page()
         self._build_status_bar()
         self.synthesis = SynthesisJob(self.runner, self.tasks, self.settings, self)
-        self.synthesis.reason_found.connect(self._show_model_reason)
+        self.synthesis.choice_made.connect(self._show_choice)
         self.synthesis.refresh_due.connect(self._refresh_results)
         self.synthesis.finished.connect(self._synthesis_done)
+        self.synthesis.redrafted.connect(self._redrafted)
         self.menu_actions = WindowActions(self)
         self.host.recent_menu = self.menu_actions.build_menus()
         self.setAcceptDrops(True)
@@ -146,6 +149,7 @@ class MainWindow(QMainWindow):
         page.reload()
         self.workspace_label.setText(workspace.path.name)
         self.workspace_label.setToolTip(str(workspace.path))
+        self.setWindowTitle(f"{workspace.path.stem} — Groundwork")
         self.menu_actions.set_workspace_open(True)
         self.workspace_opened.emit(workspace.path)
         return True
@@ -154,6 +158,7 @@ class MainWindow(QMainWindow):
         if not self.host.close():
             return
         self.workspace_label.clear()
+        self.setWindowTitle("Groundwork")
         self.statusBar().clearMessage()
         self.menu_actions.set_workspace_open(False)
 
@@ -219,14 +224,33 @@ class MainWindow(QMainWindow):
     # Synthesis
 
     def run_synthesis(self) -> None:
-        """Extract insights and draft personas in the background, with the model chosen in Models."""
-        if self.workspace is None:
-            self.show_message("Open a workspace before running synthesis.")
+        """Extract insights from new or changed interviews in the background, with the model chosen in
+        Models; personas are drafted afterwards when that replaces no draft."""
+        if self._synthesis_busy("extracting insights"):
             return
-        if self.synthesis.is_running():
-            self.show_message("Synthesis is already running.")
-            return
+        assert self.workspace is not None
         self.synthesis.start(self.workspace.engine)
+
+    def redraft_personas(self) -> None:
+        """Redraft personas from the current insights, asking before drafts are replaced."""
+        if self._synthesis_busy("redrafting personas"):
+            return
+        assert self.workspace is not None
+        self.synthesis.start_redraft(self.workspace.engine)
+
+    def _synthesis_busy(self, what: str) -> bool:
+        if self.workspace is None:
+            self.show_message(f"Open a workspace before {what}.")
+            return True
+        if self.synthesis.is_running():
+            self.show_message("Extraction or a persona redraft is already running.")
+            return True
+        return False
+
+    def _show_choice(self, choice: LlmChoice) -> None:
+        self._show_model_reason(choice.reason)
+        if self.page is not None and choice.probe is not None:
+            self.page.models.show_run_probe(choice.probe)
 
     @Slot(str)
     def _show_model_reason(self, reason: str) -> None:
@@ -243,10 +267,17 @@ class MainWindow(QMainWindow):
             self.page.refresh_results()
 
     def _synthesis_done(self, outcome: SynthesisOutcome) -> None:
+        self.show_message(outcome.summary())
         if self.workspace is not None:
             self.workspace.contents_changed.emit()
-        self.show_message(outcome.summary())
+            if outcome.completed:
+                self.synthesis.start_redraft(self.workspace.engine, ask=False, lead=outcome.summary())
         self.synthesis_finished.emit(outcome)
+
+    def _redrafted(self, report: SynthesisReport, lead: str) -> None:
+        if self.workspace is not None:
+            self.workspace.contents_changed.emit()
+        self.show_message(f"{lead} {redraft_summary(report)}".strip())
 
     # Tasks, navigation and help
 

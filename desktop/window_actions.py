@@ -60,9 +60,15 @@ class WindowActions(QObject):
         ]
 
     def _build_tool_actions(self, w: MainWindow) -> None:
-        self.synthesis_action = self._action("Run &Synthesis", w.run_synthesis, "Ctrl+R")
+        self.synthesis_action = self._action("&Extract Insights", w.run_synthesis, "Ctrl+R")
         self.synthesis_action.setToolTip(
-            "Extract insights from every interview with the chosen model, then draft personas"
+            "Check the chosen model, then extract insights from new or changed interviews "
+            "(interviews already extracted with the same settings are skipped)"
+        )
+        self.redraft_action = self._action("Redraft &Personas…", w.redraft_personas, "Ctrl+Shift+R")
+        self.redraft_action.setToolTip(
+            "Draft personas from the current insights; asks before replacing drafts and never changes "
+            "personas you reviewed or edited"
         )
         self.models_action = self._action("&Models…", lambda: w.show_section("models"), "Ctrl+M")
         self.about_action = self._action("&About Groundwork", w.show_about)
@@ -85,7 +91,7 @@ class WindowActions(QObject):
         view_menu.addActions(self.section_actions)
         view_menu.addSeparator()
         view_menu.addAction(self.search_action)
-        bar.addMenu("&Tools").addActions([self.synthesis_action, self.models_action])
+        bar.addMenu("&Tools").addActions([self.synthesis_action, self.redraft_action, self.models_action])
         bar.addMenu("&Help").addActions([self.log_action, self.about_action])
         self._build_toolbar(view_menu)
         return recent_menu
@@ -94,7 +100,8 @@ class WindowActions(QObject):
         toolbar = QToolBar("Main toolbar")
         toolbar.setObjectName("main_toolbar")
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        toolbar.addActions([self.new_action, self.open_action, self.import_action, self.synthesis_action])
+        toolbar.addActions([self.new_action, self.open_action, self.import_action])
+        toolbar.addActions([self.synthesis_action, self.redraft_action])
         self._window.addToolBar(toolbar)
         view_menu.addAction(toolbar.toggleViewAction())
 
@@ -106,6 +113,7 @@ class WindowActions(QObject):
             self.close_action,
             self.search_action,
             self.synthesis_action,
+            self.redraft_action,
             self.models_action,
             *self.section_actions,
         ):

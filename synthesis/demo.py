@@ -215,10 +215,10 @@ def run_demo(out_dir: Path, *, progress: Progress = no_progress, cancel: Cancel 
     )
 
 
-def _choose_llm(cancel: Cancel) -> LlmChoice:
+def _choose_llm(cancel: Cancel, progress: Progress) -> LlmChoice:
     """The bundled model in auto mode: it leads extraction only if its capability probe passes."""
     try:
-        choice = choose_extractor(use=LlmUse.AUTO, cancel=cancel)
+        choice = choose_extractor(use=LlmUse.AUTO, cancel=cancel, progress=progress)
     except LlmCancelled as exc:
         raise DemoCancelled("the demo was stopped during the model check.") from exc
     except LlmError as exc:

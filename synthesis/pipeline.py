@@ -1,8 +1,16 @@
-"""The synthesis pipeline as one plain function, shared by the CLI, the desktop and the demo.
+"""The synthesis pipeline as plain functions, shared by the CLI, the desktop and the demo.
 
-After import: choose the language model (storing the probe result that decided it in the workspace), extract
-insights (resuming an unfinished run), then draft personas from the respondents at ICP-fitting companies (the
-ICP fit is scored inside persona synthesis). ``progress`` and ``cancel`` are the usual callbacks.
+Two user actions, each a few steps:
+- **Extract insights** (``extract_new_insights``): step 1 checks the model (its capability probe, unless a
+  result is remembered, decides whether it leads; the result is stored in the workspace), step 2 extracts
+  from new or changed interviews only (resuming an unfinished run). Each step fills the progress bar on its
+  own and its stage names the step, so a 15-second probe never hides behind an empty bar.
+- **Redraft personas** (``redraft_personas``): drafts personas from the respondents at ICP-fitting companies
+  (the ICP fit is scored inside persona synthesis), never touching personas the user reviewed or edited;
+  ``preview_redraft`` tells which drafts it would replace, so the user is asked first.
+
+``run_synthesis`` chains both for the demo on a fresh workspace. ``progress`` and ``cancel`` are the usual
+callbacks.
 """
 
 from __future__ import annotations
@@ -11,18 +19,21 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import Engine
+from sqlmodel import Session
 
 from models.tables import RunStatus
 from synthesis.extraction.llm_choice import LlmChoice, record_probe
-from synthesis.extraction.run import RunSummary, run_extraction
+from synthesis.extraction.run import RunSummary, new_or_changed, run_extraction
 from synthesis.personas.synthesize import SynthesisReport, synthesize_personas
 from synthesis.tasks import Cancel, Progress, never_cancel, no_progress, sub_progress
 
 EXTRACTION_SHARE = 0.85
-"""Part of the progress bar given to extraction; persona drafting takes the rest."""
+"""Part of ``run_synthesis``'s progress bar given to model check and extraction; drafting takes the rest."""
+PROBE_SHARE = 0.15
+"""Part of ``run_synthesis``'s extraction share given to the model check."""
 
-ChooseModel = Callable[[Cancel], LlmChoice]
-"""Picks the extractor (probing the model when needed); may raise ``LlmError``."""
+ChooseModel = Callable[[Cancel, Progress], LlmChoice]
+"""Picks the extractor, probing the model when needed (reporting each check); may raise ``LlmError``."""
 
 
 @dataclass(frozen=True)
@@ -30,28 +41,100 @@ class SynthesisOutcome:
     reason: str
     extraction: RunSummary
     personas: SynthesisReport | None
-    """None when extraction did not complete (cancelled)."""
+    """None when personas were not drafted (extraction cancelled, or not asked for)."""
+
+    @property
+    def completed(self) -> bool:
+        return self.extraction.status == RunStatus.COMPLETED
 
     def summary(self) -> str:
         run = self.extraction
-        parts = [f"{run.insights_stored} new insights from {run.interviews} interviews"]
+        if run.interviews == 0 and run.interviews_skipped:
+            parts = [f"nothing new: all {run.interviews_skipped} interviews were already extracted"]
+        else:
+            parts = [f"{run.insights_stored} new insights from {run.interviews} interviews"]
+            if run.interviews_skipped:
+                parts.append(f"{run.interviews_skipped} unchanged interviews skipped")
         if run.chunks_skipped:
             parts.append(f"{run.chunks_skipped} chunks resumed from an earlier run")
         if self.personas is not None:
             parts.append(f"{len(self.personas.personas)} personas drafted")
-        return "Synthesis finished: " + ", ".join(parts) + "."
+        return "Extraction finished: " + ", ".join(parts) + "."
 
 
 def _ignore(_reason: str) -> None:
     """An ``on_reason`` that does nothing."""
 
 
+def step(progress: Progress, number: int, steps: int) -> Progress:
+    """``progress`` for step ``number`` of ``steps``: the step fills the bar on its own, its stage named."""
+
+    def report(fraction: float, stage: str) -> None:
+        progress(fraction, f"Step {number} of {steps} · {stage}")
+
+    return report
+
+
+def check_model(
+    choose: ChooseModel, *, progress: Progress = no_progress, cancel: Cancel = never_cancel
+) -> LlmChoice:
+    """Choose the extractor: load the model and run its capability probe unless a result is remembered."""
+    progress(0.0, "Checking the model (capability probe)…")
+    choice = choose(cancel, progress)
+    progress(1.0, "Model checked")
+    return choice
+
+
 def extract_insights(
-    engine: Engine, choice: LlmChoice, *, progress: Progress = no_progress, cancel: Cancel = never_cancel
+    engine: Engine,
+    choice: LlmChoice,
+    *,
+    everything: bool = False,
+    progress: Progress = no_progress,
+    cancel: Cancel = never_cancel,
 ) -> RunSummary:
-    """Store the probe result that decided ``choice``, then extract (resuming an unfinished run)."""
+    """Store the probe result that decided ``choice``, then extract from new or changed interviews (all of
+    them with ``everything``), resuming an unfinished run."""
     record_probe(engine, choice)
-    return run_extraction(engine, choice.extractor, progress=progress, cancel=cancel)
+    skipped = 0
+    ids = None
+    if not everything:
+        with Session(engine) as session:
+            ids, skipped = new_or_changed(session, choice.extractor)
+    if ids == []:
+        progress(1.0, "Every interview was already extracted with these settings")
+        return RunSummary(0, RunStatus.COMPLETED, 0, 0, 0, 0, 0, 0, choice.extractor.llm_led, skipped)
+    summary = run_extraction(engine, choice.extractor, interview_ids=ids, progress=progress, cancel=cancel)
+    summary.interviews_skipped = skipped
+    return summary
+
+
+def extract_new_insights(
+    engine: Engine,
+    choose: ChooseModel,
+    *,
+    on_reason: Callable[[LlmChoice], None] = lambda _choice: None,
+    progress: Progress = no_progress,
+    cancel: Cancel = never_cancel,
+) -> SynthesisOutcome:
+    """ "Extract insights": check the model (step 1), then extract from new or changed interviews (step 2);
+    ``on_reason`` hears the choice at once (why the model leads or not, and its probe result)."""
+    choice = check_model(choose, progress=step(progress, 1, 2), cancel=cancel)
+    on_reason(choice)
+    summary = extract_insights(engine, choice, progress=step(progress, 2, 2), cancel=cancel)
+    return SynthesisOutcome(choice.reason, summary, None)
+
+
+def preview_redraft(engine: Engine, *, cancel: Cancel = never_cancel) -> SynthesisReport:
+    """What ``redraft_personas`` would do, stored nowhere (ask before ``replaced_drafts()`` is non-empty)."""
+    return synthesize_personas(engine, dry_run=True, cancel=cancel)
+
+
+def redraft_personas(
+    engine: Engine, *, progress: Progress = no_progress, cancel: Cancel = never_cancel
+) -> SynthesisReport:
+    """ "Redraft personas": replace the drafts; personas the user reviewed or edited stay as they are."""
+    return synthesize_personas(engine, progress=progress, cancel=cancel)
 
 
 def run_synthesis(
@@ -62,17 +145,13 @@ def run_synthesis(
     progress: Progress = no_progress,
     cancel: Cancel = never_cancel,
 ) -> SynthesisOutcome:
-    """Choose the model, extract insights, then draft personas; ``on_reason`` hears at once why the model
-    leads or not."""
-    progress(0.0, "Choosing the model…")
-    choice = choose(cancel)
+    """Check the model, extract new insights, then draft personas, on one progress bar (the demo's run)."""
+    choice = check_model(choose, progress=sub_progress(progress, 0.0, PROBE_SHARE), cancel=cancel)
     on_reason(choice.reason)
     summary = extract_insights(
-        engine, choice, progress=sub_progress(progress, 0.0, EXTRACTION_SHARE), cancel=cancel
+        engine, choice, progress=sub_progress(progress, PROBE_SHARE, EXTRACTION_SHARE), cancel=cancel
     )
     if summary.status != RunStatus.COMPLETED:
         return SynthesisOutcome(choice.reason, summary, None)
-    report = synthesize_personas(
-        engine, progress=sub_progress(progress, EXTRACTION_SHARE, 1.0), cancel=cancel
-    )
+    report = redraft_personas(engine, progress=sub_progress(progress, EXTRACTION_SHARE, 1.0), cancel=cancel)
     return SynthesisOutcome(choice.reason, summary, report)

@@ -83,21 +83,40 @@ def extract(
     no_llm: NoLlmOpt = False,
     force_llm: ForceLlmOpt = False,
     ctx: CtxOpt = 4096,
+    everything: Annotated[
+        bool,
+        typer.Option("--all", help="Re-extract every interview, also those already extracted unchanged."),
+    ] = False,
 ) -> None:
-    """Extract evidence-backed insights from every interview; Ctrl-C stops, the next run resumes."""
+    """Extract evidence-backed insights from new or changed interviews; Ctrl-C stops, the next run resumes.
+
+    An interview already extracted by a completed run with the same model and settings is skipped unless
+    its turns changed (e.g. a speaker's role); --all reads every interview again (nothing is duplicated).
+    """
     with workspace(ws) as engine:
         choice = _choose(llm_file, server, llm_name, no_llm, force_llm, ctx)
         err_console.print(choice.reason, highlight=False)
         bar = progress_bar("Starting", out=err_console, percent=True, transient=False)
         with _ctrl_c_cancels() as stop, bar as progress:
             try:
-                summary = extract_insights(engine, choice, progress=progress, cancel=stop.is_set)
+                summary = extract_insights(
+                    engine, choice, everything=everything, progress=progress, cancel=stop.is_set
+                )
             except LlmError as exc:
                 raise fail(f"extraction stopped: {exc}") from None
+    skipped = (
+        f"; {summary.interviews_skipped} unchanged interviews skipped" if summary.interviews_skipped else ""
+    )
+    if summary.interviews == 0:
+        console.print(
+            f"Nothing to extract: no new or changed interviews{skipped}. Use --all to read them again."
+        )
+        return
     console.print(
         f"Run {summary.run_id} {summary.status}: {summary.insights_stored} insights stored from "
         f"{summary.interviews} interviews ({summary.chunks_done} chunks read, "
-        f"{summary.chunks_skipped} already done, {summary.quotes_dropped} unverifiable model quotes dropped)."
+        f"{summary.chunks_skipped} already done, {summary.quotes_dropped} unverifiable model quotes dropped)"
+        f"{skipped}."
     )
     if summary.status != "completed":
         console.print("Run `groundwork extract` again to resume where it stopped.")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -14,7 +15,8 @@ from synthesis.icp.criteria import CriterionError, describe, parse_criterion
 from synthesis.icp.fit import CompanyFit, Outcome, score_company
 from synthesis.icp.store import IcpError, create_icp, delete_icp, interviewed_companies, list_icps
 from synthesis.icp.success import success_table, suggest_criteria
-from synthesis.personas.synthesize import SynthesisReport, synthesize_personas
+from synthesis.personas.synthesize import SynthesisReport
+from synthesis.pipeline import preview_redraft, redraft_personas
 
 WorkspaceArg = Annotated[Path, typer.Argument(help="The workspace file (*.groundwork).")]
 
@@ -146,7 +148,15 @@ def _print_report(report: SynthesisReport) -> None:
         console.print(f"[yellow]{note}[/]")
     table = Table("ID", "Persona", "Respondents", "ICPs", "Result")
     for outcome in report.personas:
-        result = "new" if outcome.created else "updated" if outcome.changed else "unchanged"
+        result = (
+            "kept (reviewed or edited)"
+            if outcome.protected
+            else "new"
+            if outcome.created
+            else "updated"
+            if outcome.changed
+            else "unchanged"
+        )
         icps = ", ".join(str(i) for i in outcome.icp_ids) or "not ICP-linked"
         table.add_row(str(outcome.persona_id), outcome.name, str(outcome.respondents), icps, result)
     console.print(table)
@@ -164,7 +174,7 @@ def _print_report(report: SynthesisReport) -> None:
         console.print(outside)
     if report.kept_persona_ids:
         console.print(
-            "Kept personas with your edits but no matching respondents: "
+            "Kept personas you reviewed or edited, with no matching respondents left: "
             + ", ".join(str(i) for i in report.kept_persona_ids)
         )
     if report.removed_persona_ids:
@@ -174,11 +184,30 @@ def _print_report(report: SynthesisReport) -> None:
         )
 
 
-def synthesize(ws: WorkspaceArg) -> None:
-    """Draft or refresh buyer personas from respondents at ICP-fitting companies."""
-    with workspace(ws) as engine, progress_bar("Starting") as progress:
-        try:
-            report = synthesize_personas(engine, progress=progress)
-        except KeyboardInterrupt:
-            raise fail("stopped; nothing was changed.", 130) from None
+def synthesize(
+    ws: WorkspaceArg,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Replace drafts without asking.")] = False,
+) -> None:
+    """Redraft buyer personas from respondents at ICP-fitting companies.
+
+    Asks before replacing or deleting draft personas; personas you reviewed or edited are never changed.
+    """
+    with workspace(ws) as engine:
+        replaced = preview_redraft(engine).replaced_drafts()
+        if replaced and not yes:
+            question = f"{len(replaced)} draft personas ({_ids(replaced)}) would be replaced or deleted."
+            if not sys.stdin.isatty():
+                raise fail(f"{question} Run again with --yes to replace them.")
+            if not typer.confirm(f"{question} Replace them?", default=False):
+                console.print("Personas left as they were.")
+                return
+        with progress_bar("Starting") as progress:
+            try:
+                report = redraft_personas(engine, progress=progress)
+            except KeyboardInterrupt:
+                raise fail("stopped; nothing was changed.", 130) from None
     _print_report(report)
+
+
+def _ids(ids: list[int]) -> str:
+    return ", ".join(str(i) for i in ids[:10]) + (", …" if len(ids) > 10 else "")

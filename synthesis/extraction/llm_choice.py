@@ -21,7 +21,12 @@ from synthesis.llm.default_model import bundled_model_path
 from synthesis.llm.gguf_info import file_sha256
 from synthesis.llm.probe import ProbeResult, probe_prompt_version, run_probe
 from synthesis.llm.probe_cache import ProbeCache
-from synthesis.tasks import Cancel, never_cancel
+from synthesis.tasks import Cancel, Progress, never_cancel, no_progress
+
+PROBE_EXPLANATION = (
+    "a few labelling and quoting checks decide whether the model may lead extraction or the rules do"
+)
+"""Why the probe runs, told to the user while it does."""
 
 
 class LlmUse(StrEnum):
@@ -57,8 +62,10 @@ def choose_extractor(
     n_threads: int | None = None,
     cache: ProbeCache | None = None,
     cancel: Cancel = never_cancel,
+    progress: Progress = no_progress,
 ) -> LlmChoice:
-    """The extractor for the given model options, probing the model when its result is not cached."""
+    """The extractor for the given model options, probing the model when its result is not cached;
+    ``progress`` hears the loading and every probe check."""
     if use == LlmUse.OFF:
         return LlmChoice(Extractor(), "no model: rules-based extraction (--no-model)")
     cache = cache or ProbeCache()
@@ -66,8 +73,9 @@ def choose_extractor(
         from synthesis.llm.http_backend import HttpBackend
 
         backend: LlmBackend = HttpBackend(server_url, model_name or "default", context_size=n_ctx)
-        return _decide(backend, use, cache, cancel, f"server {server_url}")
+        return _decide(backend, use, cache, cancel, progress, f"server {server_url}")
     path = model_path or bundled_model_path()
+    progress(0.0, f"Reading {path.name}…")
     cached = cache.get(file_sha256(path), probe_prompt_version())
     if cached is not None and not cached.passed and use == LlmUse.AUTO:
         return LlmChoice(
@@ -78,8 +86,9 @@ def choose_extractor(
         )
     from synthesis.llm.llama_backend import LlamaBackend
 
+    progress(0.0, f"Loading {path.name}…")
     backend = LlamaBackend(path, n_ctx=n_ctx, n_threads=n_threads)
-    return _decide(backend, use, cache, cancel, path.name, cached)
+    return _decide(backend, use, cache, cancel, progress, path.name, cached)
 
 
 def _decide(
@@ -87,6 +96,7 @@ def _decide(
     use: LlmUse,
     cache: ProbeCache,
     cancel: Cancel,
+    progress: Progress,
     label: str,
     cached: ProbeResult | None = None,
 ) -> LlmChoice:
@@ -94,7 +104,13 @@ def _decide(
     if use == LlmUse.FORCE:
         reason = f"{label}: model-led extraction (forced)"
         return LlmChoice(Extractor(backend, llm_led=True), reason, cached, model_file)
-    probe = cached or run_probe(backend, cancel=cancel)
+
+    def checked(done: int, total: int) -> None:
+        progress(done / total, f"Capability probe of {label}: check {done} of {total} ({PROBE_EXPLANATION})")
+
+    if cached is None:
+        progress(0.0, f"Capability probe of {label}: starting ({PROBE_EXPLANATION})")
+    probe = cached or run_probe(backend, cancel=cancel, progress=checked)
     cache.put(probe)
     if probe.passed:
         reason = f"{label}: {describe_probe(probe)}"

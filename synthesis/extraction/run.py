@@ -31,6 +31,7 @@ from models.tables import (
 )
 from synthesis.extraction.chunks import Chunk
 from synthesis.extraction.firmographics import extract_firmographics
+from synthesis.extraction.freshness import interviews_to_extract, remember_extracted
 from synthesis.extraction.llm_led import prompt_version
 from synthesis.extraction.pipeline import Extractor
 from synthesis.extraction.rules import Candidate, extract_candidates
@@ -54,6 +55,8 @@ class RunSummary:
     insights_stored: int
     quotes_dropped: int
     llm_led: bool
+    interviews_skipped: int = 0
+    """Interviews left out as already extracted with the same settings (see ``new_or_changed``)."""
 
 
 def parsed_turns(rows: Sequence[Turn]) -> list[ParsedTurn]:
@@ -124,9 +127,9 @@ def run_extraction(
         summary.status = RunStatus.CANCELLED
     except Exception as exc:
         summary.status = RunStatus.FAILED
-        _finish(engine, run_id, summary, extractor, error=str(exc))
+        _finish(engine, run_id, summary, extractor, ids, error=str(exc))
         raise
-    _finish(engine, run_id, summary, extractor)
+    _finish(engine, run_id, summary, extractor, ids)
     progress(1.0, "Extraction finished" if summary.status == RunStatus.COMPLETED else "Extraction stopped")
     return summary
 
@@ -144,6 +147,19 @@ def _stage(position: int, total: int, generated: int, started: float) -> str:
 def _settings(extractor: Extractor) -> dict[str, object]:
     """What must be equal for a run to resume another: chunk indexes only match under the same plan."""
     return {"model_led": extractor.llm_led, "chunk_tokens": extractor.chunk_budget()}
+
+
+def new_or_changed(session: Session, extractor: Extractor) -> tuple[list[int], int]:
+    """(interviews to extract, number skipped): those a completed run with these settings read are skipped
+    unless their turns changed since."""
+    info = extractor.backend.info() if extractor.backend is not None else None
+    return interviews_to_extract(
+        session,
+        extractor_version=EXTRACTOR_VERSION,
+        model_sha256=info.sha256 if info else None,
+        prompt_version=prompt_version() if extractor.llm_led else None,
+        settings=_settings(extractor),
+    )
 
 
 def _resume_or_start(session: Session, extractor: Extractor) -> ExtractionRun:
@@ -293,7 +309,13 @@ def _store_firmographics(
 
 
 def _finish(
-    engine: Engine, run_id: int, summary: RunSummary, extractor: Extractor, *, error: str | None = None
+    engine: Engine,
+    run_id: int,
+    summary: RunSummary,
+    extractor: Extractor,
+    interview_ids: Sequence[int],
+    *,
+    error: str | None = None,
 ) -> None:
     with Session(engine) as session:
         run = session.get(ExtractionRun, run_id)
@@ -307,5 +329,6 @@ def _finish(
             run.tokens_generated = stats.tokens_generated
         if summary.status == RunStatus.COMPLETED:
             run.finished_at = utcnow()
+            remember_extracted(session, interview_ids)
         session.add(run)
         session.commit()

@@ -1,12 +1,12 @@
 """Draft buyer personas from the respondents at ICP-fitting companies, grouped by function (``grouping``).
 
-Re-running is safe: a persona is found again by its group key, or, when the grouping changed (a group split
-or merged, an older version grouped differently), a persona of a vanished group that drew on the most of the
-same interviews is adopted under the new key; fields listed in ``Persona.edited_fields`` are
-never overwritten; insights a user placed (``PersonaInsight.user_placed``) are never moved and are left out of
-automatic placement; insight statuses are never changed; rejected insights are never used. On unchanged data
-a re-run changes nothing. A persona whose group disappeared is deleted, unless the user edited it or placed
-insights in it, in which case it is kept (without automatic links) and reported.
+Re-running ("Redraft personas") replaces drafts only: a persona is found again by its group key, or, when the
+grouping changed (a group split or merged, an older version grouped differently), a persona of a vanished
+group that drew on the most of the same interviews is adopted under the new key. A persona the user touched
+(marked reviewed, a field edited, an insight placed or taken out by hand) is never changed, moved or deleted:
+it keeps its group and the group gets no second draft. Insight statuses are never changed; rejected insights
+are never used. On unchanged data a re-run changes nothing. An untouched draft whose group disappeared is
+deleted. ``dry_run`` reports what a run would do without storing it, so the user can be asked first.
 """
 
 from __future__ import annotations
@@ -54,6 +54,8 @@ class PersonaOutcome:
     icp_ids: tuple[int, ...]
     created: bool
     changed: bool
+    protected: bool = False
+    """The user reviewed or edited it: left exactly as it was."""
 
 
 @dataclass
@@ -64,8 +66,13 @@ class SynthesisReport:
     notes: list[str] = field(default_factory=list)
     removed_persona_ids: list[int] = field(default_factory=list)
     kept_persona_ids: list[int] = field(default_factory=list)
-    """Personas whose respondents are gone but which hold user edits or placements."""
+    """Personas whose respondents are gone but which the user reviewed or edited."""
     cancelled: bool = False
+
+    def replaced_drafts(self) -> list[int]:
+        """Ids of existing drafts this run changes or deletes (what a user is asked about first)."""
+        changed = [p.persona_id for p in self.personas if p.changed and not p.created]
+        return changed + self.removed_persona_ids
 
 
 def _diff_links(
@@ -128,6 +135,21 @@ def _group_themes(
     return {kind: merge_themes(by_kind[kind]) for kind in PERSONA_KINDS if by_kind.get(kind)}
 
 
+def protected_persona_ids(session: Session) -> set[int]:
+    """Personas the user touched: reviewed, a field edited, or an insight placed or taken out by hand."""
+    touched = {
+        p.id
+        for p in session.exec(select(Persona))
+        if p.id is not None and (p.status == "reviewed" or p.edited_fields)
+    }
+    placed = session.exec(
+        select(PersonaInsight.persona_id).where(
+            col(PersonaInsight.user_placed) | col(PersonaInsight.excluded)
+        )
+    )
+    return touched | set(placed)
+
+
 def _adoptable(session: Session, keys: set[str]) -> dict[int, tuple[Persona, set[int]]]:
     """Drafted personas whose group is gone, with the interviews they drew on."""
     found: dict[int, tuple[Persona, set[int]]] = {}
@@ -167,8 +189,11 @@ def _upsert_persona(
     group: RespondentGroup,
     values: dict[str, str],
     adoptable: dict[int, tuple[Persona, set[int]]],
+    protected: set[int],
 ) -> tuple[Persona, bool, bool]:
     persona = _find_persona(session, group, adoptable)
+    if persona is not None and persona.id in protected:
+        return persona, False, False  # only its group key may follow a new grouping
     if persona is None:
         persona = Persona(group_key=group.key, **values)
         session.add(persona)
@@ -185,22 +210,30 @@ def _upsert_persona(
     return persona, False, changed
 
 
-def _retire(session: Session, keep_keys: set[str], report: SynthesisReport) -> None:
-    """Unlink personas whose group has no respondents left; delete those the user never touched."""
+def _retire(session: Session, keep_keys: set[str], protected: set[int], report: SynthesisReport) -> None:
+    """Delete drafts whose group has no respondents left; those the user touched are kept as they are."""
     for persona in list(session.exec(select(Persona).where(col(Persona.group_key) != ""))):
         if persona.group_key in keep_keys or persona.id is None:
             continue
-        _place_insights(session, persona.id, {})
-        _diff_links(session, PersonaInterview, persona.id, "interview_id", ())
-        _diff_links(session, PersonaIcp, persona.id, "icp_id", ())
-        user_placed = session.exec(
-            select(PersonaInsight).where(PersonaInsight.persona_id == persona.id)
-        ).first()
-        if persona.edited_fields or user_placed:
+        if persona.id in protected:
             report.kept_persona_ids.append(persona.id)
         else:
             session.delete(persona)
             report.removed_persona_ids.append(persona.id)
+
+
+def _link(
+    session: Session,
+    persona_id: int,
+    group: RespondentGroup,
+    themes: dict[InsightKind, list[Theme]],
+    icp_ids: list[int],
+) -> bool:
+    """Place the group's themed insights and link its interviews and ICPs; True when anything changed."""
+    changed = _place_insights(session, persona_id, themes)
+    interviews = (r.interview_id for r in group.respondents)
+    changed |= _diff_links(session, PersonaInterview, persona_id, "interview_id", interviews)
+    return _diff_links(session, PersonaIcp, persona_id, "icp_id", icp_ids) or changed
 
 
 def _insight_items(
@@ -227,11 +260,16 @@ def _insight_items(
 
 
 def synthesize_personas(
-    engine: Engine, *, progress: Progress = no_progress, cancel: Cancel = never_cancel
+    engine: Engine,
+    *,
+    dry_run: bool = False,
+    progress: Progress = no_progress,
+    cancel: Cancel = never_cancel,
 ) -> SynthesisReport:
-    """Draft or refresh personas in one transaction; a cancelled run stores nothing."""
+    """Draft or refresh personas in one transaction; a cancelled or ``dry_run`` run stores nothing."""
     report = SynthesisReport()
     with Session(engine) as session:
+        protected = protected_persona_ids(session)
         progress(0.0, "Choosing respondents at ICP companies")
         selection = select_respondents(session)
         report.outside_icp = selection.outside
@@ -252,18 +290,11 @@ def synthesize_personas(
             progress(0.1 + 0.85 * index / len(groups), f"Drafting persona {index + 1} of {len(groups)}")
             themes = _group_themes(group, items)
             values = persona_fields(group, themes, selection.icp_names)
-            persona, created, changed = _upsert_persona(session, group, values, adoptable)
+            persona, created, changed = _upsert_persona(session, group, values, adoptable, protected)
             assert persona.id is not None
             icp_ids = sorted({i for r in group.respondents for i in r.icp_ids})
-            changed |= _place_insights(session, persona.id, themes)
-            changed |= _diff_links(
-                session,
-                PersonaInterview,
-                persona.id,
-                "interview_id",
-                (r.interview_id for r in group.respondents),
-            )
-            changed |= _diff_links(session, PersonaIcp, persona.id, "icp_id", icp_ids)
+            if persona.id not in protected:
+                changed |= _link(session, persona.id, group, themes, icp_ids)
             report.personas.append(
                 PersonaOutcome(
                     persona.id,
@@ -273,9 +304,13 @@ def synthesize_personas(
                     tuple(icp_ids),
                     created,
                     changed,
+                    persona.id in protected,
                 )
             )
-        _retire(session, {g.key for g in groups}, report)
-        session.commit()
+        _retire(session, {g.key for g in groups}, protected, report)
+        if dry_run:
+            session.rollback()
+        else:
+            session.commit()
     progress(1.0, "Done")
     return report

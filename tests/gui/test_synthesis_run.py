@@ -38,7 +38,7 @@ class SlowFake(FakeBackend):
 
 
 def fake_choice(delay: float):
-    def choose(_settings, _cancel) -> LlmChoice:
+    def choose(_settings, _cancel, _progress) -> LlmChoice:
         return LlmChoice(Extractor(SlowFake(delay), llm_led=True), "fake model: model-led (test)")
 
     return choose
@@ -83,7 +83,7 @@ def test_synthesis_shows_progress_and_results_then_cancels_and_resumes(qtbot, th
     window.tasks.cancel_button.click()
     qtbot.waitUntil(lambda: not window.runner.is_busy("synthesis"), timeout=10000)
     assert not window.tasks.progress_bar.isVisible()
-    assert window.statusBar().currentMessage().startswith("Synthesis cancelled")
+    assert window.statusBar().currentMessage().startswith("Extraction cancelled")
     cancelled = latest_run(window)
     assert cancelled.status == RunStatus.CANCELLED
     assert 0 < cancelled.chunks_done < cancelled.chunks_total  # stopped part-way, not run to the end
@@ -95,15 +95,16 @@ def test_synthesis_shows_progress_and_results_then_cancels_and_resumes(qtbot, th
     assert outcome.extraction.run_id == cancelled.id
     assert outcome.extraction.status == RunStatus.COMPLETED
     assert outcome.extraction.chunks_skipped == cancelled.chunks_done
-    assert outcome.personas is not None and outcome.personas.personas
     assert latest_run(window).status == RunStatus.COMPLETED
-    assert window.statusBar().currentMessage().startswith("Synthesis finished:")
+    # with no drafts to replace, personas are drafted right after extraction, without asking
     qtbot.waitUntil(lambda: window.page.personas.persona_list.count() > 0, timeout=10000)
+    qtbot.waitUntil(lambda: "Personas redrafted" in window.statusBar().currentMessage(), timeout=10000)
+    assert window.statusBar().currentMessage().startswith("Extraction finished:")
 
 
 def test_synthesis_reports_why_the_model_does_not_lead(window: MainWindow, sample_path: Path) -> None:
     assert window.open_workspace_path(sample_path)
-    window.synthesis.choose_model = lambda _settings, _cancel: LlmChoice(
+    window.synthesis.choose_model = lambda _settings, _cancel, _progress: LlmChoice(
         Extractor(), "tiny.gguf: capability probe did not pass (score 0.20); extraction uses rules only"
     )
     window.run_synthesis()

@@ -128,3 +128,24 @@ def test_synthesize_without_icp_says_so(app: typer.Typer, ws: Path) -> None:
     assert result.exit_code == 0
     assert "No ICP is defined yet" in result.output
     assert "not ICP-linked" in result.output
+
+
+def test_synthesize_asks_before_replacing_drafts(app: typer.Typer, ws: Path) -> None:
+    assert runner.invoke(app, ["synthesize", str(ws)]).exit_code == 0
+    engine = open_workspace(ws)
+    acme = add_company(engine, "Acme Two", employee_count=300, industry="logistics software", country="Ohio")
+    add_interview(
+        engine,
+        "Bo",
+        acme,
+        "RevOps Manager",
+        [(InsightKind.PAIN, "Rebuilds the forecast by hand", "I rebuild the forecast by hand.")],
+    )
+    engine.dispose()
+    refused = runner.invoke(app, ["synthesize", str(ws)], input="n\n")
+    assert refused.exit_code == 2
+    assert "draft personas (1) would be replaced or deleted" in refused.output
+    assert "--yes" in refused.output
+    replaced = runner.invoke(app, ["synthesize", str(ws), "--yes"])
+    assert replaced.exit_code == 0, replaced.output
+    assert "updated" in replaced.output

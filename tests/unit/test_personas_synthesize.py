@@ -205,7 +205,7 @@ def test_rerun_on_unchanged_data_is_idempotent(tmp_path: Path) -> None:
     assert not any(p.created or p.changed for p in second.personas)
 
 
-def test_rerun_keeps_user_edits_placements_and_statuses(tmp_path: Path) -> None:
+def test_rerun_never_touches_edited_personas_nor_placements_or_statuses(tmp_path: Path) -> None:
     world = World(tmp_path)
     synthesize_personas(world.engine)
     accepted, rejected_now = world.i1_insights[1], world.i1_insights[0]
@@ -225,6 +225,7 @@ def test_rerun_keeps_user_edits_placements_and_statuses(tmp_path: Path) -> None:
         session.get(Insight, rejected_now).status = InsightStatus.REJECTED
         session.commit()
         revops_id, finance_id = revops.id, finance.id
+        summary_before = revops.summary
     # new data arrives so the drafted fields would change
     add_interview(
         world.engine,
@@ -233,19 +234,46 @@ def test_rerun_keeps_user_edits_placements_and_statuses(tmp_path: Path) -> None:
         "RevOps Manager",
         [],
     )
-    synthesize_personas(world.engine)
+    report = synthesize_personas(world.engine)
+    assert {p.persona_id for p in report.personas if p.protected} == {revops_id, finance_id}
+    assert report.replaced_drafts() == []
     with Session(world.engine) as session:
         revops = session.get(Persona, revops_id)
-        assert revops.name == "Pipeline keeper"
-        assert "4 respondents" in revops.summary  # unedited fields still follow the data
+        assert (revops.name, revops.summary) == ("Pipeline keeper", summary_before)  # untouched
+        assert len(session.exec(select(Persona)).all()) == 2  # the RevOps group gets no second draft
         rows = session.exec(select(PersonaInsight).where(PersonaInsight.insight_id == moved)).all()
         assert [(r.persona_id, r.theme, r.position, r.user_placed) for r in rows] == [
             (finance_id, "Manual work", 9, True)
         ]
         assert session.get(Insight, accepted).status == InsightStatus.ACCEPTED
         assert session.get(Insight, rejected_now).status == InsightStatus.REJECTED
-        assert session.get(PersonaInsight, (revops_id, rejected_now)) is None
         assert session.get(PersonaInsight, (revops_id, accepted)) is not None
+
+
+def test_a_dry_run_tells_which_drafts_would_be_replaced_and_stores_nothing(tmp_path: Path) -> None:
+    world = World(tmp_path)
+    synthesize_personas(world.engine)
+    with Session(world.engine) as session:
+        finance = world.persona(session, "Finance")
+        finance.status = "reviewed"
+        session.commit()
+        revops_id, finance_id = world.persona(session, "RevOps").id, finance.id
+    add_interview(
+        world.engine,
+        "Gus",
+        add_company(world.engine, "Gamma", employee_count=200, industry="logistics", country="Ohio"),
+        "RevOps Manager",
+        [],
+    )
+    before = _snapshot(world.engine)
+    preview = synthesize_personas(world.engine, dry_run=True)
+    assert _snapshot(world.engine) == before
+    assert preview.replaced_drafts() == [revops_id]  # the reviewed persona is never among them
+    assert [p.persona_id for p in preview.personas if p.protected] == [finance_id]
+    report = synthesize_personas(world.engine)
+    assert report.replaced_drafts() == [revops_id]
+    with Session(world.engine) as session:
+        assert "4 respondents" in session.get(Persona, revops_id).summary
 
 
 def test_without_icp_all_interviews_are_used_and_personas_are_not_icp_linked(tmp_path: Path) -> None:
@@ -283,11 +311,10 @@ def test_a_persona_whose_respondents_left_the_icp_is_removed_unless_edited(
     with Session(world.engine) as session:
         kept = session.get(Persona, finance_id)
         assert (kept is not None) == edited
-        assert (
-            session.exec(select(PersonaInterview).where(PersonaInterview.persona_id == finance_id)).all()
-            == []
-        )
-        assert session.exec(select(PersonaInsight).where(PersonaInsight.persona_id == finance_id)).all() == []
+        links = session.exec(select(PersonaInterview).where(PersonaInterview.persona_id == finance_id)).all()
+        assert bool(links) == edited  # an edited persona is kept exactly as it was
+        placed = session.exec(select(PersonaInsight).where(PersonaInsight.persona_id == finance_id)).all()
+        assert bool(placed) == edited
 
 
 def test_cancel_stores_nothing(tmp_path: Path) -> None:

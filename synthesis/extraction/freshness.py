@@ -1,0 +1,80 @@
+"""Which interviews still need extraction: new ones, and those changed since a completed run read them.
+
+An interview counts as extracted when a completed run with the same extractor settings (version, model file,
+prompt, chunking) recorded chunks of it, and its turns (speaker, role, text) still have the fingerprint they
+had when that run completed. Fingerprints live in one ``WorkspaceSetting`` row, so no table is needed; a
+workspace from before fingerprints were kept treats its extracted interviews as unchanged.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable
+
+from sqlmodel import Session, col, select
+
+from models.tables import ExtractionRun, Interview, RunChunk, RunStatus, Turn, WorkspaceSetting
+
+FINGERPRINTS_KEY = "extraction.fingerprints"
+"""The ``WorkspaceSetting`` holding {interview id: fingerprint of its turns when last extracted}."""
+
+
+def fingerprints(session: Session, interview_ids: Iterable[int]) -> dict[int, str]:
+    """The current fingerprint of each interview's turns (what extraction reads of them)."""
+    ids = list(interview_ids)
+    turns: dict[int, list[tuple[int, str, str, str]]] = {i: [] for i in ids}
+    rows = session.exec(
+        select(Turn.interview_id, Turn.index, Turn.speaker, Turn.role, Turn.text)
+        .where(col(Turn.interview_id).in_(ids))
+        .order_by(col(Turn.interview_id), col(Turn.index))
+    )
+    for interview_id, index, speaker, role, text in rows:
+        turns[interview_id].append((index, speaker, role, text))
+    return {
+        interview_id: hashlib.sha256(json.dumps(rows, ensure_ascii=False).encode()).hexdigest()
+        for interview_id, rows in turns.items()
+    }
+
+
+def stored_fingerprints(session: Session) -> dict[int, str]:
+    setting = session.get(WorkspaceSetting, FINGERPRINTS_KEY)
+    value = setting.value if setting is not None and isinstance(setting.value, dict) else {}
+    return {int(key): str(fp) for key, fp in value.items() if str(key).isdigit()}
+
+
+def remember_extracted(session: Session, interview_ids: Iterable[int]) -> None:
+    """Record the fingerprints of interviews a completed run has read (the caller commits)."""
+    known = stored_fingerprints(session)
+    known.update(fingerprints(session, interview_ids))
+    setting = session.get(WorkspaceSetting, FINGERPRINTS_KEY) or WorkspaceSetting(key=FINGERPRINTS_KEY)
+    setting.value = {str(key): fp for key, fp in sorted(known.items())}
+    session.add(setting)
+
+
+def interviews_to_extract(
+    session: Session,
+    *,
+    extractor_version: str,
+    model_sha256: str | None,
+    prompt_version: str | None,
+    settings: dict[str, object],
+) -> tuple[list[int], int]:
+    """(ids of new or changed interviews, number skipped as already extracted with these settings)."""
+    all_ids = list(session.exec(select(Interview.id).order_by(col(Interview.id))))
+    runs = [
+        run.id
+        for run in session.exec(
+            select(ExtractionRun).where(
+                ExtractionRun.status == RunStatus.COMPLETED,
+                ExtractionRun.extractor_version == extractor_version,
+            )
+        )
+        if (run.model_sha256, run.prompt_version, run.settings) == (model_sha256, prompt_version, settings)
+    ]
+    read = set(session.exec(select(RunChunk.interview_id).where(col(RunChunk.run_id).in_(runs))))
+    stored = stored_fingerprints(session)
+    current = fingerprints(session, [i for i in all_ids if i in read and i in stored])
+    unchanged = {i for i in read if i not in stored or current[i] == stored[i]}
+    todo = [i for i in all_ids if i not in unchanged]
+    return todo, len(all_ids) - len(todo)
