@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from synthesis.extraction.firmographic_context import company_head_count, is_date, stack_tool
 from synthesis.icp import places
 from synthesis.icp.vocabulary import MONEY_SCALES, SCALE_PATTERN, SPOKEN_FUNDING_PATTERN
 from synthesis.transcript import ParsedTurn, SpeakerRole
@@ -180,6 +181,14 @@ def _employee_counts(text: str) -> Iterator[tuple[str, str, str, int, int]]:
             yield "employee_count", text[start : m.end()], f"{n:.0f}", start, m.end()
 
 
+def _company_head_counts(text: str) -> Iterator[tuple[str, str, str, int, int]]:
+    """The head counts of the respondent's company: not customers', not a team's, not a range's end."""
+    for finding in _employee_counts(text):
+        _field, _value, normalized, start, end = finding
+        if company_head_count(text, start, end, float(normalized)):
+            yield finding
+
+
 def employee_count(text: str) -> int | None:
     """The first number of employees ``text`` states ("about four hundred people" -> 400), or None."""
     found = min(_employee_counts(text), key=lambda finding: finding[3], default=None)
@@ -188,7 +197,7 @@ def employee_count(text: str) -> int | None:
 
 def _findings(text: str) -> Iterator[tuple[str, str, str, int, int]]:
     """Yield (field, value, normalized, start, end) for one turn's text."""
-    yield from _employee_counts(text)
+    yield from _company_head_counts(text)
     for m in _REVENUE.finditer(text):
         if m.group("amt"):
             norm = _money(m.group("amt"), m.group("scale"), m.group("cur"), m.group("code"))
@@ -224,7 +233,7 @@ def _tools(text: str) -> Iterator[tuple[str, str, str, int, int]]:
     for m in _TOOL.finditer(text):
         name, start = m.group(), m.start()
         sentence_initial = start == 0 or text[max(0, start - 2) : start].strip() in (".", "!", "?")
-        if not (name in _AMBIGUOUS_TOOLS and sentence_initial):
+        if not (name in _AMBIGUOUS_TOOLS and sentence_initial) and stack_tool(text, name, start, m.end()):
             yield "tech_stack", name, name, start, m.end()
 
 
@@ -232,7 +241,7 @@ def _places(text: str) -> Iterator[tuple[str, str, str, int, int]]:
     seen: set[int] = set()
     for cue in _PLACE_CUE.finditer(text):
         name = _PROPER.match(text, cue.end())
-        if name:
+        if name and not is_date(text, name.start()):
             end = name.end()
             while end > name.start() and text[end - 1] in ".,'":
                 end -= 1

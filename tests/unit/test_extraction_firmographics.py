@@ -97,3 +97,43 @@ def test_places_are_the_gazetteers_and_stages_are_the_icp_vocabulary():
     assert funding_stage(_one("We're self-funded and proud of it.", "funding_stage").quote) == "bootstrapped"
     spoken = _findings("We sell to the public sector and listed our problems.")
     assert not [f for f in spoken if f.field == "funding_stage"]
+
+
+def _fields(text: str, field: str) -> list[str]:
+    return [f.normalized for f in _findings(text) if f.field == field]
+
+
+def test_a_range_about_customers_is_not_the_company_head_count():
+    assert _fields("We mostly sell to customers with 50 to 500 employees.", "employee_count") == []
+    assert _fields("Our sweet spot is companies of about 200 people.", "employee_count") == []
+    assert _fields("It works for teams from 20-80 people.", "employee_count") == []
+    # ... while the company's own size, even in the same turn, still is
+    said = "We're about 310 people. Our customers are firms with 50 to 500 employees."
+    assert _fields(said, "employee_count") == ["310"]
+
+
+def test_small_spoken_counts_and_team_sizes_are_not_the_company_head_count():
+    assert _fields("My team is five people, all analysts.", "employee_count") == []
+    assert _fields("We had five people on the call.", "employee_count") == []
+    assert _fields("There are 12 people on my team.", "employee_count") == []
+    assert _fields("I manage a group of 14 engineers and 30 people overall.", "employee_count") == []
+    assert _fields("We're twelve people in total.", "employee_count") == ["12"]  # spoken, not small
+    assert _fields("The company has 85 employees.", "employee_count") == ["85"]
+
+
+def test_dates_after_in_are_not_places():
+    assert _fields("We're in January now, budgets are frozen.", "country_region") == []
+    assert _fields("Our team is in Q3 planning mode.", "country_region") == []
+    assert _fields("We're based in Lisbon since May.", "country_region") == ["Lisbon"]
+
+
+def test_the_recording_tool_is_not_the_company_stack():
+    assert _fields("Is Otter recording this? Fine by me.", "tech_stack") == []
+    assert _fields("Sorry, Zoom dropped me for a second.", "tech_stack") == []
+    assert _fields("I'll send the Teams link for the follow-up.", "tech_stack") == []
+    assert _fields("We use Zoom for every customer demo.", "tech_stack") == ["Zoom"]
+    assert _fields("Company-wide we run on Microsoft Teams and Salesforce.", "tech_stack") == [
+        "Microsoft Teams",
+        "Salesforce",
+    ]
+    assert _fields("Otter is recording, and we use HubSpot.", "tech_stack") == ["HubSpot"]
