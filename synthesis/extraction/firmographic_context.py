@@ -56,18 +56,7 @@ def is_date(text: str, start: int) -> bool:
 
 
 MEETING_TOOLS = frozenset(
-    {
-        "Zoom",
-        "Teams",
-        "Microsoft Teams",
-        "Google Meet",
-        "Otter",
-        "Fireflies",
-        "Loom",
-        "Webex",
-        "Gong",
-        "Chorus",
-    }
+    {"Zoom", "Teams", "Microsoft Teams", "Google Meet", "Otter", "Fireflies", "Loom", "Webex"}
 )
 """Tools an interview is held or recorded with: part of the stack only where the respondent says they use
 them, never where they are this call's recorder or meeting room."""
