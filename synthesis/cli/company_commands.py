@@ -6,6 +6,8 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
+from rich.padding import Padding
 from rich.table import Table
 from sqlmodel import Session, col, select
 
@@ -38,6 +40,10 @@ def register(app: typer.Typer) -> None:
     app.add_typer(company_app, name="company")
 
 
+WIDE_TABLE_COLUMNS = 140
+"""Below this terminal width, companies are listed one short block each instead of an 11-column table."""
+
+
 def list_companies(ws: WorkspaceArg) -> None:
     """List companies with their firmographics, relationship and pending transcript suggestions."""
     with workspace(ws) as engine, Session(engine) as session:
@@ -48,6 +54,15 @@ def list_companies(ws: WorkspaceArg) -> None:
             )
             for row in rows
         }
+    if console.width >= WIDE_TABLE_COLUMNS:
+        _print_table(rows, pending)
+    else:
+        for row in rows:
+            _print_block(row, pending[row.id])
+    console.print(f"{len(rows)} companies")
+
+
+def _print_table(rows: list[companies.CompanyRow], pending: dict[int, int]) -> None:
     table = Table(
         "ID",
         "Name",
@@ -63,7 +78,6 @@ def list_companies(ws: WorkspaceArg) -> None:
     )
     for row in rows:
         values = row.values
-        location = ", ".join(filter(None, [values["country"], values["region"]]))
         table.add_row(
             str(row.id),
             values["name"],
@@ -72,13 +86,36 @@ def list_companies(ws: WorkspaceArg) -> None:
             values["revenue_band"],
             values["funding_stage"],
             values["tech_stack"],
-            location,
+            _location(values),
             values["relationship"],
             str(row.interviews),
             str(pending[row.id] or ""),
         )
     console.print(table)
-    console.print(f"{len(rows)} companies")
+
+
+def _print_block(row: companies.CompanyRow, pending: int) -> None:
+    """One company in a few wrapped lines: name and standing, then only the facts that are known."""
+    values = row.values
+    head = [values["relationship"], f"{row.interviews} interviews"]
+    if pending:
+        head.append(f"{pending} suggestions")
+    console.print(f"[bold]{row.id:>3}  {escape(values['name'])}[/] · " + " · ".join(head))
+    facts = [
+        ("Industry", values["industry"]),
+        ("Employees", values["employee_count"]),
+        ("Revenue", values["revenue_band"]),
+        ("Funding", values["funding_stage"]),
+        ("Location", _location(values)),
+        ("Tech", values["tech_stack"]),
+    ]
+    known = " · ".join(f"{name}: {escape(value)}" for name, value in facts if value)
+    if known:
+        console.print(Padding(known, (0, 0, 0, 5)), highlight=False)
+
+
+def _location(values: dict[str, str]) -> str:
+    return ", ".join(filter(None, [values["country"], values["region"]]))
 
 
 @company_app.command("set")
@@ -144,30 +181,46 @@ def accept_suggestions(
         list[str] | None,
         typer.Option("--field", help="Only suggestions of this kind, e.g. employee_count (repeatable)."),
     ] = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Show what would be accepted; change nothing.")
+    ] = False,
 ) -> None:
     """Accept the firmographics found in the transcripts into their companies (each shown with its quote).
 
     Tools are all added. Of several values for one field the first said is taken (for the head count, the
     largest, since team sizes are mentioned too); the others stay suggestions. Names are never changed.
+    Dismissed suggestions are left alone.
     """
     with workspace(ws) as engine, Session(engine) as session:
         ids = company or list(session.exec(select(Company.id).order_by(col(Company.id))))
         accepted = 0
         for company_id in ids:
+            name = companies.company_field(session, company_id, "name")
             for suggestion in _chosen(companies.suggestions_of(session, company_id), field):
                 try:
                     value = companies.accepted_value(session, suggestion)
                     companies.set_company_field(session, company_id, suggestion.target, value)
                 except ValueError as exc:
-                    console.print(f"[yellow]skipped[/] {suggestion.field} “{suggestion.quote}”: {exc}")
+                    quote = escape(suggestion.quote)
+                    console.print(
+                        f"[yellow]skipped[/] {escape(name)}: {suggestion.field} “{quote}”: {escape(str(exc))}"
+                    )
                     continue
                 companies.set_suggestion_status(session, suggestion.id, InsightStatus.ACCEPTED)
                 console.print(
-                    f"{suggestion.target} ← {suggestion.value}   “{suggestion.quote}”", highlight=False
+                    f"{name}: {suggestion.target} ← {suggestion.value}   “{suggestion.quote}”",
+                    highlight=False,
+                    markup=False,
                 )
                 accepted += 1
-        session.commit()
-    console.print(f"{accepted} suggestions accepted")
+        if dry_run:
+            session.rollback()
+        else:
+            session.commit()
+    if dry_run:
+        console.print(f"{accepted} suggestions would be accepted (dry run: nothing was changed)")
+    else:
+        console.print(f"{accepted} suggestions accepted")
 
 
 def _chosen(

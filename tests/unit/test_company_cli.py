@@ -62,3 +62,32 @@ def test_company_set_refuses_bad_values_and_unknown_interviews(tmp_path: Path) -
     assert bad.exit_code == 2 and "relationship is one of" in bad.output
     missing = invoke("company", "set", ws, "Acme", "--interview", 99)
     assert missing.exit_code == 2 and "no interview 99" in missing.output
+
+
+def test_accept_can_be_previewed_and_names_the_company_and_companies_fit_80_columns(tmp_path: Path) -> None:
+    ws, source = tmp_path / "ws.groundwork", tmp_path / "call.txt"
+    source.write_text(TRANSCRIPT, encoding="utf-8")
+    invoke("init", ws)
+    invoke("import", ws, source)
+    assert invoke("extract", ws, "--no-model").exit_code == 0
+
+    preview = invoke("company", "accept", ws, "--dry-run")
+    assert preview.exit_code == 0, preview.output
+    lines = [line for line in preview.output.splitlines() if "←" in line]
+    assert lines and all(line.startswith("Brightpath Labs: ") for line in lines)
+    assert "would be accepted (dry run: nothing was changed)" in preview.output
+    engine = open_workspace(ws)
+    with Session(engine) as session:
+        assert session.exec(select(Company)).one().employee_count is None
+        assert {s.status for s in session.exec(select(FirmographicSuggestion))} <= {
+            InsightStatus.SUGGESTED,
+            InsightStatus.ACCEPTED,  # the employer's name, linked at extraction
+        }
+    engine.dispose()
+    assert invoke("company", "accept", ws).exit_code == 0
+
+    narrow = runner.invoke(app, ["companies", str(ws)], env={"COLUMNS": "80"})
+    assert narrow.exit_code == 0, narrow.output
+    assert max(len(line) for line in narrow.output.splitlines()) <= 80
+    assert "Brightpath Labs" in narrow.output and "Employees: 340" in narrow.output
+    assert "Funding: Series C" in narrow.output and "1 companies" in narrow.output
