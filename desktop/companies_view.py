@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from desktop.commands import AcceptSuggestionCommand, SetCompanyFieldCommand
 from desktop.company_table_model import RELATIONSHIP, CompanyTableModel, RelationshipDelegate
 from desktop.panes import column, fill, splitter
+from desktop.suggestion_commands import DismissSuggestionCommand
 from desktop.tasks import TaskRunner
 from desktop.workspace import Workspace
 from desktop.workspace_view import WorkspaceView
@@ -40,7 +41,9 @@ class CompaniesView(WorkspaceView):
         super().__init__(workspace, runner, parent)
         self._undo_stack = undo_stack
         self.suggestions: list[SuggestionRow] = []
-        self.accept_buttons: list[QPushButton] = []
+        self.accept_buttons: dict[int, QPushButton] = {}
+        """The Accept button of each suggestion still waiting for a decision, by suggestion id."""
+        self.dismiss_buttons: dict[int, QPushButton] = {}
 
         self.model = CompanyTableModel(self)
         self.model.edit_requested.connect(self._edit_requested)
@@ -72,10 +75,10 @@ class CompaniesView(WorkspaceView):
         self.suggestion_rows = QWidget()
         self.suggestion_layout = QVBoxLayout(self.suggestion_rows)
         self.suggestion_layout.setAlignment(Qt.AlignmentFlag.AlignTop)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.suggestion_rows)
-        bottom = column(self.suggestion_title, (scroll, 1))
+        self.suggestion_scroll = QScrollArea()
+        self.suggestion_scroll.setWidgetResizable(True)
+        self.suggestion_scroll.setWidget(self.suggestion_rows)
+        bottom = column(self.suggestion_title, (self.suggestion_scroll, 1))
         top = column(self.hint, (self.table, 1))
         self.splitter = splitter(
             "companies_splitter", [top, bottom], sizes=(300, 300), orientation=Qt.Orientation.Vertical
@@ -126,14 +129,7 @@ class CompaniesView(WorkspaceView):
         )
 
     def _show_suggestions(self, suggestions: list[SuggestionRow]) -> None:
-        self.suggestions = suggestions
-        while self.suggestion_layout.count():
-            widget = self.suggestion_layout.takeAt(0).widget()
-            if widget is not None:
-                widget.hide()
-                widget.setParent(None)
-                widget.deleteLater()
-        self.accept_buttons = []
+        previous, self.suggestions = self.suggestions, suggestions
         waiting = sum(s.status == "suggested" for s in suggestions)
         company = self.model.index(self.table.currentIndex().row(), 0).data() if suggestions else ""
         self.suggestion_title.setText(
@@ -142,8 +138,26 @@ class CompaniesView(WorkspaceView):
             else "<b>Found in the transcripts</b> — nothing for this company (extraction finds sizes, "
             "revenue, funding, places and tools)."
         )
+        if [s.id for s in previous] == [s.id for s in suggestions]:
+            for index, (old, new) in enumerate(zip(previous, suggestions, strict=True)):
+                if old != new:  # a decision changes its own row in place: the list never jumps
+                    self._drop_row(index)
+                    self.suggestion_layout.insertWidget(index, self._suggestion_row(new))
+            return
+        while self.suggestion_layout.count():
+            self._drop_row(0)
         for suggestion in suggestions:
             self.suggestion_layout.addWidget(self._suggestion_row(suggestion))
+
+    def _drop_row(self, index: int) -> None:
+        widget = self.suggestion_layout.takeAt(index).widget()
+        if widget is not None:
+            for buttons in (self.accept_buttons, self.dismiss_buttons):
+                for key in [k for k, button in buttons.items() if widget.isAncestorOf(button)]:
+                    del buttons[key]
+            widget.hide()
+            widget.setParent(None)
+            widget.deleteLater()
 
     def _suggestion_row(self, suggestion: SuggestionRow) -> QWidget:
         row = QWidget()
@@ -162,10 +176,16 @@ class CompaniesView(WorkspaceView):
         if suggestion.status == "suggested":
             button = QPushButton(f"Accept as {suggestion.target.replace('_', ' ')}")
             button.clicked.connect(lambda _checked=False, s=suggestion: self.accept(s))
-            self.accept_buttons.append(button)
+            dismiss = QPushButton("Dismiss")
+            dismiss.setToolTip("Not a fact about this company: hide it from bulk accepts (undo with Ctrl+Z)")
+            dismiss.clicked.connect(lambda _checked=False, s=suggestion: self.dismiss(s))
+            self.accept_buttons[suggestion.id] = button
+            self.dismiss_buttons[suggestion.id] = dismiss
             layout.addWidget(button)
+            layout.addWidget(dismiss)
         else:
-            layout.addWidget(QLabel(suggestion.status))
+            shown = "dismissed" if suggestion.status == company_records.DISMISSED else suggestion.status
+            layout.addWidget(QLabel(shown))
         return row
 
     # Edits
@@ -189,3 +209,12 @@ class CompaniesView(WorkspaceView):
         self.status_message.emit(
             f"{suggestion.target.replace('_', ' ').capitalize()} set from the transcript."
         )
+
+    def dismiss(self, suggestion: SuggestionRow) -> None:
+        """Set a wrong suggestion aside, in one undoable step; it is never suggested again."""
+        try:
+            self._undo_stack.push(DismissSuggestionCommand(self._workspace, suggestion))
+        except LookupError as exc:
+            self.status_message.emit(f"Not dismissed: {exc}.")
+            return
+        self.status_message.emit(f"Dismissed “{suggestion.value}” ({suggestion.field.replace('_', ' ')}).")

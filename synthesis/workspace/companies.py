@@ -34,6 +34,8 @@ SUGGESTION_TARGETS = {
     "company_name": "name",
 }
 """The company field a firmographic suggestion fills."""
+DISMISSED = InsightStatus.REJECTED.value
+"""The status of a suggestion the user dismissed (kept, so extraction never suggests it again)."""
 
 
 @dataclass(frozen=True)
@@ -138,20 +140,20 @@ def accepted_value(session: Session, suggestion: SuggestionRow) -> str:
 
 
 def suggestions_of(session: Session, company_id: int) -> list[SuggestionRow]:
-    """Firmographic suggestions found in the company's interviews, still waiting for a decision first."""
+    """Firmographic suggestions found in the company's interviews, in the order they were found (a decision
+    never moves a suggestion in the list)."""
     rows = session.exec(
         select(FirmographicSuggestion, Interview.title, Interview.company_id)
         .join(Interview, col(Interview.id) == FirmographicSuggestion.interview_id)
         .where(Interview.company_id == company_id)
         .order_by(col(FirmographicSuggestion.id))
     )
-    found = [
+    return [
         SuggestionRow(
             s.id or 0, s.interview_id, title, s.turn_id, cid, s.field, s.value, s.quote, str(s.status)
         )
         for s, title, cid in rows
     ]
-    return sorted(found, key=lambda s: s.status != InsightStatus.SUGGESTED)
 
 
 def set_suggestion_status(session: Session, suggestion_id: int, status: str) -> None:
