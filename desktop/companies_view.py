@@ -46,7 +46,8 @@ class CompaniesView(WorkspaceView):
         self.dismiss_buttons: dict[int, QPushButton] = {}
 
         self.model = CompanyTableModel(self)
-        self.model.edit_requested.connect(self._edit_requested)
+        # queued: the delegate finishes committing and closing its editor before the write reloads the view
+        self.model.edit_requested.connect(self._edit_requested, Qt.ConnectionType.QueuedConnection)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setItemDelegateForColumn(RELATIONSHIP, RelationshipDelegate(self.table))
@@ -102,8 +103,8 @@ class CompaniesView(WorkspaceView):
             "company on an interview."
         )
         row = self.model.row_of(current) if current is not None else (0 if rows else None)
-        if row is not None:
-            self.table.selectRow(row)
+        if row is not None and row != self.table.currentIndex().row():
+            self.table.selectRow(row)  # only when it moved: moving the current cell closes an open editor
         self._load_suggestions()
 
     def current_company(self) -> int | None:

@@ -37,8 +37,15 @@ class CompanyTableModel(TableModel[CompanyRow]):
         super().__init__(HEADERS, parent)
 
     def set_rows(self, rows: list[CompanyRow]) -> None:
+        """Show ``rows``; the same companies in the same order are updated in place, so an open editor
+        (whose commit may have caused this reload) is never torn down under the view."""
+        fresh = [CompanyRow(r.id, dict(r.values), r.interviews) for r in rows]
+        if [r.id for r in fresh] == [r.id for r in self._rows] and fresh:
+            self._rows = fresh
+            self.dataChanged.emit(self.index(0, 0), self.index(len(fresh) - 1, len(HEADERS) - 1))
+            return
         self.beginResetModel()
-        self._rows = [CompanyRow(r.id, dict(r.values), r.interviews) for r in rows]
+        self._rows = fresh
         self.endResetModel()
 
     def company_id(self, row: int) -> int:

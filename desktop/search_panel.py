@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from desktop.search_highlight import HTML_ROLE, SearchHitDelegate, snippet_html
 from desktop.tasks import TaskRunner
 from desktop.workspace import Workspace
 from synthesis.workspace.search import MATCH_END, MATCH_START, SearchHit, search_turns
@@ -31,6 +32,7 @@ class SearchPanel(QWidget):
         self.results.setAlternatingRowColors(True)
         self.results.setSpacing(1)
         self.results.setAccessibleName("Search results")
+        self.results.setItemDelegate(SearchHitDelegate(self.results))
         self.results.itemActivated.connect(self._activated)
         self.results.itemClicked.connect(self._activated)
         self.summary = QLabel()
@@ -75,6 +77,7 @@ class SearchPanel(QWidget):
             snippet = hit.snippet.replace(MATCH_START, "").replace(MATCH_END, "")
             item = QListWidgetItem(f"{hit.interview_title} · {hit.speaker}\n{snippet}")
             item.setData(Qt.ItemDataRole.UserRole, (hit.interview_id, hit.turn_id))
+            item.setData(HTML_ROLE, snippet_html(hit.interview_title, hit.speaker, hit.snippet))
             self.results.addItem(item)
         self.results.setVisible(bool(hits))
         self.summary.setText(f"{len(hits)} matching turn{'s' if len(hits) != 1 else ''}")

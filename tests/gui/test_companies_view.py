@@ -18,7 +18,7 @@ def company(window: MainWindow, name: str) -> Company:
         return session.exec(select(Company).where(Company.name == name)).one()
 
 
-def test_company_cells_are_edited_with_undo(qtmodeltester, synthesised_window: MainWindow) -> None:
+def test_company_cells_are_edited_with_undo(qtbot, qtmodeltester, synthesised_window: MainWindow) -> None:
     window = synthesised_window
     window.show_section("companies")
     view = window.page.companies
@@ -27,16 +27,16 @@ def test_company_cells_are_edited_with_undo(qtmodeltester, synthesised_window: M
     assert view.model.rowCount() == 8
     row = view.model.row_of(company(window, "Corvane").id)
     assert view.model.setData(view.model.index(row, 2), "about 500 people")
-    assert company(window, "Corvane").employee_count == 500
+    qtbot.waitUntil(lambda: company(window, "Corvane").employee_count == 500)
     assert view.model.setData(view.model.index(row, 8), "customer")
-    assert company(window, "Corvane").relationship == CompanyRelationship.CUSTOMER
+    qtbot.waitUntil(lambda: company(window, "Corvane").relationship == CompanyRelationship.CUSTOMER)
     window.undo_stack.undo()
     window.undo_stack.undo()
     assert company(window, "Corvane").employee_count == 480
     assert company(window, "Corvane").relationship == CompanyRelationship.CHURNED
 
     view.model.setData(view.model.index(row, 2), "lots")
-    assert "Not changed" in window.statusBar().currentMessage()
+    qtbot.waitUntil(lambda: "Not changed" in window.statusBar().currentMessage())
     assert company(window, "Corvane").employee_count == 480
     assert view.model.index(view.model.row_of(company(window, "Corvane").id), 2).data() == "480"
 
@@ -110,3 +110,4 @@ def test_a_wrong_suggestion_is_dismissed_with_the_keyboard_and_the_list_never_ju
             )
         ).all()
     assert [s.status for s in same] == [InsightStatus.REJECTED]
+
