@@ -7,7 +7,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QLocale, Qt, QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -72,6 +74,7 @@ class ExportReportDialog(QDialog):
         defaults: dict[str, str],
         parent: QWidget | None = None,
         candidates: Sequence[Candidate] = (),
+        default_out: Path | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export report")
@@ -81,6 +84,7 @@ class ExportReportDialog(QDialog):
         self.prepared_by = QLineEdit(defaults.get("prepared_by", ""))
         self.date = QDateEdit(QDate.currentDate())
         self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat(date_format())
         self.include_suggested = QCheckBox("Include insights not yet reviewed (every page is marked DRAFT)")
         self.anonymise = QCheckBox("Anonymise people, companies and places")
         self.review = RedactionReview(candidates)
@@ -90,7 +94,7 @@ class ExportReportDialog(QDialog):
         self.icps = _checklist(icps)
         self.template = QLineEdit()
         self.template.setPlaceholderText("Default Groundwork template")
-        self.out = QLineEdit(str(Path.home() / "report.docx"))
+        self.out = QLineEdit(str(default_out or Path.home() / "report.docx"))
         form = QFormLayout()
         form.addRow("Client", self.client)
         form.addRow("Engagement title", self.title)
@@ -153,6 +157,34 @@ class ExportReportDialog(QDialog):
 
 
 
+def date_format() -> str:
+    """The locale's long date ("2 December 2026"); the C locale's numeric "d M yyyy" reads as a riddle."""
+    locale = QLocale()
+    if locale.language() == QLocale.Language.C:
+        return "d MMMM yyyy"
+    return locale.dateFormat(QLocale.FormatType.LongFormat)
+
+
+def default_report_path(workspace_path: Path) -> Path:
+    """Next to the workspace, named after it: ``acme.groundwork`` -> ``acme report.docx``."""
+    return workspace_path.with_name(f"{workspace_path.stem} report.docx")
+
+
+def offer_open(parent: QWidget, path: Path, text: str) -> QMessageBox:
+    """A non-blocking note that the report is saved, with Open Report and Show in Folder."""
+    box = QMessageBox(QMessageBox.Icon.Information, "Report exported", text, QMessageBox.StandardButton.Close)
+    box.setParent(parent, box.windowFlags())
+    box.setObjectName("report_exported")
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    open_button = box.addButton("&Open Report", QMessageBox.ButtonRole.AcceptRole)
+    folder_button = box.addButton("Show in &Folder", QMessageBox.ButtonRole.ActionRole)
+    open_button.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))))
+    folder_button.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent))))
+    box.setDefaultButton(open_button)
+    box.open()
+    return box
+
+
 def export_report_interactively(window: _Window) -> None:
     """Ask for the options, then write the report as a background task with progress and Cancel."""
     workspace = window.workspace
@@ -162,7 +194,9 @@ def export_report_interactively(window: _Window) -> None:
     personas, icps, defaults = workspace.read(report_choices)
     candidates = workspace.read(lambda session: review_candidates(session, defaults.get("client", "")))
     parent = window if isinstance(window, QWidget) else None
-    dialog = ExportReportDialog(personas, icps, defaults, parent, candidates)
+    dialog = ExportReportDialog(
+        personas, icps, defaults, parent, candidates, default_out=default_report_path(workspace.path)
+    )
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return
     options, out_path = dialog.options(), dialog.out_path()
@@ -176,6 +210,9 @@ def export_report_interactively(window: _Window) -> None:
             return
         dropped = f"; {summary.quotes_dropped} outdated quotes left out" if summary.quotes_dropped else ""
         warnings = "".join(f" {w}" for w in summary.warnings)
-        window.show_message(f"Report saved to {summary.path} ({summary.quotes} quotes{dropped}).{warnings}")
+        text = f"Report saved to {summary.path} ({summary.quotes} quotes{dropped}).{warnings}"
+        window.show_message(text)
+        if parent is not None:
+            offer_open(parent, Path(summary.path), text)
 
     window.start_task("export-report", run, "Writing the report…", done)

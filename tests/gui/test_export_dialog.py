@@ -9,7 +9,7 @@ from typing import Any
 import docx
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QMessageBox
 
 from desktop import export_dialog
 from desktop.export_dialog import ExportReportDialog, export_report_interactively
@@ -150,3 +150,31 @@ def test_anonymised_export_from_the_dialog_leaks_no_kept_out_name(
     text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
     assert "Dublin" in text and "Okonkwo" not in text and "Tundra" not in text
     assert "may identify them" in window.messages[-1]
+
+
+def test_export_defaults_to_the_workspace_folder_and_offers_to_open_the_report(
+    qtbot, synthesised_window, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = synthesised_window
+    seen: dict[str, str] = {}
+
+    def accept(dialog: ExportReportDialog) -> QDialog.DialogCode:
+        qtbot.addWidget(dialog)
+        seen["out"], seen["date"] = dialog.out.text(), dialog.date.text()
+        dialog.include_suggested.setChecked(True)
+        return QDialog.DialogCode.Accepted
+
+    opened: list[str] = []
+    monkeypatch.setattr(export_dialog.ExportReportDialog, "exec", accept)
+    services = export_dialog.QDesktopServices
+    monkeypatch.setattr(services, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    window.menu_actions.export_action.trigger()
+    expected = window.workspace.path.with_name(f"{window.workspace.path.stem} report.docx")
+    assert seen["out"] == str(expected)
+    assert QDate.currentDate().toString("MMMM") in seen["date"]  # a month name, not "2 12 2026"
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "report_exported") is not None, timeout=30_000)
+    box = window.findChild(QMessageBox, "report_exported")
+    assert "Report saved to" in box.text()
+    open_button = next(b for b in box.buttons() if b.text() == "&Open Report")
+    qtbot.mouseClick(open_button, Qt.MouseButton.LeftButton)
+    assert opened == [str(expected)] and expected.is_file()
