@@ -19,6 +19,7 @@ from models.queries import company_id_for, interview_by_sha256
 from models.tables import Interview
 from synthesis.ingest import SUPPORTED_SUFFIXES, TranscriptError, parse_bytes
 from synthesis.ingest.decode import check_size
+from synthesis.ingest.person_names import split_name_and_title
 from synthesis.tasks import Cancel, Progress, never_cancel, no_progress
 from synthesis.transcript import ParsedTranscript, SpeakerRole
 
@@ -145,10 +146,13 @@ def store_transcript(
     meta = parsed.metadata
     respondents = sorted({t.speaker for t in parsed.turns if t.role == SpeakerRole.RESPONDENT})
     interviewers = sorted({t.speaker for t in parsed.turns if t.role == SpeakerRole.INTERVIEWER})
+    label = meta.get("interviewee") or (respondents[0] if len(respondents) == 1 else None)
+    name, job_title = split_name_and_title(label) if label else (None, None)
     interview = Interview(
         title=parsed.title or meta.get("title") or Path(source_file_name).stem,
         date=_parse_date(meta.get("date")),
-        interviewee_name=meta.get("interviewee") or (respondents[0] if len(respondents) == 1 else None),
+        interviewee_name=name,
+        job_title=job_title,
         interviewer=meta.get("interviewer") or (", ".join(interviewers) or None),
         company_id=company_id_for(session, meta.get("company")),
         source_file_name=source_file_name,
