@@ -35,6 +35,7 @@ bench: $(STAMP)
 	$(BIN)/python -m tests.benchmarks.bench_extract
 	$(BIN)/python -m tests.benchmarks.bench_report
 	$(BIN)/python -m tests.benchmarks.bench_gui
+	$(BIN)/python -m tests.benchmarks.bench_review
 	$(BIN)/python -m tests.benchmarks.bench_crash
 	$(BIN)/python -m tests.benchmarks.bench_corpus
 	$(BIN)/python -m tests.benchmarks.bench_scale

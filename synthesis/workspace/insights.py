@@ -100,14 +100,24 @@ def insight_state(session: Session, insight_id: int) -> tuple[str, str]:
     return insight.statement, str(insight.status)
 
 
+UPDATE_BATCH = 500
+"""Ids per UPDATE statement (SQLite allows 999 bound parameters in older builds)."""
+
+
 def set_insight_statuses(session: Session, statuses: dict[int, str]) -> None:
+    """Set each insight's status: one UPDATE per status and batch of ids (a 500-row decision is one)."""
     now = dt.datetime.now(dt.UTC)
+    by_status: dict[str, list[int]] = {}
     for insight_id, status in statuses.items():
-        session.exec(
-            update(Insight)
-            .where(Insight.id == insight_id)
-            .values(status=InsightStatus(status), updated_at=now)
-        )
+        by_status.setdefault(status, []).append(insight_id)
+    for status, ids in by_status.items():
+        for first in range(0, len(ids), UPDATE_BATCH):
+            batch = ids[first : first + UPDATE_BATCH]
+            session.exec(
+                update(Insight)
+                .where(col(Insight.id).in_(batch))
+                .values(status=InsightStatus(status), updated_at=now)
+            )
 
 
 def set_insight_statement(session: Session, insight_id: int, statement: str, status: str) -> None:
