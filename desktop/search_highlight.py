@@ -78,6 +78,8 @@ def focus_turn(browser: QTextEdit, turn_index: int, words: list[str]) -> int:
     mark = QTextCharFormat()
     mark.setBackground(QColor(MATCH_COLOUR))
     mark.setForeground(QColor("#000000"))
+    mark.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)  # a selected insight's line is solid
+    mark.setUnderlineColor(QColor("#000000"))
     for match in _WORD.finditer(body.text()):
         if any(match.group().lower().startswith(word) for word in words):
             cursor = QTextCursor(document)

@@ -23,9 +23,7 @@ from synthesis.llm.probe import ProbeResult, probe_prompt_version, run_probe
 from synthesis.llm.probe_cache import ProbeCache
 from synthesis.tasks import Cancel, Progress, never_cancel, no_progress
 
-PROBE_EXPLANATION = (
-    "a few labelling and quoting checks decide whether the model may lead extraction or the rules do"
-)
+PROBE_EXPLANATION = "if it labels and quotes well enough, it leads extraction; if not, rules do"
 """Why the probe runs, told to the user while it does."""
 
 
@@ -106,10 +104,10 @@ def _decide(
         return LlmChoice(Extractor(backend, llm_led=True), reason, cached, model_file)
 
     def checked(done: int, total: int) -> None:
-        progress(done / total, f"Capability probe of {label}: check {done} of {total} ({PROBE_EXPLANATION})")
+        progress(done / total, f"Testing {label} (check {done} of {total}): {PROBE_EXPLANATION}")
 
     if cached is None:
-        progress(0.0, f"Capability probe of {label}: starting ({PROBE_EXPLANATION})")
+        progress(0.0, f"Testing {label} (capability probe): {PROBE_EXPLANATION}")
     probe = cached or run_probe(backend, cancel=cancel, progress=checked)
     cache.put(probe)
     if probe.passed:
