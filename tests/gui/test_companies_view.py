@@ -111,3 +111,24 @@ def test_a_wrong_suggestion_is_dismissed_with_the_keyboard_and_the_list_never_ju
         ).all()
     assert [s.status for s in same] == [InsightStatus.REJECTED]
 
+
+
+def test_a_cell_typed_and_committed_with_enter_raises_no_qt_warning(
+    qtbot, qtlog, synthesised_window: MainWindow
+) -> None:
+    window = synthesised_window
+    window.show_section("companies")
+    view = window.page.companies
+    index = view.model.index(view.model.row_of(company(window, "Corvane").id), 2)
+    view.table.setCurrentIndex(index)
+    view.table.setFocus()
+    qtbot.keyClick(view.table, Qt.Key.Key_F2)
+    editor = view.table.indexWidget(index)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "520")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: company(window, "Corvane").employee_count == 520)
+    window.page.navigation.setFocus()  # then the user clicks elsewhere
+    qtbot.wait(50)
+    assert view.model.index(index.row(), 2).data() == "520"
+    assert not [r for r in qtlog.records if "commitData" in r.message]
