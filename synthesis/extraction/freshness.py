@@ -43,10 +43,11 @@ def stored_fingerprints(session: Session) -> dict[int, str]:
     return {int(key): str(fp) for key, fp in value.items() if str(key).isdigit()}
 
 
-def remember_extracted(session: Session, interview_ids: Iterable[int]) -> None:
-    """Record the fingerprints of interviews a completed run has read (the caller commits)."""
+def remember_extracted(session: Session, read: dict[int, str]) -> None:
+    """Record the fingerprints (taken when it read them) of the interviews a completed run has read (the
+    caller commits)."""
     known = stored_fingerprints(session)
-    known.update(fingerprints(session, interview_ids))
+    known.update(read)
     setting = session.get(WorkspaceSetting, FINGERPRINTS_KEY) or WorkspaceSetting(key=FINGERPRINTS_KEY)
     setting.value = {str(key): fp for key, fp in sorted(known.items())}
     session.add(setting)

@@ -31,7 +31,7 @@ from models.tables import (
 )
 from synthesis.extraction.chunks import Chunk
 from synthesis.extraction.firmographics import extract_firmographics
-from synthesis.extraction.freshness import interviews_to_extract, remember_extracted
+from synthesis.extraction.freshness import fingerprints, interviews_to_extract, remember_extracted
 from synthesis.extraction.llm_led import prompt_version
 from synthesis.extraction.pipeline import Extractor
 from synthesis.extraction.rules import Candidate, extract_candidates
@@ -86,6 +86,7 @@ def run_extraction(
     extractor = extractor or Extractor()
     with Session(engine) as session:
         ids = list(interview_ids) if interview_ids is not None else list(session.exec(select(Interview.id)))
+        read = fingerprints(session, ids)  # as read now: an edit made during the run is not "extracted"
         run = _resume_or_start(session, extractor)
         run_id = run.id
         assert run_id is not None
@@ -127,9 +128,9 @@ def run_extraction(
         summary.status = RunStatus.CANCELLED
     except Exception as exc:
         summary.status = RunStatus.FAILED
-        _finish(engine, run_id, summary, extractor, ids, error=str(exc))
+        _finish(engine, run_id, summary, extractor, read, error=str(exc))
         raise
-    _finish(engine, run_id, summary, extractor, ids)
+    _finish(engine, run_id, summary, extractor, read)
     progress(1.0, "Extraction finished" if summary.status == RunStatus.COMPLETED else "Extraction stopped")
     return summary
 
@@ -313,7 +314,7 @@ def _finish(
     run_id: int,
     summary: RunSummary,
     extractor: Extractor,
-    interview_ids: Sequence[int],
+    read: dict[int, str],
     *,
     error: str | None = None,
 ) -> None:
@@ -329,6 +330,6 @@ def _finish(
             run.tokens_generated = stats.tokens_generated
         if summary.status == RunStatus.COMPLETED:
             run.finished_at = utcnow()
-            remember_extracted(session, interview_ids)
+            remember_extracted(session, read)
         session.add(run)
         session.commit()
