@@ -201,16 +201,15 @@ def accept_suggestions(
                     value = companies.accepted_value(session, suggestion)
                     companies.set_company_field(session, company_id, suggestion.target, value)
                 except ValueError as exc:
-                    quote = escape(suggestion.quote)
-                    console.print(
-                        f"[yellow]skipped[/] {escape(name)}: {suggestion.field} “{quote}”: {escape(str(exc))}"
-                    )
+                    said = f"{escape(name)}: {suggestion.field} “{escape(suggestion.quote)}”"
+                    console.print(f"[yellow]skipped[/] {said}: {escape(str(exc))}", soft_wrap=True)
                     continue
                 companies.set_suggestion_status(session, suggestion.id, InsightStatus.ACCEPTED)
                 console.print(
                     f"{name}: {suggestion.target} ← {suggestion.value}   “{suggestion.quote}”",
                     highlight=False,
                     markup=False,
+                    soft_wrap=True,
                 )
                 accepted += 1
         if dry_run:
