@@ -57,6 +57,7 @@ package-test: package
 
 screenshots: $(STAMP)
 	$(BIN)/python tests/gui/screenshots.py
+	$(BIN)/python -m tests.gui.screenshots_synthesis
 	$(BIN)/python -m tests.integration.report_pages build/report-pages
 
 clean:

@@ -80,7 +80,7 @@ class PersonaEditor(WorkspaceView):
         self.persona_list.setSpacing(2)
         self.persona_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.persona_list.currentItemChanged.connect(self._persona_chosen)
-        self.hint = QLabel("No personas yet: run synthesis (Tools → Run Synthesis) to draft them.")
+        self.hint = QLabel("No personas yet: Tools → Redraft Personas (Ctrl+Shift+R) drafts them.")
         self.hint.setWordWrap(True)
         return column(self.hint, (self.persona_list, 1))
 
