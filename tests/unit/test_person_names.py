@@ -16,7 +16,9 @@ from synthesis.ingest.person_names import proper_case, split_name_and_title
     [
         ("THOMAS OKAFOR", ("Thomas Okafor", None)),
         ("Sander de Vries, Head of Growth", ("Sander de Vries", "Head of Growth")),
-        ("SANDER DE VRIES - HEAD OF GROWTH", ("Sander de Vries", "HEAD OF GROWTH")),
+        ("SANDER DE VRIES - HEAD OF GROWTH", ("Sander de Vries", "Head of Growth")),
+        ("NADIA OKORO | VP OF SALES, EMEA", ("Nadia Okoro", "VP of Sales, EMEA")),
+        ("LEE, HEAD OF REVOPS", ("Lee", "Head of RevOps")),
         ("Priya Raman (VP Finance)", ("Priya Raman", "VP Finance")),
         ("mary-kate o'neil", ("Mary-Kate O'Neil", None)),
         ("ANGUS MCDONALD", ("Angus McDonald", None)),
