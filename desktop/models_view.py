@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.discovered_model_table import PATH_ROLE, DiscoveredModelTableModel
+from desktop.llm_catalogue_view import LlmCatalogueView
 from desktop.model_settings import (
     ModelSettings,
     cached_probe,
@@ -37,6 +38,7 @@ from desktop.model_settings import (
 from desktop.tasks import DB_LANE, MODEL_LANE, TaskRunner
 from synthesis.extraction.model_choice import ModelUse, describe_probe
 from synthesis.llm.discovery import DiscoveredModel, discover_models
+from synthesis.llm.fit import AUTO_GPU_LAYERS
 from synthesis.llm.probe import ProbeResult
 from synthesis.tasks import Cancel
 
@@ -69,6 +71,7 @@ class ModelsView(QWidget):
         discover: Discover = discover_models,
         probe: Probe = probe_model,
         cached: CachedProbe = cached_probe,
+        catalogue_view: LlmCatalogueView | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -120,6 +123,13 @@ class ModelsView(QWidget):
         self.threads_spin = QSpinBox()
         self.threads_spin.setRange(0, 256)
         self.threads_spin.setSpecialValueText("automatic")
+        self.gpu_layers_spin = QSpinBox()
+        self.gpu_layers_spin.setRange(AUTO_GPU_LAYERS, 999)
+        self.gpu_layers_spin.setSpecialValueText("automatic")
+        self.gpu_layers_spin.setToolTip("Layers offloaded to the GPU; 0 runs on the CPU only.")
+        self.api_key_edit = QLineEdit()
+        self.api_key_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.api_key_edit.setPlaceholderText("Optional: sent as a bearer token")
 
         path_row = QHBoxLayout()
         path_row.addWidget(self.path_edit, 1)
@@ -128,9 +138,11 @@ class ModelsView(QWidget):
         form.addRow(self.file_radio, path_row)
         form.addRow(self.server_radio, self.url_edit)
         form.addRow("Server &model:", self.name_edit)
+        form.addRow("Server API &key:", self.api_key_edit)
         form.addRow("&Use:", self.use_combo)
         form.addRow("&Context size:", self.context_spin)
         form.addRow("&Threads:", self.threads_spin)
+        form.addRow("&GPU layers:", self.gpu_layers_spin)
         choice_box = QGroupBox("Model for synthesis")
         choice_box.setLayout(form)
 
@@ -169,15 +181,21 @@ class ModelsView(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
+        self.catalogue_view = catalogue_view or LlmCatalogueView(runner)
+        self.catalogue_view.model_ready.connect(self._use_downloaded)
+        self.catalogue_view.folder_changed.connect(self.rescan)
+        self.catalogue_view.status_message.connect(self.status_message)
+        layout.addWidget(self.catalogue_view)
         layout.addStretch(1)
 
         self._show_settings(load_model_settings(settings))
-        for edit in (self.path_edit, self.url_edit, self.name_edit):
+        for edit in (self.path_edit, self.url_edit, self.name_edit, self.api_key_edit):
             edit.editingFinished.connect(self._save)
         self.source_group.buttonToggled.connect(lambda *_: self._save())
         self.use_combo.currentIndexChanged.connect(lambda *_: self._save())
         self.context_spin.valueChanged.connect(lambda *_: self._save())
         self.threads_spin.valueChanged.connect(lambda *_: self._save())
+        self.gpu_layers_spin.valueChanged.connect(lambda *_: self._save())
 
     # Settings
 
@@ -189,6 +207,8 @@ class ModelsView(QWidget):
         self.use_combo.setCurrentIndex(max(self.use_combo.findData(choice.use.value), 0))
         self.context_spin.setValue(choice.n_ctx)
         self.threads_spin.setValue(choice.n_threads)
+        self.gpu_layers_spin.setValue(choice.n_gpu_layers)
+        self.api_key_edit.setText(choice.api_key)
         self._update_enabled()
 
     def current_settings(self) -> ModelSettings:
@@ -200,6 +220,8 @@ class ModelsView(QWidget):
             use=ModelUse(self.use_combo.currentData()),
             n_ctx=self.context_spin.value(),
             n_threads=self.threads_spin.value(),
+            n_gpu_layers=self.gpu_layers_spin.value(),
+            api_key=self.api_key_edit.text().strip() if server else "",
         )
 
     def _save(self) -> None:
@@ -213,11 +235,20 @@ class ModelsView(QWidget):
         server = self.server_radio.isChecked()
         for widget in (self.path_edit, self.browse_button):
             widget.setEnabled(not server)
-        for widget in (self.url_edit, self.name_edit):
+        for widget in (self.url_edit, self.name_edit, self.api_key_edit):
             widget.setEnabled(server)
+
+    def _use_downloaded(self, path: str, n_ctx: int) -> None:
+        """A downloaded model passed its probe: make it the model for synthesis."""
+        self.path_edit.setText(path)
+        self.file_radio.setChecked(True)
+        self.context_spin.setValue(n_ctx)
+        self._save()
+        self.rescan()
 
     def _row_chosen(self, current, _previous) -> None:
         if current.isValid():
+            self.catalogue_view.show_model(self.table_model.model_at(current.row()))
             self.path_edit.setText(current.data(PATH_ROLE))
             self.file_radio.setChecked(True)
             self._save()

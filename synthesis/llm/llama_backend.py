@@ -43,7 +43,9 @@ class LlamaBackend:
         n_threads: int | None = None,
         seed: int = 0,
         temperature: float = 0.0,
+        n_gpu_layers: int = 0,
     ) -> None:
+        """``n_gpu_layers``: layers offloaded to the GPU (-1: all; ignored by CPU-only builds)."""
         self.model_path = Path(model_path)
         self._gguf = read_gguf_info(self.model_path)  # GgufError (a ModelLoadError) for non-GGUF/truncated
         if self._gguf.context_length:
@@ -52,7 +54,9 @@ class LlamaBackend:
         self._lock = threading.Lock()
         self._stats = LlmStats(prompt_eval_seconds=0.0, eval_seconds=0.0, sample_seconds=0.0)
         started = time.perf_counter()
-        self._llm = _load(self.model_path, n_ctx=n_ctx, n_threads=n_threads, seed=seed)
+        self._llm = _load(
+            self.model_path, n_ctx=n_ctx, n_threads=n_threads, seed=seed, n_gpu_layers=n_gpu_layers
+        )
         self.load_seconds = time.perf_counter() - started
 
     @property
@@ -194,7 +198,17 @@ class _SamplerClock:
 _SAMPLER_CLOCK = _SamplerClock()
 
 
-def _load(path: Path, *, n_ctx: int, n_threads: int | None, seed: int) -> Any:
+def gpu_offload_supported() -> bool:
+    """True when the installed llama.cpp can offload layers to a GPU (a CUDA, Metal, Vulkan or ROCm build)."""
+    try:
+        import llama_cpp
+
+        return bool(llama_cpp.llama_supports_gpu_offload())
+    except (ImportError, AttributeError, OSError):
+        return False
+
+
+def _load(path: Path, *, n_ctx: int, n_threads: int | None, seed: int, n_gpu_layers: int = 0) -> Any:
     """Load the model with llama.cpp's logging silenced; ModelLoadError if llama.cpp refuses it.
 
     Prompt and generation use the same thread count (llama.cpp's own default), half the logical CPUs unless
@@ -216,6 +230,7 @@ def _load(path: Path, *, n_ctx: int, n_threads: int | None, seed: int) -> Any:
             n_threads=threads,
             n_threads_batch=threads,
             seed=seed,
+            n_gpu_layers=n_gpu_layers,
             verbose=False,
         )
     except (ValueError, RuntimeError, OSError) as exc:
