@@ -31,6 +31,8 @@ class Behaviour:
     delay_per_chunk: float = 0.0
     chunk_bytes: int = 256 * 1024
     honour_range: bool = True
+    send_length: bool = True
+    """False: no Content-Length, the body ends when the connection closes (HTTP/1.0)."""
     requests: list[tuple[str, str, str | None]] = field(default_factory=list)
     """(host header, path, Range header) of every request."""
 
@@ -77,7 +79,8 @@ class _Handler(BaseHTTPRequestHandler):
             self.send_header("Content-Range", f"bytes {start}-{data_size - 1}/{data_size}")
         else:
             self.send_response(200)
-        self.send_header("Content-Length", str(data_size - start))
+        if behaviour.send_length:
+            self.send_header("Content-Length", str(data_size - start))
         self.send_header("Accept-Ranges", "bytes")
         self.end_headers()
         with behaviour.path.open("rb") as handle:
