@@ -30,6 +30,11 @@ def check_server(
         text = str(exc)
         if "HTTP 401" in text or "HTTP 403" in text:
             hint = "The server refused the API key: set the key your administrator gave you."
+        elif "CERTIFICATE_VERIFY_FAILED" in text:
+            hint = (
+                "The server's TLS certificate is not trusted (certificates are always verified): give the "
+                "server a certificate from a public certificate authority, e.g. through Caddy."
+            )
         else:
             hint = "Check the server URL and that the server is running."
         return ServerCheck(
