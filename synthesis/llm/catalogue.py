@@ -10,13 +10,15 @@ import re
 from functools import cache
 from importlib.resources import files
 from typing import Literal
-from urllib.parse import urlsplit
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, TypeAdapter, ValidationError, field_validator
 
 CATALOGUE_FILE = "catalogue.json"
 OVERHEAD_BYTES = 500_000_000
 """RAM llama.cpp needs besides weights and KV cache (compute buffers, runtime), a round upper figure."""
+
+
+_HTTP_URL = TypeAdapter(HttpUrl)
 
 
 class CatalogueError(ValueError):
@@ -51,8 +53,8 @@ class CatalogueEntry(BaseModel):
     @field_validator("url", "licence_url")
     @classmethod
     def _https(cls, value: str) -> str:
-        parts = urlsplit(value)
-        if parts.scheme != "https" or not parts.hostname:
+        url = _HTTP_URL.validate_python(value)
+        if url.scheme != "https" or not url.host:
             raise ValueError(f"{value!r} is not an https URL")
         return value
 

@@ -6,8 +6,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-import httpx
-
 from synthesis.llm.catalogue import Catalogue, CatalogueEntry
 from synthesis.llm.download import DownloadError, DownloadResult, download_file
 from synthesis.llm.model_store import ModelStore
@@ -66,7 +64,6 @@ def install_model(
     probe: ProbeFile | None,
     progress: Progress = no_progress,
     cancel: Cancel = never_cancel,
-    client: httpx.Client | None = None,
 ) -> InstallResult:
     """Download ``entry`` into the store's folder, then probe it; the sha256 is pinned if the probe passes.
 
@@ -82,7 +79,6 @@ def install_model(
         redirect_allowed=catalogue.redirect_allowed,
         progress=sub_progress(progress, 0.0, 0.9 if probe else 1.0),
         cancel=cancel,
-        client=client,
     )
     if probe is None:
         return InstallResult(entry.name, result, None, verified=expected is not None, pinned=False)
