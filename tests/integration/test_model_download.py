@@ -99,7 +99,10 @@ def test_a_download_killed_midway_resumes_with_a_range_request(model, tmp_path: 
 
 def test_a_bad_checksum_deletes_the_download_and_says_so(model, tmp_path: Path) -> None:
     source, _ = model
-    with serve(Behaviour(source)) as url, pytest.raises(DownloadError, match="did not match its checksum") as err:
+    with (
+        serve(Behaviour(source)) as url,
+        pytest.raises(DownloadError, match="did not match its checksum") as err,
+    ):
         download_file(f"{url}/model.gguf", tmp_path / "m.gguf", sha256="0" * 64)
     assert "was deleted" in str(err.value)
     assert _leftovers(tmp_path) == []
@@ -113,7 +116,9 @@ def small_disk(folder: Path, size: str) -> Iterator[Path]:
         ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)], capture_output=True, text=True
     )
     if mounted.returncode != 0:
-        pytest.fail(f"cannot mount a {size} tmpfs for the disk-full test (needs root): {mounted.stderr.strip()}")
+        pytest.fail(
+            f"cannot mount a {size} tmpfs for the disk-full test (needs root): {mounted.stderr.strip()}"
+        )
     try:
         yield folder
     finally:

@@ -48,9 +48,13 @@ def llama_server(log_dir: Path, *extra: str, scheme: str = "http") -> Iterator[s
         deadline = time.monotonic() + STARTUP_SECONDS
         while True:
             if process.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"llama.cpp server did not start: {log_path.read_text(errors='replace')[-2000:]}")
+                raise RuntimeError(
+                    f"llama.cpp server did not start: {log_path.read_text(errors='replace')[-2000:]}"
+                )
             try:
-                httpx.get(f"{url}/v1/models", timeout=1, verify=False, trust_env=False)  # any answer: it is up
+                httpx.get(
+                    f"{url}/v1/models", timeout=1, verify=False, trust_env=False
+                )  # any answer: it is up
                 break
             except httpx.HTTPError:
                 time.sleep(0.3)
@@ -108,7 +112,9 @@ def _self_signed_certificate(folder: Path) -> tuple[Path, Path]:
 
 def test_tls_certificates_are_verified(tmp_path: Path) -> None:
     key, cert = _self_signed_certificate(tmp_path)
-    with llama_server(tmp_path, "--ssl_keyfile", str(key), "--ssl_certfile", str(cert), scheme="https") as url:
+    with llama_server(
+        tmp_path, "--ssl_keyfile", str(key), "--ssl_certfile", str(cert), scheme="https"
+    ) as url:
         check = check_server(url, "smollm2")
     assert not check.passed and check.probe is None
     assert "CERTIFICATE_VERIFY_FAILED" in check.message and "not trusted" in check.message

@@ -77,7 +77,7 @@ def test_redirects_are_allowed_only_to_hugging_face_hosts() -> None:
 
 
 def test_unknown_names_and_malformed_catalogues_give_clear_errors() -> None:
-    with pytest.raises(CatalogueError, match="No model called 'gpt-5'.*qwen2.5-7b-q4"):
+    with pytest.raises(CatalogueError, match=r"No model called 'gpt-5'.*qwen2.5-7b-q4"):
         load_catalogue().entry("gpt-5")
     raw = json.loads(files("synthesis.llm").joinpath("catalogue.json").read_text(encoding="utf-8"))
     raw["entries"][0]["url"] = "http://huggingface.co/x.gguf"

@@ -1,4 +1,4 @@
-"""Hardware fit: the verdict, the context chosen from the model's metadata and free RAM, GPU layers; the store."""
+"""Hardware fit: the verdict, the context from the model's metadata and free RAM, GPU layers; the store."""
 
 from __future__ import annotations
 
@@ -49,7 +49,10 @@ def test_gpu_layers_are_automatic_unless_set() -> None:
     assert gpu_layers(machine(16, 8, gpu=False)) == 0
     assert gpu_layers(machine(16, 8, gpu=True), 12) == 12
     assert fit_entry(load_catalogue().entries[0], machine(16, 8, gpu=True)).n_gpu_layers == -1
-    assert "GPU offload: available" in fit_entry(load_catalogue().entries[0], machine(16, 8, gpu=True)).describe()
+    assert (
+        "GPU offload: available"
+        in fit_entry(load_catalogue().entries[0], machine(16, 8, gpu=True)).describe()
+    )
     assert AUTO_GPU_LAYERS == -1
 
 
@@ -76,7 +79,9 @@ def test_the_store_keeps_folder_licences_and_pins(tmp_path: Path) -> None:
     environ = {"XDG_CONFIG_HOME": str(tmp_path / "config"), "XDG_DATA_HOME": str(tmp_path / "data")}
     store = ModelStore(environ=environ, home=tmp_path)
     assert store.models_dir() == tmp_path / "data" / "groundwork" / "models"
-    assert ModelStore(environ={"GROUNDWORK_MODELS_DIR": "/srv/m"}, home=tmp_path).models_dir() == Path("/srv/m")
+    assert ModelStore(environ={"GROUNDWORK_MODELS_DIR": "/srv/m"}, home=tmp_path).models_dir() == Path(
+        "/srv/m"
+    )
     store.set_models_dir(tmp_path / "mine")
     store.accept_licence("MIT License")
     store.accept_licence("MIT License")
