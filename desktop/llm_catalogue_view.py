@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -196,11 +197,12 @@ class LlmCatalogueView(QWidget):
             rows.append((entry, fit_entry(entry, hardware, downloaded=downloaded), downloaded))
         current = self.table.currentIndex().row()
         self.table_model.set_rows(rows)
-        self.table.setMaximumHeight(
+        height = (
             self.table.horizontalHeader().sizeHint().height()
             + len(rows) * self.table.verticalHeader().defaultSectionSize()
             + 2 * self.table.frameWidth()
         )
+        self.table.setFixedHeight(height)
         if current >= 0:
             self.table.selectRow(current)
 
@@ -216,8 +218,8 @@ class LlmCatalogueView(QWidget):
         if row < 0:
             return
         entry, fit, downloaded = self.table_model.row_at(row)
-        text = f"<b>{entry.display_name}</b>: {fit.describe() if fit else ''}<br>"
-        text += f"Licence: {entry.licence}. Chat template: {entry.chat_template}"
+        text = f"<b>{escape(entry.display_name)}</b>: {escape(fit.describe()) if fit else ''}<br>"
+        text += f"Licence: {escape(entry.licence)}. Chat template: {escape(entry.chat_template)}"
         text += f"<br>Expected capability probe: {entry.expected_probe} (checked after download)."
         self.detail_label.setText(text)
         self._measure_path = self._target(entry) if downloaded else None
@@ -231,7 +233,7 @@ class LlmCatalogueView(QWidget):
             return
         fit = fit_model(model, self._hardware)
         verdict = fit.describe() if fit else f"Its header could not be read: {model.error}"
-        self.disk_label.setText(f"<b>{model.display_name}</b> (on this computer): {verdict}")
+        self.disk_label.setText(f"<b>{escape(model.display_name)}</b> (on this computer): {escape(verdict)}")
         self._measure_path = model.path if fit else None
         self.measure_button.setEnabled(fit is not None)
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QSpinBox,
     QTableView,
     QVBoxLayout,
@@ -176,7 +178,8 @@ class ModelsView(QWidget):
         bottom = QHBoxLayout()
         bottom.addWidget(choice_box, 3)
         bottom.addWidget(probe_box, 2)
-        layout = QVBoxLayout(self)
+        content = QWidget()
+        layout = QVBoxLayout(content)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
@@ -187,6 +190,13 @@ class ModelsView(QWidget):
         self.catalogue_view.status_message.connect(self.status_message)
         layout.addWidget(self.catalogue_view)
         layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidget(content)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
 
         self._show_settings(load_model_settings(settings))
         for edit in (self.path_edit, self.url_edit, self.name_edit, self.api_key_edit):
@@ -286,7 +296,7 @@ class ModelsView(QWidget):
     def _show_models(self, models: list[DiscoveredModel]) -> None:
         self.table_model.set_models(models)
         rows = min(max(len(models), MIN_TABLE_ROWS), MAX_TABLE_ROWS)
-        self.table.setMaximumHeight(
+        self.table.setFixedHeight(
             self.table.horizontalHeader().sizeHint().height()
             + rows * self.table.verticalHeader().defaultSectionSize()
             + 2 * self.table.frameWidth()

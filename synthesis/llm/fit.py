@@ -88,7 +88,7 @@ def _common_notes(hardware: Hardware) -> list[str]:
         if hardware.gpu_offload
         else "GPU offload: not in this llama.cpp build (CPU only)."
     )
-    return [f"{hardware.cpu_threads} CPU threads.", gpu]
+    return [f"Runs on {hardware.cpu_threads} CPU threads.", gpu]
 
 
 def fit_entry(entry: CatalogueEntry, hardware: Hardware, *, downloaded: bool = False) -> Fit:

@@ -22,7 +22,7 @@ def test_a_laptop_with_16_gb_fits_a_7b_model_and_8_gb_is_tight() -> None:
     entry = load_catalogue().entry("qwen2.5-7b-q4")
     roomy = fit_entry(entry, machine(16, 12))
     assert roomy.verdict == "fits" and roomy.context.n_ctx == 8192
-    assert "Recommended" in roomy.recommendation and "4 CPU threads" in roomy.describe()
+    assert "Recommended" in roomy.recommendation and "Runs on 4 CPU threads" in roomy.describe()
     tight = fit_entry(entry, machine(8, 5))
     assert tight.verdict == "tight" and tight.context.n_ctx == 2048
     assert "reduced to fit the free memory" in tight.context.reason
