@@ -33,7 +33,7 @@ from synthesis.extraction.model_choice import describe_probe
 from synthesis.llm.catalogue import Catalogue, CatalogueEntry, load_catalogue
 from synthesis.llm.discovery import DiscoveredModel
 from synthesis.llm.download import DownloadResult, describe_bytes, download_file
-from synthesis.llm.fit import fit_entry, fit_model
+from synthesis.llm.fit import ContextChoice, fit_entry, fit_model
 from synthesis.llm.hardware import Hardware, detect_hardware
 from synthesis.llm.install import expected_sha256, licence_text, pin_after_probe, probe_and_remember
 from synthesis.llm.model_store import ModelStore
@@ -226,16 +226,22 @@ class LlmCatalogueView(QWidget):
         self.measure_button.setEnabled(downloaded)
         self.download_button.setText("&Download again…" if downloaded else "&Download…")
 
-    def show_model(self, model: DiscoveredModel | None) -> None:
-        """Show how a model file found on disk fits this computer; it becomes the one Measure speed times."""
+    def show_model(self, model: DiscoveredModel | None) -> ContextChoice | None:
+        """Show how a model file found on disk fits this computer (it becomes the one Measure speed times);
+        returns the context size to use with it, None when unknown."""
         if model is None or self._hardware is None:
             self.disk_label.setText("")
-            return
+            return None
         fit = fit_model(model, self._hardware)
-        verdict = fit.describe() if fit else f"Its header could not be read: {model.error}"
+        verdict = (
+            f"{fit.describe()} Context: {fit.context.reason}."
+            if fit
+            else f"Its header could not be read: {model.error}"
+        )
         self.disk_label.setText(f"<b>{escape(model.display_name)}</b> (on this computer): {escape(verdict)}")
         self._measure_path = model.path if fit else None
         self.measure_button.setEnabled(fit is not None)
+        return fit.context if fit else None
 
     # Download
 

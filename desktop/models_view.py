@@ -258,7 +258,9 @@ class ModelsView(QWidget):
 
     def _row_chosen(self, current, _previous) -> None:
         if current.isValid():
-            self.catalogue_view.show_model(self.table_model.model_at(current.row()))
+            context = self.catalogue_view.show_model(self.table_model.model_at(current.row()))
+            if context is not None:
+                self.context_spin.setValue(context.n_ctx)  # the disk label says why this size
             self.path_edit.setText(current.data(PATH_ROLE))
             self.file_radio.setChecked(True)
             self._save()

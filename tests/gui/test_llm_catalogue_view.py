@@ -176,19 +176,26 @@ def test_a_model_on_disk_shows_its_fit_and_measured_speed(qtbot, store: ModelSto
     path = bundled_model_path()
     model = DiscoveredModel(path, "bundled", "SmolLM2 (bundled)", path.stat().st_size, read_gguf_info(path))
     view = make_view(qtbot, store, measure=lambda p, cancel: SpeedResult(31.5, 48, 0.2))
-    view.show_model(model)
+    context = view.show_model(model)
+    assert context is not None and context.n_ctx == 8192  # SmolLM2 was trained with 8,192 tokens
     assert "SmolLM2 (bundled)" in view.disk_label.text() and "Recommended" in view.disk_label.text()
+    assert "Context: 8,192 tokens." in view.disk_label.text()
     view.measure_button.click()
     assert view.message_label.text() == f"{path.name}: 31.5 tokens/s (measured, 48 tokens) on this computer."
 
 
 def test_the_models_screen_uses_a_model_that_passed(qtbot, settings: QSettings, store: ModelStore) -> None:
     catalogue_view = LlmCatalogueView(TaskRunner(synchronous=True), store=store, detect=laptop)
+    path = bundled_model_path()
+    bundled = DiscoveredModel(path, "bundled", "SmolLM2", path.stat().st_size, read_gguf_info(path))
     view = ModelsView(
-        settings, TaskRunner(synchronous=True), discover=lambda: [], catalogue_view=catalogue_view
+        settings, TaskRunner(synchronous=True), discover=lambda: [bundled], catalogue_view=catalogue_view
     )
     qtbot.addWidget(view)
     view.show()
+    view.context_spin.setValue(2048)
+    view.table.selectRow(0)  # choosing a model on disk sets the context its metadata and free RAM allow
+    assert view.context_spin.value() == 8192 and "Context: 8,192 tokens" in catalogue_view.disk_label.text()
     catalogue_view.model_ready.emit("/models/Qwen2.5-7B-Instruct-Q4_K_M.gguf", 8192)
     saved = load_model_settings(settings)
     assert (saved.model_path, saved.n_ctx, saved.server_url) == (
