@@ -131,21 +131,18 @@ def pull(
     layers = gpu_layers(detect_hardware(store.models_dir()))
     columns = (BarColumn(), TaskProgressColumn(), TextColumn("{task.description}"))
     console.print(f"Downloading {entry.display_name} to {store.models_dir()}", highlight=False)
-    with Progress(*columns, console=console) as bar, _ctrl_c_cancels() as stop:
-        task = bar.add_task("starting…", total=1.0)
-
-        def report(fraction: float, stage: str) -> None:
-            bar.update(task, completed=fraction, description=stage)
-
-        try:
+    try:
+        with Progress(*columns, console=console, transient=True) as bar, _ctrl_c_cancels() as stop:
+            task = bar.add_task("starting…", total=1.0)
             result = install_model(
-                entry, catalogue, store, cancel=stop.is_set, progress=report,
+                entry, catalogue, store, cancel=stop.is_set,
+                progress=lambda fraction, stage: bar.update(task, completed=fraction, description=stage),
                 probe=None if no_probe else partial(probe_and_remember, n_gpu_layers=layers),
             )  # fmt: skip
-        except DownloadCancelled as exc:
-            raise fail(str(exc), code=130) from None
-        except (DownloadError, LlmError) as exc:
-            raise fail(str(exc)) from None
+    except DownloadCancelled as exc:
+        raise fail(str(exc), code=130) from None
+    except (DownloadError, LlmError) as exc:
+        raise fail(str(exc)) from None
     checked = "sha256 verified" if result.verified else "sha256 computed (none known to check against)"
     console.print(
         f"Downloaded {result.path} ({describe_bytes(result.download.size_bytes)}), {checked}: "

@@ -59,7 +59,7 @@ def describe_progress(done: int, total: int | None, rate: float) -> str:
     text = describe_bytes(done) + (f" of {describe_bytes(total)}" if total else "")
     if rate > 0:
         text += f", {describe_bytes(rate)}/s"
-        if total:
+        if total and done < total:
             left = (total - done) / rate
             text += f", about {left / 60:.0f} min left" if left >= 90 else f", about {left:.0f} s left"
     return text
