@@ -38,6 +38,7 @@ bench: $(STAMP)
 	$(BIN)/python -m tests.benchmarks.bench_crash
 	$(BIN)/python -m tests.benchmarks.bench_corpus
 	$(BIN)/python -m tests.benchmarks.bench_scale
+	$(BIN)/python -m tests.benchmarks.bench_download
 
 bench-quality: $(STAMP)
 	$(BIN)/python tests/benchmarks/bench_quality.py
