@@ -7,6 +7,7 @@ that share the prefix pay only for their own text. ``stats()`` shows it in ``pro
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 import time
@@ -29,6 +30,7 @@ from synthesis.llm.base import (
 )
 from synthesis.llm.gguf_info import file_sha256, read_gguf_info
 
+log = logging.getLogger(__name__)
 DEFAULT_CONTEXT = 4096
 
 
@@ -48,8 +50,12 @@ class LlamaBackend:
         """``n_gpu_layers``: layers offloaded to the GPU (-1: all; ignored by CPU-only builds)."""
         self.model_path = Path(model_path)
         self._gguf = read_gguf_info(self.model_path)  # GgufError (a ModelLoadError) for non-GGUF/truncated
-        if self._gguf.context_length:
-            n_ctx = min(n_ctx, self._gguf.context_length)
+        if self._gguf.context_length and n_ctx > self._gguf.context_length:
+            log.warning(
+                "%s was trained with a context of %d tokens; using %d instead of the %d asked for",
+                self.model_path.name, self._gguf.context_length, self._gguf.context_length, n_ctx,
+            )  # fmt: skip
+            n_ctx = self._gguf.context_length
         self.seed, self.temperature = seed, temperature
         self._lock = threading.Lock()
         self._stats = LlmStats(prompt_eval_seconds=0.0, eval_seconds=0.0, sample_seconds=0.0)
