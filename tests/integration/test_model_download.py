@@ -198,3 +198,22 @@ def test_cancel_keeps_the_partial_file_and_the_next_download_resumes(model, tmp_
         assert 0 < kept < source.stat().st_size and not (tmp_path / "m.gguf").exists()
         result = download_file(f"{url}/model.gguf", tmp_path / "m.gguf", sha256=sha256)
     assert result.resumed_from == kept and result.sha256 == sha256
+
+
+def test_a_server_that_ignores_range_restarts_the_download_from_zero(model, tmp_path: Path) -> None:
+    source, sha256 = model
+    (tmp_path / "m.gguf.part").write_bytes(b"stale bytes of an earlier attempt")
+    behaviour = Behaviour(source, honour_range=False)
+    with serve(behaviour) as url:
+        result = download_file(f"{url}/model.gguf", tmp_path / "m.gguf", sha256=sha256)
+    assert behaviour.requests[0][2] == "bytes=33-"  # it asked to resume, got the whole file, and started over
+    assert result.resumed_from == 0 and result.sha256 == sha256 and _leftovers(tmp_path) == ["m.gguf"]
+
+
+def test_a_partial_file_that_is_already_whole_is_verified_and_kept(model, tmp_path: Path) -> None:
+    source, sha256 = model
+    (tmp_path / "m.gguf.part").write_bytes(source.read_bytes())
+    with serve(Behaviour(source)) as url:
+        result = download_file(f"{url}/model.gguf", tmp_path / "m.gguf", sha256=sha256)  # the server says 416
+    assert result.resumed_from == source.stat().st_size and result.sha256 == sha256
+    assert _leftovers(tmp_path) == ["m.gguf"]
