@@ -87,13 +87,13 @@ def render(app: QApplication, folder: Path) -> list[Path]:
     def downloaded(entry, target, sha256, progress, cancel) -> DownloadResult:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(b"GGUF")
-        return DownloadResult(target, "ab" * 32, 4_680_000_000, 0)
+        return DownloadResult(target, "ab" * 32, 4_370_000_000, 0)
 
     def passed(path: Path, _cancel) -> ProbeResult:
         return ProbeResult(0.94, 0.92, 1.0, True, [], "ab" * 32, "p", 41.0)
 
     view = screen(folder / "d", app, download=downloaded, probe=passed)
-    index = next(n for n, e in enumerate(load_catalogue().entries) if e.name == "qwen2.5-7b-q4")
+    index = next(n for n, e in enumerate(load_catalogue().entries) if e.name == "mistral-7b-q4")
     view.catalogue_view.table.selectRow(index)
     view.catalogue_view.download_button.click()
     shots.append(save(view, "models-downloaded", app))

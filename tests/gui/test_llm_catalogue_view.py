@@ -25,7 +25,7 @@ from synthesis.llm.speed import SpeedResult
 from tests.integration.file_server import Behaviour, serve
 
 GB = 1_000_000_000
-UNVERIFIED = "qwen2.5-7b-q4"  # an entry without a sha256 in the catalogue: pinned after its probe passes
+UNVERIFIED = "mistral-7b-q4"  # an entry without a sha256 in the catalogue: pinned after its probe passes
 
 
 def laptop(_folder: Path) -> Hardware:
