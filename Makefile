@@ -39,6 +39,7 @@ bench: $(STAMP)
 	$(BIN)/python -m tests.benchmarks.bench_corpus
 	$(BIN)/python -m tests.benchmarks.bench_scale
 	$(BIN)/python -m tests.benchmarks.bench_template_bomb
+	$(BIN)/python -m tests.benchmarks.bench_download
 
 bench-quality: $(STAMP)
 	$(BIN)/python tests/benchmarks/bench_quality.py

@@ -1,4 +1,4 @@
-"""CLI commands for extraction and models: extract, extract-file, models, probe."""
+"""CLI commands for extraction and the capability probe: extract, extract-file, probe."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
 from synthesis.cli.common import console, err_console, fail, progress_bar, workspace
 from synthesis.extraction.llm_choice import (
@@ -24,7 +23,6 @@ from synthesis.extraction.pipeline import extract_turns
 from synthesis.ingest import TranscriptError, parse_file
 from synthesis.llm.base import LlmError
 from synthesis.llm.default_model import bundled_model_path
-from synthesis.llm.discovery import discover_llms
 from synthesis.llm.probe import run_probe
 from synthesis.pipeline import extract_insights
 
@@ -40,13 +38,18 @@ NoLlmOpt = Annotated[bool, typer.Option("--no-model", help="Rules only; load no 
 ForceLlmOpt = Annotated[
     bool, typer.Option("--force-model", help="Let the model lead even if it fails the capability probe.")
 ]
+ApiKeyOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--api-key", envvar="GROUNDWORK_API_KEY", help="API key for the server, sent as a bearer token."
+    ),
+]
 CtxOpt = Annotated[int, typer.Option("--ctx", help="Context size in tokens for a local model.")]
 
 
 def register(app: typer.Typer) -> None:
     app.command("extract")(extract)
     app.command("extract-file")(extract_file)
-    app.command("models")(list_llms)
     app.command("probe")(probe)
 
 
@@ -62,14 +65,20 @@ def _ctrl_c_cancels() -> Iterator[threading.Event]:
 
 
 def _choose(
-    llm_file: Path | None, server: str | None, llm_name: str | None, no_llm: bool, force: bool, ctx: int
+    llm_file: Path | None,
+    server: str | None,
+    llm_name: str | None,
+    no_llm: bool,
+    force: bool,
+    ctx: int,
+    api_key: str | None = None,
 ) -> LlmChoice:
     if server and llm_file:
         raise fail("give either --model or --server, not both.")
     use = LlmUse.OFF if no_llm else LlmUse.FORCE if force else LlmUse.AUTO
     try:
         return choose_extractor(
-            model_path=llm_file, server_url=server, model_name=llm_name, use=use, n_ctx=ctx
+            model_path=llm_file, server_url=server, model_name=llm_name, use=use, n_ctx=ctx, api_key=api_key
         )
     except LlmError as exc:
         raise fail(str(exc)) from None
@@ -83,10 +92,11 @@ def extract(
     no_llm: NoLlmOpt = False,
     force_llm: ForceLlmOpt = False,
     ctx: CtxOpt = 4096,
+    api_key: ApiKeyOpt = None,
 ) -> None:
     """Extract evidence-backed insights from every interview; Ctrl-C stops, the next run resumes."""
     with workspace(ws) as engine:
-        choice = _choose(llm_file, server, llm_name, no_llm, force_llm, ctx)
+        choice = _choose(llm_file, server, llm_name, no_llm, force_llm, ctx, api_key)
         err_console.print(choice.reason, highlight=False)
         bar = progress_bar("Starting", out=err_console, percent=True, transient=False)
         with _ctrl_c_cancels() as stop, bar as progress:
@@ -146,43 +156,25 @@ def extract_file(
         typer.echo(json.dumps(record, ensure_ascii=False))
 
 
-def list_llms(
-    folder: Annotated[
-        list[Path] | None, typer.Option("--dir", help="Another folder to search (repeatable).")
-    ] = None,
-) -> None:
-    """List the GGUF models found on this machine (LM Studio, GPT4All, Jan, Hugging Face, Ollama, bundled)."""
-    found = discover_llms(extra_dirs=folder or [])
-    table = Table("Model", "Source", "Architecture", "Parameters", "Quantisation", "Context", "Path")
-    for item in found:
-        info = item.info
-        if info is None:
-            table.add_row(item.display_name, item.source, f"[red]{item.error}[/]", "", "", "", str(item.path))
-            continue
-        table.add_row(
-            item.display_name,
-            item.source,
-            info.architecture or "",
-            info.size_label or _millions(info.parameter_count),
-            info.quantisation or "",
-            str(info.context_length or ""),
-            str(item.path),
-        )
-    console.print(table)
-    console.print(f"{len(found)} models found")
-
-
-def _millions(count: int) -> str:
-    return f"{count / 1e9:.1f}B" if count >= 1e9 else f"{count / 1e6:.0f}M" if count else ""
-
-
 def probe(
     llm_file: LlmFileOpt = None,
     ctx: CtxOpt = 4096,
+    server: ServerOpt = None,
+    llm_name: LlmNameOpt = None,
+    api_key: ApiKeyOpt = None,
 ) -> None:
-    """Run the capability probe on a model and say whether extraction will let it lead."""
+    """Run the capability probe on a model (a file or a server's) and say whether extraction lets it lead."""
     from synthesis.llm.llama_backend import LlamaBackend
 
+    if server:
+        from synthesis.llm.team_server import check_server
+
+        with _ctrl_c_cancels() as stop:
+            check = check_server(server, llm_name or "default", api_key=api_key, cancel=stop.is_set)
+        if check.probe is None:
+            raise fail(check.message)
+        console.print(check.message, highlight=False)
+        return
     try:
         backend = LlamaBackend(llm_file or bundled_model_path(), n_ctx=ctx)
         with _ctrl_c_cancels() as stop:

@@ -57,6 +57,8 @@ def choose_extractor(
     n_threads: int | None = None,
     cache: ProbeCache | None = None,
     cancel: Cancel = never_cancel,
+    api_key: str | None = None,
+    n_gpu_layers: int = 0,
 ) -> LlmChoice:
     """The extractor for the given model options, probing the model when its result is not cached."""
     if use == LlmUse.OFF:
@@ -65,7 +67,9 @@ def choose_extractor(
     if server_url:
         from synthesis.llm.http_backend import HttpBackend
 
-        backend: LlmBackend = HttpBackend(server_url, model_name or "default", context_size=n_ctx)
+        backend: LlmBackend = HttpBackend(
+            server_url, model_name or "default", api_key=api_key, context_size=n_ctx
+        )
         return _decide(backend, use, cache, cancel, f"server {server_url}")
     path = model_path or bundled_model_path()
     cached = cache.get(file_sha256(path), probe_prompt_version())
@@ -78,7 +82,7 @@ def choose_extractor(
         )
     from synthesis.llm.llama_backend import LlamaBackend
 
-    backend = LlamaBackend(path, n_ctx=n_ctx, n_threads=n_threads)
+    backend = LlamaBackend(path, n_ctx=n_ctx, n_threads=n_threads, n_gpu_layers=n_gpu_layers)
     return _decide(backend, use, cache, cancel, path.name, cached)
 
 
