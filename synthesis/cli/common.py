@@ -1,13 +1,18 @@
-"""Shared helpers of the CLI commands: opening workspaces and reporting user errors without tracebacks."""
+"""Shared helpers of the CLI commands: opening workspaces, reporting user errors without tracebacks, and
+printing user text (titles, names, transcript words) safely: never read as rich markup, and with control
+characters (ANSI escape sequences included) shown as escapes instead of reaching the terminal."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.markup import escape
+from rich.text import Text
 from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 
@@ -16,10 +21,28 @@ from models.database import WorkspaceError, open_workspace, storage_problem
 console = Console()
 err_console = Console(stderr=True)
 
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+"""Control characters but tab and newline, and the bidirectional overrides that reorder what is shown."""
+
+
+def visible(text: object) -> str:
+    """``text`` with every control character written as its escape (ESC as ``\\x1b``)."""
+    return _CONTROL.sub(lambda match: match.group().encode("unicode_escape").decode("ascii"), str(text))
+
+
+def shown(text: object) -> str:
+    """User text to put into a markup string: control characters made visible, rich markup escaped."""
+    return escape(visible(text))
+
+
+def plain(*values: object) -> list[Text]:
+    """Table cells of user text: printed as they are (no markup), control characters made visible."""
+    return [Text(visible(value)) for value in values]
+
 
 def fail(message: str, code: int = 2) -> typer.Exit:
-    """Print a user-facing error and return the exit to raise."""
-    err_console.print(f"[bold red]Error:[/] {message}", highlight=False)
+    """Print a user-facing error (plain text, never markup) and return the exit to raise."""
+    err_console.print(f"[bold red]Error:[/] {shown(message)}", highlight=False)
     return typer.Exit(code)
 
 

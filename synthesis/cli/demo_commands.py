@@ -8,9 +8,10 @@ from typing import Annotated
 import typer
 from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from models.database import WorkspaceError
-from synthesis.cli.common import console, fail
+from synthesis.cli.common import console, fail, plain, shown
 from synthesis.demo import DemoCancelled, DemoError, DemoResult, run_demo
 
 
@@ -37,7 +38,7 @@ def demo(
         task = bar.add_task("Starting", total=1.0)
 
         def progress(done: float, stage: str) -> None:
-            bar.update(task, completed=done, description=stage[:70])
+            bar.update(task, completed=done, description=shown(stage[:70]))
 
         try:
             result = run_demo(out, progress=progress)
@@ -52,7 +53,7 @@ def demo(
 
 def print_summary(result: DemoResult) -> None:
     """The demo's results: model choice, counts, ICP fit per company, personas, and where the files are."""
-    console.print(f"[bold]Language model:[/] {result.model_reason}", highlight=False)
+    console.print(f"[bold]Language model:[/] {shown(result.model_reason)}", highlight=False)
     if not result.model_led:
         console.print(
             "[yellow]The bundled model is too small to lead extraction on this machine; insights come from "
@@ -64,20 +65,20 @@ def print_summary(result: DemoResult) -> None:
     )
     table = Table("Company", "Relationship", "Fit score", "Fits", title=f"ICP: {result.icp_name}")
     for line in result.fits:
-        table.add_row(
-            line.company, line.relationship, f"{line.score}/100", "[green]yes[/]" if line.fits else "no"
-        )
+        fits = Text("yes", style="green") if line.fits else Text("no")
+        table.add_row(*plain(line.company, line.relationship, f"{line.score}/100"), fits)
     console.print(table)
-    console.print("Criteria: " + "; ".join(result.icp_criteria))
+    console.print("Criteria: " + shown("; ".join(result.icp_criteria)))
     fitting = sum(line.fits for line in result.fits)
     console.print(f"ICP fits: {fitting} of {len(result.fits)} companies")
     for reason in result.outside_icp:
-        console.print(f"  outside the ICP: {reason}", highlight=False)
-    console.print(f"Personas ({len(result.personas)}): " + "; ".join(result.personas))
+        console.print(f"  outside the ICP: {shown(reason)}", highlight=False)
+    console.print(f"Personas ({len(result.personas)}): " + shown("; ".join(result.personas)))
     console.print(
-        f"[bold]Report:[/] {result.report} (DRAFT: includes suggested insights nobody has reviewed yet)"
+        f"[bold]Report:[/] {shown(result.report)} (DRAFT: includes suggested insights nobody has reviewed yet)"
     )
     console.print(
-        f"[bold]Workspace:[/] {result.workspace} (open it in the app: groundwork-gui {result.workspace})"
+        f"[bold]Workspace:[/] {shown(result.workspace)} (open it in the app: groundwork-gui "
+        f"{shown(result.workspace)})"
     )
     console.print(f"Done in {result.seconds:.0f} s.")

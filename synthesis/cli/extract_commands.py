@@ -13,8 +13,9 @@ from typing import Annotated
 import typer
 from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
-from synthesis.cli.common import console, err_console, fail, workspace
+from synthesis.cli.common import console, err_console, fail, plain, shown, visible, workspace
 from synthesis.extraction.model_choice import (
     ModelChoice,
     ModelUse,
@@ -89,7 +90,7 @@ def extract(
     """Extract evidence-backed insights from every interview; Ctrl-C stops, the next run resumes."""
     with workspace(ws) as engine:
         choice = _choose(model, server, model_name, no_model, force_model, ctx)
-        err_console.print(choice.reason, highlight=False)
+        err_console.print(shown(choice.reason), highlight=False)
         record_probe(engine, choice)
         columns = (TextColumn("{task.description}"), BarColumn(), TaskProgressColumn(), TimeElapsedColumn())
         with _ctrl_c_cancels() as stop, Progress(*columns, console=err_console) as bar:
@@ -98,16 +99,19 @@ def extract(
                 summary = run_extraction(
                     engine,
                     choice.extractor,
-                    progress=lambda fraction, stage: bar.update(task, completed=fraction, description=stage),
+                    progress=lambda fraction, stage: bar.update(task, completed=fraction, description=shown(stage)),
                     cancel=stop.is_set,
                 )
             except LlmError as exc:
                 raise fail(f"extraction stopped: {exc}") from None
+    problems = summary.problems()
     console.print(
-        f"Run {summary.run_id} {summary.status}: {summary.insights_stored} insights stored from "
-        f"{summary.interviews} interviews ({summary.chunks_done} chunks read, "
-        f"{summary.chunks_skipped} already done, {summary.quotes_dropped} unverifiable model quotes dropped)."
+        f"Run {summary.run_id} {summary.status}{' with rejected model output' if problems else ''}: "
+        f"{summary.insights_stored} insights stored from {summary.interviews} interviews "
+        f"({summary.chunks_done} chunks read, {summary.chunks_skipped} already done)."
     )
+    if problems:
+        console.print(f"[yellow]Warning:[/] {shown(problems)}.", highlight=False)
     if summary.status != "completed":
         console.print("Run `groundwork extract` again to resume where it stopped.")
         raise typer.Exit(130)
@@ -131,7 +135,7 @@ def extract_file(
     except TranscriptError as exc:
         raise fail(str(exc), 1) from None
     choice = _choose(model, server, model_name, no_model, force_model, ctx)
-    err_console.print(choice.reason, highlight=False)
+    err_console.print(shown(choice.reason), highlight=False)
     with _ctrl_c_cancels() as stop:
         try:
             candidates = extract_turns(parsed.turns, choice.extractor, cancel=stop.is_set)
@@ -166,16 +170,19 @@ def models(
     for item in found:
         info = item.info
         if info is None:
-            table.add_row(item.display_name, item.source, f"[red]{item.error}[/]", "", "", "", str(item.path))
+            error = Text(visible(item.error), style="red")
+            table.add_row(*plain(item.display_name, item.source), error, "", "", "", *plain(item.path))
             continue
         table.add_row(
-            item.display_name,
-            item.source,
-            info.architecture or "",
-            info.size_label or _millions(info.parameter_count),
-            info.quantisation or "",
-            str(info.context_length or ""),
-            str(item.path),
+            *plain(
+                item.display_name,
+                item.source,
+                info.architecture or "",
+                info.size_label or _millions(info.parameter_count),
+                info.quantisation or "",
+                info.context_length or "",
+                item.path,
+            )
         )
     console.print(table)
     console.print(f"{len(found)} models found")
@@ -198,5 +205,5 @@ def probe(
             result = run_probe(backend, cancel=stop.is_set)
     except LlmError as exc:
         raise fail(str(exc)) from None
-    console.print(f"{backend.info().model_file}: {describe_probe(result)} in {result.elapsed_seconds:.1f} s")
+    console.print(f"{shown(backend.info().model_file)}: {describe_probe(result)} in {result.elapsed_seconds:.1f} s")
     console.print(f"label accuracy {result.label_accuracy:.0%}, verbatim quotes {result.quote_accuracy:.0%}")

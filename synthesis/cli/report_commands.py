@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
-from synthesis.cli.common import console, fail, workspace
+from synthesis.cli.common import console, fail, shown, workspace
 from synthesis.report.csv_export import export_csv
 from synthesis.report.export import export_report
 from synthesis.report.options import ReportError, ReportOptions
@@ -76,12 +76,12 @@ def export(
                     engine,
                     out,
                     options,
-                    progress=lambda fraction, stage: bar.update(task, completed=fraction, description=stage),
+                    progress=lambda fraction, stage: bar.update(task, completed=fraction, description=shown(stage)),
                 )
             except ReportError as exc:
                 raise fail(str(exc)) from None
     console.print(
-        f"Wrote {summary.path}: {summary.personas} personas, {summary.icps} ICPs, {summary.quotes} quotes"
+        f"Wrote {shown(summary.path)}: {summary.personas} personas, {summary.icps} ICPs, {summary.quotes} quotes"
         + (" (DRAFT)" if summary.draft else "")
         + f" in {summary.seconds:.1f} s."
     )
@@ -104,5 +104,5 @@ def export_csv_command(
             summary = export_csv(engine, out_dir, anonymise=anonymise)
         except ReportError as exc:
             raise fail(str(exc)) from None
-    console.print(f"Wrote {summary.insights} ({summary.insight_rows} insights)")
-    console.print(f"Wrote {summary.personas} ({summary.persona_rows} persona themes)")
+    console.print(f"Wrote {shown(summary.insights)} ({summary.insight_rows} insights)")
+    console.print(f"Wrote {shown(summary.personas)} ({summary.persona_rows} persona themes)")

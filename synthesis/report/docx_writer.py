@@ -373,6 +373,7 @@ class ReportWriter:
                     ("Backend", run.backend),
                     ("Settings", run.settings),
                     ("Extractor version", run.extractor_version),
+                    ("Model output rejected", run.rejected),
                 ],
                 (2, 6),
             )

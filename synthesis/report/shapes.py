@@ -122,6 +122,8 @@ class ModelRun:
     quantisation: str
     settings: str
     finished: str
+    rejected: str = "none"
+    """The model output the run rejected: replies that failed the schema and quotes dropped."""
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,34 @@
+"""UTF-16 and UTF-32 text saved without a byte-order mark, recognised by where its zero bytes fall.
+
+Latin-script text in these encodings has a zero byte in fixed positions of (nearly) every code unit:
+the high bytes of each unit. Binary files have zeros too, but not in such a regular pattern, and they
+rarely decode strictly in the encoding the pattern suggests.
+"""
+
+from __future__ import annotations
+
+_REGULAR = 0.6
+"""Share of code units whose zero bytes sit in the expected positions for the pattern to count."""
+_STRAY = 0.05
+"""Largest share of zeros allowed in the other positions (a real character's low byte is rarely zero)."""
+
+
+def wide_encoding(data: bytes) -> str | None:
+    """``utf-32-le``/``-be`` or ``utf-16-le``/``-be`` when the zero bytes say so, else None."""
+    if len(data) >= 8 and len(data) % 4 == 0:
+        units = len(data) // 4
+        high_le = sum(data[i + 2] == 0 and data[i + 3] == 0 for i in range(0, len(data), 4))
+        high_be = sum(data[i] == 0 and data[i + 1] == 0 for i in range(0, len(data), 4))
+        if high_le >= _REGULAR * units:
+            return "utf-32-le"
+        if high_be >= _REGULAR * units:
+            return "utf-32-be"
+    if len(data) >= 4 and len(data) % 2 == 0:
+        units = len(data) // 2
+        even_zeros = data[0::2].count(0)
+        odd_zeros = data[1::2].count(0)
+        if odd_zeros >= _REGULAR * units and even_zeros <= _STRAY * units:
+            return "utf-16-le"
+        if even_zeros >= _REGULAR * units and odd_zeros <= _STRAY * units:
+            return "utf-16-be"
+    return None
