@@ -161,9 +161,8 @@ def accept_suggestions(
                     value = companies.accepted_value(session, suggestion)
                     companies.set_company_field(session, company_id, suggestion.target, value)
                 except ValueError as exc:
-                    console.print(
-                        f"[yellow]skipped[/] {shown(suggestion.field)} “{shown(suggestion.quote)}”: {shown(exc)}"
-                    )
+                    field_name, quote = shown(suggestion.field), shown(suggestion.quote)
+                    console.print(f"[yellow]skipped[/] {field_name} “{quote}”: {shown(exc)}")
                     continue
                 companies.set_suggestion_status(session, suggestion.id, InsightStatus.ACCEPTED)
                 console.print(

@@ -75,7 +75,8 @@ def print_summary(result: DemoResult) -> None:
         console.print(f"  outside the ICP: {shown(reason)}", highlight=False)
     console.print(f"Personas ({len(result.personas)}): " + shown("; ".join(result.personas)))
     console.print(
-        f"[bold]Report:[/] {shown(result.report)} (DRAFT: includes suggested insights nobody has reviewed yet)"
+        f"[bold]Report:[/] {shown(result.report)} "
+        "(DRAFT: includes suggested insights nobody has reviewed yet)"
     )
     console.print(
         f"[bold]Workspace:[/] {shown(result.workspace)} (open it in the app: groundwork-gui "

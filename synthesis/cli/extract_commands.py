@@ -99,7 +99,9 @@ def extract(
                 summary = run_extraction(
                     engine,
                     choice.extractor,
-                    progress=lambda fraction, stage: bar.update(task, completed=fraction, description=shown(stage)),
+                    progress=lambda fraction, stage: bar.update(
+                        task, completed=fraction, description=shown(stage)
+                    ),
                     cancel=stop.is_set,
                 )
             except LlmError as exc:
@@ -205,5 +207,6 @@ def probe(
             result = run_probe(backend, cancel=stop.is_set)
     except LlmError as exc:
         raise fail(str(exc)) from None
-    console.print(f"{shown(backend.info().model_file)}: {describe_probe(result)} in {result.elapsed_seconds:.1f} s")
+    model_file = shown(backend.info().model_file)
+    console.print(f"{model_file}: {describe_probe(result)} in {result.elapsed_seconds:.1f} s")
     console.print(f"label accuracy {result.label_accuracy:.0%}, verbatim quotes {result.quote_accuracy:.0%}")

@@ -76,12 +76,15 @@ def export(
                     engine,
                     out,
                     options,
-                    progress=lambda fraction, stage: bar.update(task, completed=fraction, description=shown(stage)),
+                    progress=lambda fraction, stage: bar.update(
+                        task, completed=fraction, description=shown(stage)
+                    ),
                 )
             except ReportError as exc:
                 raise fail(str(exc)) from None
     console.print(
-        f"Wrote {shown(summary.path)}: {summary.personas} personas, {summary.icps} ICPs, {summary.quotes} quotes"
+        f"Wrote {shown(summary.path)}: {summary.personas} personas, {summary.icps} ICPs, "
+        f"{summary.quotes} quotes"
         + (" (DRAFT)" if summary.draft else "")
         + f" in {summary.seconds:.1f} s."
     )

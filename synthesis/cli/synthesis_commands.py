@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
+from rich.table import Column, Table
 from rich.text import Text
 from sqlmodel import Session
 
@@ -103,7 +103,7 @@ def fit(ws: WorkspaceArg) -> None:
             table = Table(
                 "Company",
                 "Relationship",
-                *(Text(visible(f"{icp.name} (ICP {icp.id})")) for icp in icps),
+                *(Column(Text(visible(f"{icp.name} (ICP {icp.id})"))) for icp in icps),
                 show_lines=True,
             )
             for company in companies:
@@ -181,7 +181,8 @@ def synthesize(ws: WorkspaceArg) -> None:
             task = bar.add_task("Starting", total=1.0)
             try:
                 report = synthesize_personas(
-                    engine, progress=lambda done, stage: bar.update(task, completed=done, description=shown(stage))
+                    engine,
+                    progress=lambda done, stage: bar.update(task, completed=done, description=shown(stage)),
                 )
             except KeyboardInterrupt:
                 raise fail("stopped; nothing was changed.", 130) from None

@@ -40,7 +40,7 @@ from synthesis.transcript import ParsedTurn, Segment, SpeakerRole
 
 EXTRACTOR_VERSION = "groundwork-extract-1"
 INVALID_REPLIES = "invalid_replies"
-"""Key in ``ExtractionRun.settings`` counting the run's model replies that failed the schema (all sessions)."""
+"""Key in ``ExtractionRun.settings``: the run's model replies that failed the schema, over all sessions."""
 
 
 @dataclass

@@ -101,7 +101,7 @@ def _wide(data: bytes, name: str) -> Decoded:
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as exc:
-        problem = f"the file looks like {encoding.upper()} text without a byte-order mark, but does not decode"
+        problem = f"the file looks like {encoding.upper()} text without a byte-order mark, but is not valid"
         raise TranscriptError(name, problem, _RESAVE) from exc
     decoded = _checked(text, encoding, name)
     warning = f"The file has no byte-order mark; it was read as {encoding.upper()}."
@@ -130,9 +130,10 @@ def _mixed(data: bytes, name: str) -> Decoded | None:
             _RESAVE,
         )
     shown = ", ".join(map(str, legacy[:5])) + (" …" if len(legacy) > 5 else "")
+    lines_were = f"{len(legacy)} lines ({shown}) were" if len(legacy) > 1 else f"line {shown} was"
     warning = (
-        f"The file mixes encodings: {len(legacy)} lines ({shown}) were not UTF-8 and were read as "
-        "Windows-1252. Check names and accents in them."
+        f"The file mixes encodings: {lines_were} not UTF-8 and read as Windows-1252. "
+        "Check names and accents there."
     )
     checked = _checked("".join(decoded), "utf-8+cp1252", name)
     return Decoded(checked.text, checked.encoding, warning)

@@ -14,21 +14,23 @@ _STRAY = 0.05
 
 
 def wide_encoding(data: bytes) -> str | None:
-    """``utf-32-le``/``-be`` or ``utf-16-le``/``-be`` when the zero bytes say so, else None."""
+    """``utf-32-le``/``-be`` or ``utf-16-le``/``-be`` when the zero bytes say so, else None.
+
+    A unit counts when its high bytes are zero and its low byte is not: runs of zeros count for nothing.
+    """
     if len(data) >= 8 and len(data) % 4 == 0:
         units = len(data) // 4
-        high_le = sum(data[i + 2] == 0 and data[i + 3] == 0 for i in range(0, len(data), 4))
-        high_be = sum(data[i] == 0 and data[i + 1] == 0 for i in range(0, len(data), 4))
-        if high_le >= _REGULAR * units:
+        groups = [data[i : i + 4] for i in range(0, len(data), 4)]
+        if sum(g[0] != 0 and g[2:] == b"\0\0" for g in groups) >= _REGULAR * units:
             return "utf-32-le"
-        if high_be >= _REGULAR * units:
+        if sum(g[3] != 0 and g[:2] == b"\0\0" for g in groups) >= _REGULAR * units:
             return "utf-32-be"
     if len(data) >= 4 and len(data) % 2 == 0:
         units = len(data) // 2
-        even_zeros = data[0::2].count(0)
-        odd_zeros = data[1::2].count(0)
-        if odd_zeros >= _REGULAR * units and even_zeros <= _STRAY * units:
+        low_le = sum(a != 0 and b == 0 for a, b in zip(data[0::2], data[1::2], strict=True))
+        low_be = sum(a == 0 and b != 0 for a, b in zip(data[0::2], data[1::2], strict=True))
+        if low_le >= _REGULAR * units and data[0::2].count(0) <= _STRAY * units:
             return "utf-16-le"
-        if even_zeros >= _REGULAR * units and odd_zeros <= _STRAY * units:
+        if low_be >= _REGULAR * units and data[1::2].count(0) <= _STRAY * units:
             return "utf-16-be"
     return None

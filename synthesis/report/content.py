@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from sqlmodel import Session, col, select
-
 from sqlalchemy import func
+from sqlmodel import Session, col, select
 
 from models.tables import ExtractionRun, Insight, InsightStatus, Persona, RunChunk, WorkspaceSetting
 from synthesis.extraction.run import INVALID_REPLIES
