@@ -61,8 +61,8 @@ def check_text_size(text: str, name: str) -> None:
     if len(text) > MAX_BYTES:
         raise TranscriptError(
             name,
-            f"its text is {len(text) / 1024 / 1024:.1f} million characters, more than the "
-            f"{MAX_BYTES // 1024 // 1024} million-character limit",
+            f"its text is {len(text):,} characters long, more than the {MAX_BYTES:,}-character "
+            f"({MAX_BYTES // 1024 // 1024} MB) limit",
             "Split it into smaller files or export only the transcript text.",
         )
 

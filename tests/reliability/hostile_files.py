@@ -52,10 +52,10 @@ def docx_bomb(unpacked_mb: int) -> bytes:
 
 
 def docx_with_text(paragraphs: list[str]) -> bytes:
-    """A minimal, valid .docx with these paragraphs (stored uncompressed, so any ratio check passes)."""
+    """A minimal, valid .docx with these paragraphs (XML-safe text), deflated as Word does."""
     buffer = io.BytesIO()
     body = "".join(f"<w:p><w:r><w:t xml:space=\"preserve\">{p}</w:t></w:r></w:p>" for p in paragraphs)
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, text in _MINIMAL_DOCX_PARTS.items():
             archive.writestr(name, text)
         archive.writestr("word/document.xml", _DOC_HEAD + body.encode() + _DOC_TAIL)
