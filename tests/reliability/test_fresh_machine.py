@@ -64,7 +64,8 @@ def test_the_script_installs_through_apt_get_when_it_can(tmp_path: Path) -> None
     assert result.returncode == 0, result.stderr
     calls = log.read_text().splitlines()
     assert calls[0] == "update -qq"
-    assert calls[1].startswith("install -y -qq --no-install-recommends libreoffice-writer-nogui poppler-utils")
+    install = "install -y -qq --no-install-recommends libreoffice-writer-nogui poppler-utils"
+    assert calls[1].startswith(install)
 
 
 def test_make_test_runs_the_script_before_anything_else() -> None:

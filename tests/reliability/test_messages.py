@@ -113,7 +113,8 @@ def test_markup_in_user_text_never_crashes_the_cli(hostile_ws: Path) -> None:
 
 
 def _criteria() -> list[str]:
-    return ["--criterion", "industry:software", "--criterion", "employees:10-1000", "--criterion", "geography:US"]
+    kinds = ["industry:software", "employees:10-1000", "geography:US"]
+    return [part for kind in kinds for part in ("--criterion", kind)]
 
 
 def test_terminal_escapes_in_a_transcript_do_not_reach_the_terminal(hostile_ws: Path) -> None:
@@ -157,7 +158,7 @@ def test_a_full_disk_at_export_open_says_the_disk_is_full(tmp_path: Path, monkey
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
     monkeypatch.setattr(tempfile, "mkstemp", no_space)
-    with pytest.raises(ReportError, match="cannot write in .*: the disk is full"):
+    with pytest.raises(ReportError, match=r"cannot write in .*: the disk is full"):
         export_report(engine, tmp_path / "report.docx", ReportOptions())
     monkeypatch.undo()
     usage = shutil.disk_usage(tmp_path)
