@@ -38,6 +38,8 @@ bench: $(STAMP)
 	$(BIN)/python -m tests.benchmarks.bench_parse
 	$(BIN)/python -m tests.benchmarks.bench_import
 	$(BIN)/python -m tests.benchmarks.bench_extract
+	$(BIN)/python -m tests.benchmarks.bench_extract_scale
+	$(BIN)/python -m tests.benchmarks.bench_bombs
 	$(BIN)/python -m tests.benchmarks.bench_report
 	$(BIN)/python -m tests.benchmarks.bench_gui
 	$(BIN)/python -m tests.benchmarks.bench_crash
