@@ -56,6 +56,12 @@ def test_a_pdf_bomb_is_refused(password_free_aes: bool) -> None:
     assert "decompression bomb" in _problem(bomb, "bomb.pdf")
 
 
+def test_padding_the_file_does_not_hide_a_pdf_bomb_under_the_size_limit() -> None:
+    bomb = pdf_bomb(50) + b"%" + b"padding " * 1024 * 1024 + b"\n"  # 8 MB of harmless bytes after it
+    problem = _problem(bomb, "padded.pdf")
+    assert "times larger than it is packed" in problem and "decompression bomb" in problem
+
+
 def test_the_20_mb_limit_applies_to_the_text_of_a_docx() -> None:
     noise = base64.b64encode(os.urandom(MAX_BYTES * 3 // 4 + 3000)).decode()  # packs only ~4 to 3
     paragraphs = ["Sam: " + noise[i : i + 1_000_000] for i in range(0, len(noise), 1_000_000)]

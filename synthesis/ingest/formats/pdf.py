@@ -21,9 +21,9 @@ from synthesis.ingest.formats.pdf_bounds import inflated_size, page_content_size
 MAX_INFLATED_BYTES = 64 * 1024 * 1024
 """The most a PDF's compressed streams may inflate to: far above a 20 MB transcript's text and layout."""
 MAX_RATIO = 100
-"""The highest ratio of inflated streams to file size (text PDFs are 3-20 to 1; bombs 1,000 to 1)."""
-RATIO_FREE_BYTES = 4 * 1024 * 1024
-"""Below this inflated size the ratio is not checked (a short, repetitive PDF packs very well)."""
+"""The highest inflated-to-packed ratio of one stream (text content packs 3-20 to 1; bombs 1,000 to 1)."""
+RATIO_FREE_BYTES = 1024 * 1024
+"""Streams inflating to less than this are not ratio-checked (a short, repetitive stream packs very well)."""
 _SPACES = re.compile(r"[^\S\n]+")
 _RESAVE = "Export the PDF again or save the transcript as .txt."
 
@@ -45,7 +45,8 @@ def extract(data: bytes, name: str) -> str:
     pages, length = [], 0
     try:
         if encrypted:
-            _check_size(page_content_size(reader, MAX_INFLATED_BYTES), len(data), name)
+            inflated = page_content_size(reader, MAX_INFLATED_BYTES)
+            _check_size(inflated, inflated / len(data) if inflated > RATIO_FREE_BYTES else 0.0, name)
         for page in reader.pages:
             pages.append(page.extract_text() or "")
             length += len(pages[-1])
@@ -73,15 +74,14 @@ def extract(data: bytes, name: str) -> str:
 
 def check_inflated_size(data: bytes, name: str) -> None:
     """Raise TranscriptError when the PDF's streams inflate past the size or ratio limit."""
-    _check_size(inflated_size(data, MAX_INFLATED_BYTES), len(data), name)
+    _check_size(*inflated_size(data, MAX_INFLATED_BYTES, RATIO_FREE_BYTES), name)
 
 
-def _check_size(inflated: int, size: int, name: str) -> None:
-    ratio = inflated / max(size, 1)
+def _check_size(inflated: int, ratio: float, name: str) -> None:
     if inflated > MAX_INFLATED_BYTES:
         problem = f"its compressed content unpacks to more than {MAX_INFLATED_BYTES // 1024**2} MB"
-    elif inflated > RATIO_FREE_BYTES and ratio > MAX_RATIO:
-        problem = f"its compressed content unpacks {ratio:,.0f} times larger than the file"
+    elif ratio > MAX_RATIO:
+        problem = f"its compressed content unpacks {ratio:,.0f} times larger than it is packed"
     else:
         return
     _bomb(problem, name)

@@ -20,18 +20,24 @@ _STREAM = re.compile(rb"stream\r?\n")
 _PIECE = 1024 * 1024
 
 
-def inflated_size(data: bytes, limit: int) -> int:
-    """The total inflated size of the PDF's zlib streams, or a number above ``limit`` once it passes it."""
-    total = 0
+def inflated_size(data: bytes, limit: int, ratio_free: int) -> tuple[int, float]:
+    """The total inflated size of the PDF's zlib streams (a number above ``limit`` once it passes it), and
+    the highest ratio of inflated to packed size among streams inflating past ``ratio_free`` bytes (per
+    stream, so padding the file with other data does not hide a bomb)."""
+    total, worst = 0, 0.0
     for match in _STREAM.finditer(data):
         start = match.end()
         if data[start : start + 1] != b"\x78":  # zlib's header byte; other filters are not measured
             continue
         end = data.find(b"endstream", start)
-        total += _inflate_count(data[start : end if end > 0 else len(data)], limit - total)
+        packed = data[start : end if end > 0 else len(data)]
+        count = _inflate_count(packed, limit - total)
+        total += count
+        if count > ratio_free:
+            worst = max(worst, count / len(packed))
         if total > limit:
             break
-    return total
+    return total, worst
 
 
 def _inflate_count(packed: bytes, budget: int) -> int:
