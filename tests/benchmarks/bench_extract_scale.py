@@ -31,7 +31,8 @@ def make_vtt(cues: int) -> str:
     for n in range(cues):
         asking = n % 6 == 0
         text = questions[n % len(questions)] if asking else pieces[n % len(pieces)]
-        lines += [f"{_clock(n * 2)} --> {_clock(n * 2 + 2)}", f"<v {'Ann' if asking else 'Sam'}>{text}</v>", ""]
+        speaker = "Ann" if asking else "Sam"
+        lines += [f"{_clock(n * 2)} --> {_clock(n * 2 + 2)}", f"<v {speaker}>{text}</v>", ""]
     return "\n".join(lines)
 
 
