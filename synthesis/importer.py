@@ -67,21 +67,43 @@ def collect_files(paths: Iterable[Path]) -> list[Path]:
     return files
 
 
+def outside_folder(path: Path, folders: Sequence[Path]) -> Path | None:
+    """The folder of ``folders`` that ``path`` was found in, when ``path`` is a link to a file outside it."""
+    for folder in folders:
+        if path.is_relative_to(folder):
+            return None if path.resolve().is_relative_to(folder.resolve()) else folder
+    return None
+
+
 def import_paths(
     engine: Engine,
     paths: Sequence[Path],
     *,
     interviewers: Sequence[str] = (),
+    follow_links: bool = False,
     progress: Progress = no_progress,
     cancel: Cancel = never_cancel,
 ) -> list[FileResult]:
-    """Import every transcript file under ``paths``; returns one result per file, in order."""
+    """Import every transcript file under ``paths``; returns one result per file, in order.
+
+    A file found in a folder that is a link to a file outside that folder is not read unless
+    ``follow_links`` is set (a folder import reads that folder, nothing else).
+    """
     files = collect_files(paths)
+    folders = [path for path in paths if path.is_dir()]
     results: list[FileResult] = []
     for number, path in enumerate(files):
         if cancel():
             break
         progress(number / max(len(files), 1), f"Importing {path.name}")
+        folder = None if follow_links else outside_folder(path, folders)
+        if folder is not None:
+            message = (
+                f"{path.name}: a link to {path.resolve()}, outside the folder {folder}; not imported. "
+                "Import that file itself, or import the folder with --follow-links."
+            )
+            results.append(FileResult(path, Outcome.FAILED, message))
+            continue
         results.append(import_file(engine, path, interviewers=interviewers))
     progress(1.0, "Import finished")
     return results
