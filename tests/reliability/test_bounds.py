@@ -85,6 +85,7 @@ SMALL = StreamLimits(max_reply_bytes=2 * 1024 * 1024, max_line_bytes=256 * 1024,
 MESSAGES = [{"role": "user", "content": "hello"}]
 
 
+@pytest.mark.allow_hosts(["127.0.0.1"])
 @pytest.mark.parametrize(
     ("mode", "error", "message"),
     [
