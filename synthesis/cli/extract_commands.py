@@ -22,6 +22,7 @@ from synthesis.extraction.model_choice import (
     describe_probe,
     record_probe,
 )
+from synthesis.extraction.lock import ExtractionBusy
 from synthesis.extraction.pipeline import extract_turns
 from synthesis.extraction.run import run_extraction
 from synthesis.ingest import TranscriptError, parse_file
@@ -103,6 +104,8 @@ def extract(
                 )
             except LlmError as exc:
                 raise fail(f"extraction stopped: {exc}") from None
+            except ExtractionBusy as exc:
+                raise fail(str(exc), 75) from None
     console.print(
         f"Run {summary.run_id} {summary.status}: {summary.insights_stored} insights stored from "
         f"{summary.interviews} interviews ({summary.chunks_done} chunks read, "

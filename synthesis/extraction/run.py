@@ -3,7 +3,9 @@
 A run that was killed or cancelled is resumed by the next run with the same settings: chunks already
 recorded in ``RunChunk`` are skipped, so nothing is read twice or stored twice. Insights that already exist
 for the same evidence (from any earlier run, whatever the consultant did with them) are never duplicated
-or overwritten. Firmographics are stored as suggestions; only the employer a respondent names links an
+or overwritten: each chunk's check-and-insert runs under the workspace's write lock (``BEGIN IMMEDIATE``),
+one extraction at a time runs per workspace (``synthesis.extraction.lock``), and the database refuses a
+second extracted insight of one kind on one evidence span. Firmographics are stored as suggestions; only the employer a respondent names links an
 interview that has no company yet to a company of that name (its other fields stay suggestions).
 """
 
@@ -16,6 +18,7 @@ from dataclasses import dataclass
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 
+from models.database import begin_immediate
 from models.queries import company_id_for, turns_of
 from models.tables import (
     EvidenceSpan,
@@ -31,6 +34,7 @@ from models.tables import (
 )
 from synthesis.extraction.chunks import Chunk
 from synthesis.extraction.firmographics import extract_firmographics
+from synthesis.extraction.lock import one_extraction_at_a_time
 from synthesis.extraction.model_led import prompt_version
 from synthesis.extraction.pipeline import Extractor
 from synthesis.extraction.rules import Candidate, extract_candidates
@@ -71,6 +75,7 @@ def parsed_turns(rows: Sequence[Turn]) -> list[ParsedTurn]:
     ]
 
 
+@one_extraction_at_a_time
 def run_extraction(
     engine: Engine,
     extractor: Extractor | None = None,
@@ -192,8 +197,11 @@ def _store_chunk(
     candidates: Sequence[Candidate],
     dropped: int,
 ) -> int:
-    """Store a chunk's insights and mark it done, in one transaction; returns the number stored."""
+    """Store a chunk's insights and mark it done, in one write-locked transaction; returns the number stored."""
     with Session(engine) as session:
+        begin_immediate(session)
+        if _chunk_stored(session, run_id, interview_id, chunk.index):
+            return 0
         turn_ids = {t.index: t.id for t in turns_of(session, interview_id)}
         chunk_turn_ids = [turn_ids[i] for i in range(chunk.first, chunk.last + 1)]
         existing = session.exec(
@@ -252,6 +260,19 @@ def _store_chunk(
         session.add(run)
         session.commit()
     return stored
+
+
+def _chunk_stored(session: Session, run_id: int, interview_id: int, chunk_index: int) -> bool:
+    """Whether the chunk was stored since this run read its done chunks (another resumer of the run)."""
+    return (
+        session.exec(
+            select(RunChunk.id)
+            .where(RunChunk.run_id == run_id)
+            .where(RunChunk.interview_id == interview_id)
+            .where(RunChunk.chunk_index == chunk_index)
+        ).first()
+        is not None
+    )
 
 
 def _store_firmographics(
