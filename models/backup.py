@@ -72,7 +72,8 @@ def backup_problem(path: Path, revision: str | None, size: int | None) -> str | 
             has_version = connection.execute(
                 "SELECT 1 FROM sqlite_master WHERE type='table' AND name='alembic_version'"
             ).fetchone()
-            row = connection.execute("SELECT version_num FROM alembic_version").fetchone() if has_version else None
+            version = "SELECT version_num FROM alembic_version"
+            row = connection.execute(version).fetchone() if has_version else None
     except sqlite3.Error as exc:
         return str(exc)
     found = row[0] if row else None

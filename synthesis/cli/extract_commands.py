@@ -15,6 +15,7 @@ from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, T
 from rich.table import Table
 
 from synthesis.cli.common import console, err_console, fail, workspace
+from synthesis.extraction.lock import ExtractionBusy
 from synthesis.extraction.model_choice import (
     ModelChoice,
     ModelUse,
@@ -22,7 +23,6 @@ from synthesis.extraction.model_choice import (
     describe_probe,
     record_probe,
 )
-from synthesis.extraction.lock import ExtractionBusy
 from synthesis.extraction.pipeline import extract_turns
 from synthesis.extraction.run import run_extraction
 from synthesis.ingest import TranscriptError, parse_file

@@ -51,7 +51,9 @@ def extraction_lock(engine: Engine) -> Iterator[None]:
         yield
 
 
-def one_extraction_at_a_time(function: Callable[Concatenate[Engine, P], R]) -> Callable[Concatenate[Engine, P], R]:
+def one_extraction_at_a_time(
+    function: Callable[Concatenate[Engine, P], R],
+) -> Callable[Concatenate[Engine, P], R]:
     """Run ``function(engine, ...)`` under the workspace's extraction lock."""
 
     @functools.wraps(function)

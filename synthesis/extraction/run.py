@@ -5,7 +5,8 @@ recorded in ``RunChunk`` are skipped, so nothing is read twice or stored twice. 
 for the same evidence (from any earlier run, whatever the consultant did with them) are never duplicated
 or overwritten: each chunk's check-and-insert runs under the workspace's write lock (``BEGIN IMMEDIATE``),
 one extraction at a time runs per workspace (``synthesis.extraction.lock``), and the database refuses a
-second extracted insight of one kind on one evidence span. Firmographics are stored as suggestions; only the employer a respondent names links an
+second extracted insight of one kind on one evidence span. Firmographics are stored as suggestions; only
+the employer a respondent names links an
 interview that has no company yet to a company of that name (its other fields stay suggestions).
 """
 
@@ -197,7 +198,7 @@ def _store_chunk(
     candidates: Sequence[Candidate],
     dropped: int,
 ) -> int:
-    """Store a chunk's insights and mark it done, in one write-locked transaction; returns the number stored."""
+    """Store a chunk's insights and mark it done, in one write-locked transaction; returns the count."""
     with Session(engine) as session:
         begin_immediate(session)
         if _chunk_stored(session, run_id, interview_id, chunk.index):

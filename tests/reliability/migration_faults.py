@@ -118,7 +118,8 @@ def check_backup(workspace: Path, turns: int) -> str | None:
     if problem is not None:
         return problem
     with closing(sqlite3.connect(f"{backup.resolve().as_uri()}?immutable=1", uri=True)) as connection:
-        fts = connection.execute("SELECT count(*) FROM sqlite_master WHERE name LIKE 'turn_fts%'").fetchone()[0]
+        objects = "SELECT count(*) FROM sqlite_master WHERE name LIKE 'turn_fts%'"
+        fts = connection.execute(objects).fetchone()[0]
         stored = connection.execute("SELECT count(*) FROM turn").fetchone()[0]
     if fts:
         return "the backup holds search-index objects of a later schema"

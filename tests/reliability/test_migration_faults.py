@@ -1,4 +1,4 @@
-"""Finding 1: an interrupted migration never bricks a workspace nor spoils its backup (real files, real kills)."""
+"""Finding 1: an interrupted migration never bricks a workspace nor spoils its backup (real kills)."""
 
 from __future__ import annotations
 
@@ -32,7 +32,8 @@ from tests.reliability.migration_faults import (
 
 def _fts_objects(path: Path) -> list[str]:
     with closing(sqlite3.connect(path)) as connection:
-        return [r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE name LIKE 'turn_fts%'")]
+        rows = connection.execute("SELECT name FROM sqlite_master WHERE name LIKE 'turn_fts%'")
+        return [row[0] for row in rows]
 
 
 def _fail_on_rebuild(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -63,7 +64,9 @@ def test_a_failure_inside_a_migration_leaves_the_revision_before_it(
     engine.dispose()
 
 
-def test_the_backup_is_written_once_and_never_overwritten(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_backup_is_written_once_and_never_overwritten(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "old.groundwork"
     shutil.copy(OLD_SCHEMA, path)
     _fail_on_rebuild(monkeypatch)
