@@ -70,7 +70,9 @@ def _remove_duplicate_insights() -> None:
     """Keep one insight per kind and evidence span: a touched or persona-linked one if any, else the oldest."""
     bind = op.get_bind()
     groups: dict[tuple[object, ...], list[tuple[int, bool, bool]]] = defaultdict(list)
-    for insight_id, kind, turn_id, start, end, untouched, linked in bind.exec_driver_sql(_SINGLE_SPAN_INSIGHTS):
+    for insight_id, kind, turn_id, start, end, untouched, linked in bind.exec_driver_sql(
+        _SINGLE_SPAN_INSIGHTS
+    ):
         groups[(kind, turn_id, start, end)].append((insight_id, bool(untouched), bool(linked)))
     for members in groups.values():
         if len(members) < 2:
