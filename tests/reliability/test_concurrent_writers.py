@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import threading
 from pathlib import Path
 
 import pytest
@@ -12,8 +13,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from models.database import create_workspace, open_workspace
-from models.tables import EvidenceSpan, Insight, InsightKind
+from models.tables import EvidenceSpan, Insight, InsightKind, RunStatus
 from synthesis.extraction.lock import ExtractionBusy, extraction_lock
+from synthesis.extraction.pipeline import CHUNK_TOKENS_ENV
 from synthesis.extraction.run import run_extraction
 from synthesis.importer import Outcome, import_file, import_paths
 from tests.reliability.concurrency import (
@@ -28,6 +30,7 @@ from tests.reliability.concurrency import (
     two_extractions,
     two_imports,
 )
+from tests.reliability.crash import consistency_problems
 
 
 @pytest.fixture
@@ -133,3 +136,35 @@ def test_the_same_transcript_resaved_with_bom_and_crlf_is_a_duplicate(tmp_path: 
     assert again.outcome == Outcome.DUPLICATE and again.interview_id == first.interview_id
     assert "the same text" in again.message
     assert same.outcome == Outcome.DUPLICATE and "the same text" not in same.message
+
+
+def _unlocked_extraction(path: Path, results: list[object]) -> None:
+    """One extraction on its own engine, without the per-workspace lock (as on a drive without locks)."""
+    engine = open_workspace(path)
+    try:
+        results.append(run_extraction.__wrapped__(engine))  # type: ignore[attr-defined]
+    except Exception as exc:  # the test reports what went wrong
+        results.append(exc)
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.parametrize("resume", [False, True], ids=["new runs", "one resumed run"])
+def test_without_the_lock_the_database_still_stores_each_insight_once(
+    imported: Path, monkeypatch: pytest.MonkeyPatch, resume: bool
+) -> None:
+    monkeypatch.setenv(CHUNK_TOKENS_ENV, "40")
+    if resume:  # a cancelled run both extractions then resume
+        engine = open_workspace(imported)
+        calls = iter([False] * 3)
+        assert run_extraction(engine, cancel=lambda: next(calls, True)).status == RunStatus.CANCELLED
+        engine.dispose()
+    results: list[object] = []
+    threads = [threading.Thread(target=_unlocked_extraction, args=(imported, results)) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert [type(result).__name__ for result in results] == ["RunSummary", "RunSummary"], results
+    assert duplicate_groups(imported) == 0
+    assert consistency_problems(imported) == []
