@@ -1,12 +1,15 @@
 """One extraction at a time per workspace: an OS lock on a file beside it, released when its process ends.
 
-The lock file (``<workspace>.extracting``) stays in place; holding the OS lock on it is what counts, so a
-killed extraction never leaves a stale lock. The database itself is still guarded (``BEGIN IMMEDIATE``
-and the unique-evidence trigger), so an extraction that cannot take this lock cannot store duplicates.
+Holding the OS lock on ``<workspace>.extracting`` is what counts, not the file's existence, so a killed
+extraction never leaves a stale lock (the file it leaves is reused). The holder deletes the file when it
+is done; a process that locked a file just deleted that way notices and locks the new one. The database
+itself is still guarded (``BEGIN IMMEDIATE`` and the unique-evidence trigger), so an extraction where
+this lock is unavailable (a read-only folder) cannot store duplicates either.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 from collections.abc import Callable, Iterator
@@ -35,20 +38,43 @@ def extraction_lock(engine: Engine) -> Iterator[None]:
     if not database or database == ":memory:":
         yield
         return
+    path = lock_path(Path(database))
     try:
-        handle = lock_path(Path(database)).open("a+b")
-    except OSError:  # a read-only folder: the database refuses writes anyway, with its own message
+        handle = _locked_file(path)
+    except OSError:  # no lock here (a read-only folder, a drive without locks): the database still guards
         yield
         return
-    with handle:
+    if handle is None:
+        raise ExtractionBusy(
+            f"{database}: another Groundwork is extracting this workspace. Wait for it to finish "
+            "(or stop it), then run the extraction again; it resumes where that one stopped."
+        )
+    try:
+        yield
+    finally:
+        with contextlib.suppress(OSError):  # Windows keeps a file open elsewhere; the next holder reuses it
+            path.unlink(missing_ok=True)
+        handle.close()
+
+
+def _locked_file(path: Path) -> IO[bytes] | None:
+    """The lock file, open and locked by this process; None when another holder has it."""
+    while True:
+        handle = path.open("a+b")
         try:
             _lock(handle)
+        except (BlockingIOError, PermissionError):  # held elsewhere (POSIX, Windows)
+            handle.close()
+            return None
         except OSError:
-            raise ExtractionBusy(
-                f"{database}: another Groundwork is extracting this workspace. Wait for it to finish "
-                "(or stop it), then run the extraction again; it resumes where that one stopped."
-            ) from None
-        yield
+            handle.close()
+            raise
+        try:
+            if path.stat().st_ino == os.fstat(handle.fileno()).st_ino:
+                return handle
+        except FileNotFoundError:
+            pass
+        handle.close()  # the holder before us deleted the file we locked: lock the current one
 
 
 def one_extraction_at_a_time(
@@ -65,7 +91,7 @@ def one_extraction_at_a_time(
 
 
 def _lock(handle: IO[bytes]) -> None:
-    """Take an exclusive, non-blocking lock on the open file; OSError when another holder has it."""
+    """Take an exclusive, non-blocking lock on the open file; BlockingIOError or PermissionError when held."""
     if os.name == "nt":
         import msvcrt
 

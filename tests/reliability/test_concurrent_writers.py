@@ -14,7 +14,7 @@ from sqlmodel import Session, select
 
 from models.database import create_workspace, open_workspace
 from models.tables import EvidenceSpan, Insight, InsightKind, RunStatus
-from synthesis.extraction.lock import ExtractionBusy, extraction_lock
+from synthesis.extraction.lock import ExtractionBusy, extraction_lock, lock_path
 from synthesis.extraction.pipeline import CHUNK_TOKENS_ENV
 from synthesis.extraction.run import run_extraction
 from synthesis.importer import Outcome, import_file, import_paths
@@ -67,6 +67,7 @@ def test_a_second_extractor_is_told_another_one_runs(imported: Path) -> None:
             timeout=600,
         )
     engine.dispose()
+    assert not lock_path(imported).exists()  # the holder removes its lock file
     assert done.returncode == BUSY_EXIT
     assert "another Groundwork is extracting this workspace" in done.stderr
     assert "Traceback" not in done.stderr
