@@ -88,7 +88,8 @@ def run_extraction(
     """Extract insights from the interviews (default: all); resumes an unfinished run of equal settings."""
     extractor = extractor or Extractor()
     with Session(engine) as session:
-        ids = list(interview_ids) if interview_ids is not None else list(session.exec(select(Interview.id)))
+        every = select(Interview.id).order_by(Interview.id)
+        ids = list(interview_ids) if interview_ids is not None else list(session.exec(every))
         run = _resume_or_start(session, extractor)
         run_id = run.id
         assert run_id is not None
