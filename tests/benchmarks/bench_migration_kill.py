@@ -42,6 +42,7 @@ def main() -> int:
         )
         unopenable = damaged = lost = 0
         landed: Counter[str] = Counter()
+        in_migration = 0
         started = time.perf_counter()
         for number, delay in enumerate(random_delays(args.trials, seconds, args.seed), start=1):
             trial = run_trial(base, folder, delay)
@@ -49,8 +50,11 @@ def main() -> int:
             damaged += trial.backup_problem is not None
             lost += trial.openable and not trial.turns_kept
             landed[str(trial.revision_after_kill)] += 1
+            in_migration += trial.backup_before_kill
             print(
-                f"trial {number:2d}: killed at {delay:5.2f} s, left at schema {trial.revision_after_kill}; "
+                f"trial {number:2d}: killed at {delay:5.2f} s "
+                f"({'migrating' if trial.backup_before_kill else 'before the backup was complete'}), "
+                f"left at schema {trial.revision_after_kill}; "
                 f"backup: {trial.backup_problem or 'good or not yet written'}; "
                 f"reopened: {'yes' if trial.openable else 'NO: ' + trial.open_error}; "
                 f"turns kept: {trial.turns_kept}"
@@ -58,6 +62,7 @@ def main() -> int:
     print(
         f"{args.trials} trials in {time.perf_counter() - started:.0f} s: {unopenable} unopenable workspaces, "
         f"{damaged} damaged backups, {lost} with turns lost; "
+        f"{in_migration} kills landed after the backup, inside the migrations; "
         f"schema left by the kill: {dict(sorted(landed.items()))}"
     )
     return 1 if unopenable + damaged + lost else 0

@@ -93,6 +93,8 @@ class MigrationTrial:
 
     delay: float
     revision_after_kill: str | None
+    backup_before_kill: bool
+    """Whether the backup was complete when the kill landed (so the kill hit the migration itself)."""
     backup_problem: str | None
     openable: bool
     open_error: str
@@ -135,12 +137,14 @@ def run_trial(base: Path, folder: Path, delay: float) -> MigrationTrial:
     turns = turn_count(base)
     kill_during_open(workspace, delay)
     after_kill = revision(workspace)
+    backed_up = backup_path(workspace, "0001").exists()
     problem = check_backup(workspace, turns)
     done = subprocess.run(open_command(workspace), env=env(), capture_output=True, text=True, timeout=900)
     problem = problem or check_backup(workspace, turns)
     return MigrationTrial(
         delay,
         after_kill,
+        backed_up,
         problem,
         done.returncode == 0,
         done.stderr[-500:],
