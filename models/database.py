@@ -19,7 +19,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, event
+from sqlalchemy import Connection, Engine, event
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlmodel import Session, create_engine
 
@@ -129,6 +129,7 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
             for step in pending:
                 connection.exec_driver_sql("BEGIN IMMEDIATE")
                 try:
+                    _drop_batch_leftovers(connection)
                     command.upgrade(config, step)
                     connection.commit()
                 except BaseException:
@@ -136,6 +137,19 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
                     raise
         finally:
             driver.isolation_level = ""
+
+
+def _drop_batch_leftovers(connection: Connection) -> None:
+    """Drop the copies an older version left when stopped inside a batch migration (``_alembic_tmp_*``).
+
+    Alembic's batch mode builds the new table as ``_alembic_tmp_<name>`` and renames it within the same
+    revision, so such a table is never data of a finished revision; left in place it blocks the retry.
+    """
+    leftovers = connection.exec_driver_sql(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE '\\_alembic\\_tmp\\_%' ESCAPE '\\'"
+    ).all()
+    for (name,) in leftovers:
+        connection.exec_driver_sql(f'DROP TABLE "{name}"')
 
 
 def begin_immediate(session: Session, *, wait_seconds: float = 60.0) -> None:

@@ -16,7 +16,14 @@ from sqlmodel import Session
 
 from models import database
 from models.backup import backup_path, backup_problem
-from models.database import WorkspaceError, current_revision, head_revision, open_workspace
+from models.database import (
+    WorkspaceError,
+    current_revision,
+    head_revision,
+    make_engine,
+    open_workspace,
+    upgrade,
+)
 from models.search import search_turns
 from tests.reliability.migration_faults import (
     OLD_SCHEMA,
@@ -170,3 +177,20 @@ def test_kill_9_during_migration_leaves_an_openable_workspace_and_a_good_backup(
     for trial in trials:
         assert trial.backup_problem is None, trial
         assert trial.openable and trial.turns_kept, trial
+
+
+def test_a_batch_copy_left_by_an_older_version_is_dropped_on_open(tmp_path: Path) -> None:
+    path = tmp_path / "half.groundwork"
+    shutil.copy(OLD_SCHEMA, path)
+    engine = make_engine(path)
+    upgrade(engine, "0002")
+    engine.dispose()
+    with closing(sqlite3.connect(path)) as connection:  # 0003's batch copy, committed before a kill
+        connection.execute("CREATE TABLE _alembic_tmp_personainsight (persona_id INTEGER)")
+        connection.commit()
+    engine = open_workspace(path)
+    assert current_revision(engine) == head_revision()
+    engine.dispose()
+    with closing(sqlite3.connect(path)) as connection:
+        leftovers = connection.execute("SELECT name FROM sqlite_master WHERE name LIKE '_alembic_tmp%'")
+        assert not leftovers.fetchall()
