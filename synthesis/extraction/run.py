@@ -3,11 +3,12 @@
 A run that was killed or cancelled is resumed by the next run with the same settings: chunks already
 recorded in ``RunChunk`` are skipped, so nothing is read twice or stored twice. Insights that already exist
 for the same evidence (from any earlier run, whatever the consultant did with them) are never duplicated
-or overwritten: each chunk's check-and-insert runs under the workspace's write lock (``BEGIN IMMEDIATE``),
-one extraction at a time runs per workspace (``synthesis.extraction.lock``), and the database refuses a
-second extracted insight of one kind on one evidence span. Firmographics are stored as suggestions; only
-the employer a respondent names links an
+or overwritten. Firmographics are stored as suggestions; only the employer a respondent names links an
 interview that has no company yet to a company of that name (its other fields stay suggestions).
+
+One extraction at a time runs per workspace (``synthesis.extraction.lock``); even without that lock, each
+chunk's check-and-insert runs under the workspace's write lock (``BEGIN IMMEDIATE``) and the database
+refuses a second extracted insight of one kind on one evidence span (migration 0004).
 """
 
 from __future__ import annotations
