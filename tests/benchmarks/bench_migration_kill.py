@@ -19,8 +19,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
+from models.database import head_revision
 from tests.reliability.crash import random_delays
-from tests.reliability.migration_faults import build_old_workspace, run_trial, timed_open
+from tests.reliability.migration_faults import MigrationTrial, build_old_workspace, run_trial, timed_open
 
 
 def main() -> int:
@@ -50,10 +51,11 @@ def main() -> int:
             damaged += trial.backup_problem is not None
             lost += trial.openable and not trial.turns_kept
             landed[str(trial.revision_after_kill)] += 1
-            in_migration += trial.backup_before_kill
+            moment = _moment(trial)
+            in_migration += moment == "inside the migrations"
             print(
                 f"trial {number:2d}: killed at {delay:5.2f} s "
-                f"({'migrating' if trial.backup_before_kill else 'before the backup was complete'}), "
+                f"({moment}), "
                 f"left at schema {trial.revision_after_kill}; "
                 f"backup: {trial.backup_problem or 'good or not yet written'}; "
                 f"reopened: {'yes' if trial.openable else 'NO: ' + trial.open_error}; "
@@ -62,10 +64,16 @@ def main() -> int:
     print(
         f"{args.trials} trials in {time.perf_counter() - started:.0f} s: {unopenable} unopenable workspaces, "
         f"{damaged} damaged backups, {lost} with turns lost; "
-        f"{in_migration} kills landed after the backup, inside the migrations; "
+        f"{in_migration} kills landed inside the migrations (backup written, schema not yet at head); "
         f"schema left by the kill: {dict(sorted(landed.items()))}"
     )
     return 1 if unopenable + damaged + lost else 0
+
+
+def _moment(trial: MigrationTrial) -> str:
+    if not trial.backup_before_kill:
+        return "before the backup was complete"
+    return "after the migrations" if trial.revision_after_kill == head_revision() else "inside the migrations"
 
 
 if __name__ == "__main__":
