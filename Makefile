@@ -43,6 +43,8 @@ bench: $(STAMP)
 	$(BIN)/python -m tests.benchmarks.bench_report
 	$(BIN)/python -m tests.benchmarks.bench_gui
 	$(BIN)/python -m tests.benchmarks.bench_crash
+	$(BIN)/python -m tests.benchmarks.bench_migration_kill
+	$(BIN)/python -m tests.benchmarks.bench_concurrent
 	$(BIN)/python -m tests.benchmarks.bench_corpus
 	$(BIN)/python -m tests.benchmarks.bench_scale
 	$(BIN)/python -m tests.benchmarks.bench_template_bomb

@@ -19,6 +19,7 @@ from synthesis.extraction.llm_choice import (
     choose_extractor,
     describe_probe,
 )
+from synthesis.extraction.lock import ExtractionBusy
 from synthesis.extraction.pipeline import extract_turns
 from synthesis.ingest import TranscriptError, parse_file
 from synthesis.llm.base import LlmError
@@ -104,6 +105,8 @@ def extract(
                 summary = extract_insights(engine, choice, progress=progress, cancel=stop.is_set)
             except LlmError as exc:
                 raise fail(f"extraction stopped: {exc}") from None
+            except ExtractionBusy as exc:
+                raise fail(str(exc), 75) from None
     problems = summary.problems()
     console.print(
         f"Run {summary.run_id} {summary.status}{' with rejected model output' if problems else ''}: "

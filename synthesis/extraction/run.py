@@ -5,6 +5,10 @@ recorded in ``RunChunk`` are skipped, so nothing is read twice or stored twice. 
 for the same evidence (from any earlier run, whatever the consultant did with them) are never duplicated
 or overwritten. Firmographics are stored as suggestions; only the employer a respondent names links an
 interview that has no company yet to a company of that name (its other fields stay suggestions).
+
+One extraction at a time runs per workspace (``synthesis.extraction.lock``); even without that lock, each
+chunk's check-and-insert runs under the workspace's write lock (``BEGIN IMMEDIATE``) and the database
+refuses a second extracted insight of one kind on one evidence span (migration 0004).
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from dataclasses import dataclass
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 
+from models.database import begin_immediate
 from models.queries import company_id_for, turns_of
 from models.tables import (
     EvidenceSpan,
@@ -32,6 +37,7 @@ from models.tables import (
 from synthesis.extraction.chunks import Chunk
 from synthesis.extraction.firmographics import Firmographic, extract_firmographics
 from synthesis.extraction.llm_led import ChunkExtraction, prompt_version
+from synthesis.extraction.lock import one_extraction_at_a_time
 from synthesis.extraction.pipeline import Extractor, candidates_by_chunk
 from synthesis.extraction.rules import Candidate, extract_candidates
 from synthesis.llm.base import LlmCancelled
@@ -87,6 +93,7 @@ def parsed_turns(rows: Sequence[Turn]) -> list[ParsedTurn]:
     ]
 
 
+@one_extraction_at_a_time
 def run_extraction(
     engine: Engine,
     extractor: Extractor | None = None,
@@ -98,7 +105,8 @@ def run_extraction(
     """Extract insights from the interviews (default: all); resumes an unfinished run of equal settings."""
     extractor = extractor or Extractor()
     with Session(engine) as session:
-        ids = list(interview_ids) if interview_ids is not None else list(session.exec(select(Interview.id)))
+        every = select(Interview.id).order_by(Interview.id)
+        ids = list(interview_ids) if interview_ids is not None else list(session.exec(every))
         run = _resume_or_start(session, extractor)
         run_id = run.id
         assert run_id is not None
@@ -216,9 +224,12 @@ def _store_chunk(
     chunk: Chunk,
     result: ChunkExtraction,
 ) -> int:
-    """Store a chunk's insights and mark it done, in one transaction; returns the number stored."""
+    """Store a chunk's insights and mark it done, in one write-locked transaction; returns the count."""
     candidates, dropped = result.candidates, result.dropped
     with Session(engine) as session:
+        begin_immediate(session)
+        if _chunk_stored(session, run_id, interview_id, chunk.index):
+            return 0
         chunk_turn_ids = [turn_ids[i] for i in range(chunk.first, chunk.last + 1)]
         existing = session.exec(
             select(Insight.kind, EvidenceSpan.turn_id, EvidenceSpan.start, EvidenceSpan.end)
@@ -298,6 +309,19 @@ def _insert_insights(
         for insight_id, (c, turn_id) in zip(ids, fresh, strict=True)
     ]
     connection.execute(spans.insert(), span_rows)
+
+
+def _chunk_stored(session: Session, run_id: int, interview_id: int, chunk_index: int) -> bool:
+    """Whether the chunk was stored since this run read its done chunks (another resumer of the run)."""
+    return (
+        session.exec(
+            select(RunChunk.id)
+            .where(RunChunk.run_id == run_id)
+            .where(RunChunk.interview_id == interview_id)
+            .where(RunChunk.chunk_index == chunk_index)
+        ).first()
+        is not None
+    )
 
 
 def _store_firmographics(
