@@ -227,7 +227,7 @@ def _script_files() -> Iterator[CorpusFile]:
             for n in range(6)
         ]
         yield CorpusFile(f"{kind}.vtt", vtt(cues).encode(), Expect.GOOD)
-        word_copy = f"{text}\n\n{respondent}: {sentence} (Word)"  # its own text: the same would be a duplicate
+        word_copy = f"{text}\n\n{respondent}: {sentence} (Word)"  # the same text would be a duplicate
         yield CorpusFile(f"{kind}.docx", docx_bytes(word_copy), Expect.GOOD)
     bidi = labelled(30).replace("Our", "Our \u202eesrever\u202c \u200b\u200d\u2066x\u2069")
     yield CorpusFile("bidi-controls.txt", bidi.encode(), Expect.GOOD)
