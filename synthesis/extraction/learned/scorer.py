@@ -1,0 +1,86 @@
+"""Extraction with the trained model: score every candidate unit, keep what clears the threshold."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from synthesis.extraction.learned.decode import Suggestion, decode
+from synthesis.extraction.learned.features import feature_columns
+from synthesis.extraction.learned.model import LABELS, ExtractorModel, bundled_model
+from synthesis.extraction.learned.units import Unit, candidate_units
+from synthesis.extraction.rules import Candidate
+from synthesis.transcript import ParsedTurn
+
+SHOW_ALL = 0.0
+"""Threshold that keeps every candidate (``extract-file --all``)."""
+
+
+def _reason(unit: Unit, kind: str) -> str:
+    parts = [f"learned model; cues: {', '.join(n for k, n in unit.cue_kinds if k == kind)}"
+             if any(k == kind for k, _ in unit.cue_kinds) else "learned model"]
+    if unit.question_kind == kind:
+        parts.append(f"answers a {kind} question")
+    if kind == "company" and unit.fields:
+        parts.append(f"firmographics: {', '.join(unit.fields)}")
+    return "; ".join(parts)
+
+
+def _candidate(turns: Sequence[ParsedTurn], s: Suggestion) -> Candidate:
+    u = s.unit
+    quote = turns[u.turn_index].text[u.start : u.end]
+    return Candidate(s.kind, u.turn_index, u.start, u.end, quote, round(s.confidence, 3), _reason(u, s.kind))
+
+
+def learned_candidates(
+    turns: Sequence[ParsedTurn], *, threshold: float | None = None, model: ExtractorModel | None = None
+) -> list[Candidate]:
+    """Candidates whose calibrated confidence clears ``threshold`` (default: the model's own)."""
+    model = model or bundled_model()
+    units = candidate_units(turns)
+    probabilities = model.probabilities([feature_columns(u) for u in units])
+    cut = model.threshold if threshold is None else threshold
+    return [_candidate(turns, s) for s in decode(units, probabilities, cut)]
+
+
+def calibrate_candidates(
+    turns: Sequence[ParsedTurn],
+    candidates: Sequence[Candidate],
+    *,
+    threshold: float | None = None,
+    model: ExtractorModel | None = None,
+) -> list[Candidate]:
+    """Give candidates made elsewhere (a language model's) the calibrated confidence of their own kind.
+
+    The span is scored like a rule candidate in its sentence's context; candidates below ``threshold``
+    (default: the model's own) are dropped, so model-led output meets the same bar as the rules.
+    """
+    model = model or bundled_model()
+    cut = model.threshold if threshold is None else threshold
+    units = {(u.turn_index, u.start): u for u in candidate_units(turns)}
+    rows, kept = [], []
+    for c in candidates:
+        unit = _unit_for(units, turns, c)
+        rows.append(feature_columns(unit))
+        kept.append(c)
+    probabilities = model.probabilities(rows) if rows else np.zeros((0, len(LABELS)))
+    out = []
+    for c, row in zip(kept, probabilities, strict=True):
+        confidence = float(row[LABELS.index(c.kind)]) if c.kind in LABELS else 0.0
+        if confidence >= cut:
+            out.append(Candidate(c.kind, c.turn_index, c.start, c.end, c.quote, round(confidence, 3), c.reason,
+                                 model_statement=c.model_statement))
+    return out
+
+
+def _unit_for(units: dict[tuple[int, int], Unit], turns: Sequence[ParsedTurn], c: Candidate) -> Unit:
+    """The candidate's span as a unit, borrowing context from the rule unit starting nearest before it."""
+    same_turn = [u for (t, s), u in units.items() if t == c.turn_index and s <= c.start]
+    near = max(same_turn, key=lambda u: u.start, default=None)
+    text = turns[c.turn_index].text[c.start : c.end]
+    if near is not None and near.start == c.start and near.end == c.end:
+        return near
+    return Unit(c.turn_index, c.start, c.end, -1, False, text, near.cue_kinds if near else (),
+                near.fields if near else (), near.question_kind if near else None,
+                near.position if near else 0.5, near.rank_in_turn if near else 0)
