@@ -7,6 +7,7 @@ import signal
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
@@ -15,6 +16,7 @@ from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, T
 from rich.table import Table
 
 from synthesis.cli.common import console, err_console, fail, workspace
+from synthesis.extraction.learned.scorer import SHOW_ALL
 from synthesis.extraction.model_choice import (
     ModelChoice,
     ModelUse,
@@ -122,8 +124,15 @@ def extract_file(
     no_model: NoModelOpt = False,
     force_model: ForceOpt = False,
     ctx: CtxOpt = 4096,
+    show_all: Annotated[
+        bool, typer.Option("--all", help="Print every candidate, also those below the threshold.")
+    ] = False,
 ) -> None:
-    """Print one JSON object per insight: kind, statement, quote, start, end (offsets into the file text)."""
+    """Print one JSON object per suggestion above the confidence threshold (every candidate with --all).
+
+    Each line: kind, statement, quote, start, end (offsets into the file text), speaker, and the calibrated
+    confidence (the probability, measured by cross-validation, that the suggestion is right).
+    """
     if output_format != "jsonl":
         raise fail(f"unknown format {output_format!r}; the only format is jsonl.")
     try:
@@ -134,7 +143,8 @@ def extract_file(
     err_console.print(choice.reason, highlight=False)
     with _ctrl_c_cancels() as stop:
         try:
-            candidates = extract_turns(parsed.turns, choice.extractor, cancel=stop.is_set)
+            extractor = replace(choice.extractor, threshold=SHOW_ALL) if show_all else choice.extractor
+            candidates = extract_turns(parsed.turns, extractor, cancel=stop.is_set)
         except LlmError as exc:
             raise fail(f"extraction stopped: {exc}") from None
     for candidate in candidates:

@@ -31,14 +31,15 @@ from models.tables import (
 )
 from synthesis.extraction.chunks import Chunk
 from synthesis.extraction.firmographics import extract_firmographics
+from synthesis.extraction.learned.scorer import learned_candidates
 from synthesis.extraction.model_led import prompt_version
 from synthesis.extraction.pipeline import Extractor
-from synthesis.extraction.rules import Candidate, extract_candidates
+from synthesis.extraction.rules import Candidate
 from synthesis.llm.base import LlmCancelled
 from synthesis.tasks import Cancel, Progress, never_cancel, no_progress
 from synthesis.transcript import ParsedTurn, Segment, SpeakerRole
 
-EXTRACTOR_VERSION = "groundwork-extract-1"
+EXTRACTOR_VERSION = "groundwork-extract-2"
 
 
 @dataclass
@@ -103,7 +104,7 @@ def run_extraction(
 
     try:
         for interview_id, turns, chunks in plans:
-            rule_candidates = extract_candidates(turns)
+            rule_candidates = learned_candidates(turns, threshold=extractor.threshold)
             for chunk in chunks:
                 if cancel():
                     raise LlmCancelled("cancelled by the user")

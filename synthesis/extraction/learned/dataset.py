@@ -26,7 +26,7 @@ class AnnotatedFile:
 
 
 def overlaps(a: tuple[int, int], b: tuple[int, int]) -> int:
-    """Characters shared by the spans when they overlap by >= 30% of the shorter one (score.py's rule), else 0."""
+    """Characters the spans share if that is >= 30% of the shorter one (score.py's rule), else 0."""
     shared = min(a[1], b[1]) - max(a[0], b[0])
     return shared if shared > 0 and shared >= 0.3 * min(a[1] - a[0], b[1] - b[0]) else 0
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from itertools import pairwise
 
 from synthesis.extraction.learned.units import Unit
 
@@ -57,7 +58,7 @@ def feature_names(unit: Unit) -> list[str]:
             out.append(name)
             out += [f"{name}&{kind}" for kind in cue_kinds]
     out += [f"w:{w}" for w in words]
-    out += [f"b:{a} {b}" for a, b in zip(words, words[1:], strict=False)]
+    out += [f"b:{a} {b}" for a, b in pairwise(words)]
     return out
 
 

@@ -53,7 +53,7 @@ def balanced(y: np.ndarray, power: float) -> np.ndarray:
 
 def fit(rows: Sequence[Sequence[int]], labels: Sequence[str], *, l2: float = L2,
         iterations: int = ITERATIONS, balance: float = BALANCE) -> ExtractorModel:
-    """Full-batch Adam on weighted cross-entropy plus an L2 penalty; starts from zeros, so it is reproducible."""
+    """Full-batch Adam on weighted cross-entropy plus L2; it starts from zeros, so it is reproducible."""
     x, y = SparseRows(rows), targets(labels)
     row_weight = balanced(y, balance)[:, None]
     n = row_weight.sum()

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 import numpy as np
 
 from synthesis.extraction.learned.decode import Suggestion, decode
 from synthesis.extraction.learned.features import feature_columns
 from synthesis.extraction.learned.model import LABELS, ExtractorModel, bundled_model
-from synthesis.extraction.learned.units import Unit, candidate_units
+from synthesis.extraction.learned.units import Context, Unit, candidate_units
 from synthesis.extraction.rules import Candidate
 from synthesis.transcript import ParsedTurn
 
@@ -53,34 +54,28 @@ def calibrate_candidates(
 ) -> list[Candidate]:
     """Give candidates made elsewhere (a language model's) the calibrated confidence of their own kind.
 
-    The span is scored like a rule candidate in its sentence's context; candidates below ``threshold``
-    (default: the model's own) are dropped, so model-led output meets the same bar as the rules.
+    Each span is scored like a rule candidate, in the context of the sentence it starts in; candidates below
+    ``threshold`` (default: the model's own) are dropped, so model-led output meets the rules' bar.
     """
     model = model or bundled_model()
     cut = model.threshold if threshold is None else threshold
-    units = {(u.turn_index, u.start): u for u in candidate_units(turns)}
-    rows, kept = [], []
-    for c in candidates:
-        unit = _unit_for(units, turns, c)
-        rows.append(feature_columns(unit))
-        kept.append(c)
+    context = Context(turns)
+    sentences = {(u.turn_index, u.start): u for u in candidate_units(turns, context) if not u.is_clause}
+    rows = [feature_columns(_unit_for(context, sentences, c)) for c in candidates]
     probabilities = model.probabilities(rows) if rows else np.zeros((0, len(LABELS)))
     out = []
-    for c, row in zip(kept, probabilities, strict=True):
+    for c, row in zip(candidates, probabilities, strict=True):
         confidence = float(row[LABELS.index(c.kind)]) if c.kind in LABELS else 0.0
         if confidence >= cut:
-            out.append(Candidate(c.kind, c.turn_index, c.start, c.end, c.quote, round(confidence, 3), c.reason,
-                                 model_statement=c.model_statement))
+            out.append(replace(c, confidence=round(confidence, 3)))
     return out
 
 
-def _unit_for(units: dict[tuple[int, int], Unit], turns: Sequence[ParsedTurn], c: Candidate) -> Unit:
-    """The candidate's span as a unit, borrowing context from the rule unit starting nearest before it."""
-    same_turn = [u for (t, s), u in units.items() if t == c.turn_index and s <= c.start]
-    near = max(same_turn, key=lambda u: u.start, default=None)
-    text = turns[c.turn_index].text[c.start : c.end]
-    if near is not None and near.start == c.start and near.end == c.end:
-        return near
-    return Unit(c.turn_index, c.start, c.end, -1, False, text, near.cue_kinds if near else (),
-                near.fields if near else (), near.question_kind if near else None,
-                near.position if near else 0.5, near.rank_in_turn if near else 0)
+def _unit_for(context: Context, sentences: dict[tuple[int, int], Unit], c: Candidate) -> Unit:
+    """The candidate's span as a unit, placed like the sentence of its turn that starts nearest before it."""
+    before = [u for (t, s), u in sentences.items() if t == c.turn_index and s <= c.start]
+    near = max(before, key=lambda u: u.start, default=None)
+    if near is None:
+        return context.unit(c.turn_index, c.start, c.end)
+    return context.unit(c.turn_index, c.start, c.end, sentence=near.sentence, position=near.position,
+                        rank=near.rank_in_turn)

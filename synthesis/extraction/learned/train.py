@@ -2,7 +2,7 @@
 
 Inputs: training/annotations/**/<stem>.gold.jsonl with the transcripts next to them or in the corpus folder
 (../shared/corpus/anthropic-interviewer), and training/written/ when present. Never ../shared/eval.
-The same inputs give the same weights: files are read in name order, folds are fixed, the fit starts from zeros.
+Same inputs, same weights: files are read in name order, folds are fixed, the fit starts from zeros.
 Usage: python -m synthesis.extraction.learned.train [--out PATH]
 """
 

@@ -8,13 +8,13 @@ never a verdict), and where it sits in the interview.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from synthesis.extraction.cues import CueHit, find_cues
 from synthesis.extraction.firmographics import extract_firmographics
 from synthesis.extraction.questions import question_priors
 from synthesis.extraction.rules import is_small_talk
-from synthesis.extraction.segment import respondent_sentences, split_clauses
+from synthesis.extraction.segment import Sentence, respondent_sentences, split_clauses
 from synthesis.transcript import ParsedTurn
 
 
@@ -35,38 +35,51 @@ class Unit:
     rank_in_turn: int  # 0 for a turn's first sentence
 
 
-def _inside(hits: Sequence[CueHit], start: int, end: int) -> tuple[tuple[str, str], ...]:
-    return tuple(sorted({(h.kind, h.cue.name) for h in hits if start <= h.start and h.end <= end}))
+@dataclass
+class Context:
+    """What one transcript offers every unit: question kinds, firmographics, cue hits (computed per turn)."""
+
+    turns: Sequence[ParsedTurn]
+    priors: dict[int, str] = field(init=False)
+    findings: dict[int, list[tuple[int, int, str]]] = field(init=False, default_factory=dict)
+    hits: dict[int, list[CueHit]] = field(init=False, default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.priors = question_priors(self.turns)
+        for f in extract_firmographics(self.turns):
+            self.findings.setdefault(f.turn_index, []).append((f.start, f.end, f.field))
+
+    def unit(self, turn_index: int, start: int, end: int, *, sentence: int = -1, is_clause: bool = False,
+             position: float = 0.5, rank: int = 0) -> Unit:
+        """The unit for ``turns[turn_index].text[start:end]``."""
+        if turn_index not in self.hits:
+            self.hits[turn_index] = find_cues(self.turns[turn_index].text)
+        cues = {(h.kind, h.cue.name) for h in self.hits[turn_index] if start <= h.start and h.end <= end}
+        fields = {f for s, e, f in self.findings.get(turn_index, ()) if start <= s and e <= end}
+        return Unit(turn_index, start, end, sentence, is_clause, self.turns[turn_index].text[start:end],
+                    tuple(sorted(cues)), tuple(sorted(fields)), self.priors.get(turn_index), position, rank)
 
 
-def candidate_units(turns: Sequence[ParsedTurn]) -> list[Unit]:
-    """Every substantive respondent sentence, and its clauses when it has more than one, in reading order."""
-    priors = question_priors(turns)
-    findings: dict[int, list[tuple[int, int, str]]] = {}
-    for f in extract_firmographics(turns):
-        findings.setdefault(f.turn_index, []).append((f.start, f.end, f.field))
-    sentences = [
+def substantive_sentences(turns: Sequence[ParsedTurn]) -> list[Sentence]:
+    """Respondent sentences that can carry a point: no small talk, no questions back."""
+    return [
         s for s in respondent_sentences(turns)
         if not is_small_talk(s.text) and not s.text.rstrip().endswith("?")
     ]
-    hits: dict[int, list[CueHit]] = {}
+
+
+def candidate_units(turns: Sequence[ParsedTurn], context: Context | None = None) -> list[Unit]:
+    """Every substantive respondent sentence, and its clauses when it has more than one, in reading order."""
+    context = context or Context(turns)
+    sentences = substantive_sentences(turns)
+    last = max(len(sentences) - 1, 1)
     units: list[Unit] = []
     rank: dict[int, int] = {}
-    last = max(len(sentences) - 1, 1)
-    for number, sentence in enumerate(sentences):
-        index = sentence.turn_index
-        text = turns[index].text
-        if index not in hits:
-            hits[index] = find_cues(text)
-        spans = [(sentence.start, sentence.end, False)]
-        clauses = split_clauses(text, sentence.start, sentence.end)
+    for number, s in enumerate(sentences):
+        at = {"sentence": number, "position": number / last, "rank": rank.get(s.turn_index, 0)}
+        units.append(context.unit(s.turn_index, s.start, s.end, **at))
+        clauses = split_clauses(turns[s.turn_index].text, s.start, s.end)
         if len(clauses) > 1:
-            spans += [(s, e, True) for s, e in clauses]
-        for start, end, is_clause in spans:
-            fields = tuple(sorted({f for s, e, f in findings.get(index, ()) if start <= s and e <= end}))
-            units.append(
-                Unit(index, start, end, number, is_clause, text[start:end], _inside(hits[index], start, end),
-                     fields, priors.get(index), number / last, rank.get(index, 0))
-            )
-        rank[index] = rank.get(index, 0) + 1
+            units += [context.unit(s.turn_index, cs, ce, is_clause=True, **at) for cs, ce in clauses]
+        rank[s.turn_index] = rank.get(s.turn_index, 0) + 1
     return units
