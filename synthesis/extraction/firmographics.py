@@ -56,13 +56,14 @@ _HEAD_WORD = re.compile(r"people|employees|staff|ftes?|person|headcount", re.IGN
 """Cheap to find: the employee-count pattern runs only in a window around these words."""
 _HEAD_WINDOW = 80
 _MONEY = (
-    r"(?P<cur>[$€£])?\s?(?P<amt>\d+(?:[.,]\d+)?)\s?(?P<scale>k|mm|m|bn|b|thousand|million|billion)?\b"
-    r"(?:\s?(?P<code>usd|eur|gbp|dollars|euros|pounds))?"
+    rf"(?P<cur>[$€£])?\s?(?P<amt>\d+(?:[.,]\d+)?|{_SPOKEN})\s?"
+    r"(?P<scale>k|mm|m|bn|b|thousand|million|billion)?\b(?:\s?(?P<code>dollars?|euros?|pounds?|usd|eur|gbp))?"
 )
 _REVENUE = re.compile(
     rf"{_MONEY}\s+(?:in\s+|of\s+)?(?:annual\s+|recurring\s+)?(?P<what>arr|revenue|turnover|sales|gmv)\b|"
     rf"\b(?P<what2>arr|revenue|turnover)\b(?:\s+\w+){{0,3}}?\s+(?:is|of|at|was|around|about|hit)\s+{_APPROX}"
-    rf"(?P<cur2>[$€£])?\s?(?P<amt2>\d+(?:[.,]\d+)?)\s?(?P<scale2>k|mm|m|bn|b|thousand|million|billion)?\b",
+    rf"(?P<cur2>[$€£])?\s?(?P<amt2>\d+(?:[.,]\d+)?|{_SPOKEN})\s?"
+    r"(?P<scale2>k|mm|m|bn|b|thousand|million|billion)?\b",
     re.IGNORECASE,
 )
 _STAGE = re.compile(
@@ -71,7 +72,7 @@ _STAGE = re.compile(
     re.IGNORECASE,
 )
 _RAISED = re.compile(
-    rf"\b(?:raised|closed|round of|funding of)\s+{_APPROX}{_MONEY}",
+    rf"\b(?:raised|closed|round of|funding of)\s+(?:an?\s+)?{_APPROX}{_MONEY}",
     re.IGNORECASE,
 )
 _PLACE_CUE = re.compile(
@@ -126,7 +127,7 @@ TOOLS = tuple(
     Mailchimp|Klaviyo|Braze|Iterable|Customer.io|Webflow|WordPress|Shopify|Magento|BigCommerce|Greenhouse|
     Lever|BambooHR|Rippling|Gusto|ADP|Deel|DocuSign|PandaDoc|Ironclad|Vanta|Drata|OneTrust|LinkedIn Ads|
     Google Ads|Meta Ads|Semrush|Ahrefs|Zapier|Make|Workato|Tray.io|Celigo|Boomi|MuleSoft|ChatGPT|Claude|
-    Gemini|Copilot|Perplexity|NotebookLM|Notebook LM|Notebook LLM|Grammarly|Otter|Fireflies|
+    Gemini|Copilot|Perplexity|NotebookLM|Notebook LM|Grammarly|Otter|Fireflies|
     Calendly|Loom|Dropbox|Box""".replace("\n", "").split("|")
 )
 TOOL_NAMES = frozenset(t.strip() for t in TOOLS)
@@ -169,9 +170,9 @@ def _number(text: str) -> float | None:
 
 
 def _money(amount: str, scale: str | None, currency: str | None, code: str | None) -> str:
-    value = float(amount.replace(",", "")) * _SCALE.get((scale or "").lower(), 1.0)
-    cur = _CURRENCY.get(currency or "") or {"usd": "USD", "dollars": "USD", "eur": "EUR", "euros": "EUR",
-                                            "gbp": "GBP", "pounds": "GBP"}.get((code or "").lower(), "")
+    value = (_number(amount) or 0.0) * _SCALE.get((scale or "").lower(), 1.0)
+    codes = {"usd": "USD", "eur": "EUR", "gbp": "GBP", "dollar": "USD", "euro": "EUR", "pound": "GBP"}
+    cur = _CURRENCY.get(currency or "") or codes.get((code or "").lower().rstrip("s"), "")
     return f"{value:.0f} {cur}".strip()
 
 

@@ -1,6 +1,6 @@
 """Sparse binary features of a candidate unit, hashed into a fixed number of columns.
 
-Every feature is a short string ("cue:pain:frustrat", "w:invoice", "q:buying&pain"); its column is the CRC-32
+Every feature is a short string ("cue:pain:frustrat", "w:invoice", "qw:budget"); its column is the CRC-32
 of the string modulo ``DIM``, so features need no vocabulary file and are the same on every machine.
 """
 
@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import zlib
-from itertools import pairwise
 
 from synthesis.extraction.learned.units import Unit
 
@@ -57,8 +56,8 @@ def feature_names(unit: Unit) -> list[str]:
         if pattern.search(low):
             out.append(name)
             out += [f"{name}&{kind}" for kind in cue_kinds]
+    out += [f"qw:{w}" for w in set(_WORD.findall(unit.question))]
     out += [f"w:{w}" for w in words]
-    out += [f"b:{a} {b}" for a, b in pairwise(words)]
     return out
 
 

@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 
 from synthesis.extraction.cues import CueHit, find_cues
 from synthesis.extraction.firmographics import extract_firmographics
-from synthesis.extraction.questions import question_priors
+from synthesis.extraction.questions import question_priors, question_text
 from synthesis.extraction.rules import is_small_talk
 from synthesis.extraction.segment import Sentence, respondent_sentences, split_clauses
-from synthesis.transcript import ParsedTurn
+from synthesis.transcript import ParsedTurn, SpeakerRole
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,7 @@ class Unit:
     question_kind: str | None
     position: float  # 0 at the first respondent sentence, 1 at the last
     rank_in_turn: int  # 0 for a turn's first sentence
+    question: str = ""  # the asking part of the interviewer turn before it, lower-cased
 
 
 @dataclass
@@ -41,11 +42,18 @@ class Context:
 
     turns: Sequence[ParsedTurn]
     priors: dict[int, str] = field(init=False)
+    questions: dict[int, str] = field(init=False, default_factory=dict)
     findings: dict[int, list[tuple[int, int, str]]] = field(init=False, default_factory=dict)
     hits: dict[int, list[CueHit]] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.priors = question_priors(self.turns)
+        asked = ""
+        for index, turn in enumerate(self.turns):
+            if turn.role == SpeakerRole.INTERVIEWER:
+                asked = question_text(turn).lower()
+            elif turn.role == SpeakerRole.RESPONDENT:
+                self.questions[index] = asked
         for f in extract_firmographics(self.turns):
             self.findings.setdefault(f.turn_index, []).append((f.start, f.end, f.field))
 
@@ -57,7 +65,8 @@ class Context:
         cues = {(h.kind, h.cue.name) for h in self.hits[turn_index] if start <= h.start and h.end <= end}
         fields = {f for s, e, f in self.findings.get(turn_index, ()) if start <= s and e <= end}
         return Unit(turn_index, start, end, sentence, is_clause, self.turns[turn_index].text[start:end],
-                    tuple(sorted(cues)), tuple(sorted(fields)), self.priors.get(turn_index), position, rank)
+                    tuple(sorted(cues)), tuple(sorted(fields)), self.priors.get(turn_index), position, rank,
+                    self.questions.get(turn_index, ""))
 
 
 def substantive_sentences(turns: Sequence[ParsedTurn]) -> list[Sentence]:
