@@ -47,7 +47,8 @@ def test_cue_matches_a_tunable_sentence(name: str, pattern: re.Pattern[str]) -> 
 
 
 @pytest.mark.parametrize(
-    "name", ["_EMPLOYEES", "_REVENUE", "_STAGE", "_RAISED", "_PLACE_CUE", "_COMPANY_CUE", "_INDUSTRY", "_TOOL"]
+    "name",
+    ["_EMPLOYEES", "_REVENUE", "_STAGE", "_RAISED", "_PLACE_CUE", "_COMPANY_CUE", "_INDUSTRY", "_TOOL"],
 )
 def test_firmographic_pattern_matches_a_tunable_sentence(name: str) -> None:
     pattern = getattr(firmographics, name)
