@@ -54,14 +54,15 @@ def calibrate_candidates(
 ) -> list[Candidate]:
     """Give candidates made elsewhere (a language model's) the calibrated confidence of their own kind.
 
-    Each span is scored like a rule candidate, in the context of the sentence it starts in; candidates below
-    ``threshold`` (default: the model's own) are dropped, so model-led output meets the rules' bar.
+    Each span is scored as the smallest candidate unit (clause or sentence) that holds it, the kind of text
+    the model was trained on; candidates below ``threshold`` (default: the model's own) are dropped, so
+    model-led output meets the same bar as the rules.
     """
     model = model or bundled_model()
     cut = model.threshold if threshold is None else threshold
     context = Context(turns)
-    sentences = {(u.turn_index, u.start): u for u in candidate_units(turns, context) if not u.is_clause}
-    rows = [feature_columns(_unit_for(context, sentences, c)) for c in candidates]
+    units = candidate_units(turns, context)
+    rows = [feature_columns(_unit_for(context, units, c)) for c in candidates]
     probabilities = model.probabilities(rows) if rows else np.zeros((0, len(LABELS)))
     out = []
     for c, row in zip(candidates, probabilities, strict=True):
@@ -71,10 +72,13 @@ def calibrate_candidates(
     return out
 
 
-def _unit_for(context: Context, sentences: dict[tuple[int, int], Unit], c: Candidate) -> Unit:
-    """The candidate's span as a unit, placed like the sentence of its turn that starts nearest before it."""
-    before = [u for (t, s), u in sentences.items() if t == c.turn_index and s <= c.start]
-    near = max(before, key=lambda u: u.start, default=None)
+def _unit_for(context: Context, units: Sequence[Unit], c: Candidate) -> Unit:
+    """The shortest unit holding the candidate's span; else the span itself, placed like its turn's units."""
+    same_turn = [u for u in units if u.turn_index == c.turn_index]
+    holding = [u for u in same_turn if u.start <= c.start and c.end <= u.end]
+    if holding:
+        return min(holding, key=lambda u: u.end - u.start)
+    near = min(same_turn, key=lambda u: abs(u.start - c.start), default=None)
     if near is None:
         return context.unit(c.turn_index, c.start, c.end)
     return context.unit(c.turn_index, c.start, c.end, sentence=near.sentence, position=near.position,
