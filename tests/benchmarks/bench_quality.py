@@ -4,7 +4,8 @@ Prints (1) macro F1 and per-kind precision/recall of the learned extractor, cros
 training/ (the figures the threshold was chosen on), (2) the reliability table and expected calibration
 error of those cross-validated confidences, (3) the ../shared/eval check: the shipped extractor (trained on
 training/ only, never on eval) scored by ../shared/eval/score.py, for all files and real/ and written/ apart,
-and (4) suggestions per 1,000 respondent words before (the hand-weighted rules) and after.
+(4) suggestions per 1,000 respondent words before (the hand-weighted rules) and after, and (5) the
+learns-from-review simulation.
 Usage: python tests/benchmarks/bench_quality.py [PRED_DIR]
 """
 
@@ -22,6 +23,7 @@ from synthesis.extraction.learned.crossval import reliability, score
 from synthesis.extraction.learned.dataset import transcript_for
 from synthesis.extraction.learned.model import bundled_model
 from synthesis.extraction.learned.scorer import learned_candidates
+from synthesis.extraction.learned.simulate import DECISIONS, simulate
 from synthesis.extraction.learned.train import calibrated_cv, training_files
 from synthesis.extraction.rules import Candidate, extract_candidates
 from synthesis.ingest import parse_file
@@ -56,6 +58,16 @@ def cross_validation() -> None:
     words = sum(f.respondent_words for f in files)
     print(f"training data: {words} respondent words; cross-validated suggestions per 1,000 words: "
           f"{1000 * sum(result.predicted.values()) / words:.1f}")
+
+
+def review_simulation() -> None:
+    files = training_files()
+    _, temperature, threshold = calibrated_cv(files)
+    without, with_update = simulate(files, temperature, threshold)
+    print(f"\n== learns-from-review simulation (gold decisions on the first {DECISIONS} suggestions of each "
+          "cross-validation fold's files; scored on the rest)")
+    for name, t in (("without update", without), ("with update", with_update)):
+        print(f"{name:<15} precision {t.precision:.3f}  recall {t.recall:.3f}  ({t.predicted} suggestions)")
 
 
 def _write_predictions(extract: Extract, pred_dir: Path) -> tuple[int, int]:
@@ -105,7 +117,7 @@ def main() -> None:
     pred_dir = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "build" / "quality"
     cross_validation()
     eval_check(pred_dir)
-    print("\nlearns-from-review simulation: not built yet")
+    review_simulation()
 
 
 if __name__ == "__main__":

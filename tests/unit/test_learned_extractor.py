@@ -12,6 +12,7 @@ from synthesis.extraction.learned.decode import decode
 from synthesis.extraction.learned.features import DIM, feature_columns
 from synthesis.extraction.learned.fit import fit
 from synthesis.extraction.learned.model import LABELS, bundled_model, read_model, softmax
+from synthesis.extraction.learned.review import adapt
 from synthesis.extraction.learned.scorer import SHOW_ALL, calibrate_candidates, learned_candidates
 from synthesis.extraction.learned.units import candidate_units
 from synthesis.extraction.rules import Candidate
@@ -131,3 +132,19 @@ def test_language_model_candidates_get_the_calibrated_confidence_of_their_kind()
     assert scored[0].model_statement == "Slow close."
     kept = calibrate_candidates(TURNS, [as_pain, as_aspiration])
     assert as_aspiration.kind not in {c.kind for c in kept}
+
+
+def test_review_decisions_move_scores_their_way() -> None:
+    model = bundled_model()
+    units = candidate_units(TURNS)
+    rows = [feature_columns(u) for u in units]
+    before = model.probabilities(rows)
+    pain, none = LABELS.index("pain"), LABELS.index("none")
+    target = next(i for i, u in enumerate(units) if "reconciled by hand" in u.text and not u.is_clause)
+    rejected = adapt(model, [rows[target]] * 3, ["none"] * 3)
+    accepted = adapt(model, [rows[target]] * 3, ["pain"] * 3)
+    assert rejected.probabilities(rows)[target, none] > before[target, none]
+    assert rejected.probabilities(rows)[target, pain] < before[target, pain]
+    assert accepted.probabilities(rows)[target, pain] > before[target, pain]
+    assert np.array_equal(adapt(model, [], []).weights, model.weights)
+    assert np.array_equal(model.probabilities(rows), before)  # the shipped model is untouched

@@ -18,18 +18,23 @@ TARGET_PRECISION = 0.6
 Prediction = tuple[str, int, int, float]  # kind, start, end (file offsets), confidence
 
 
+def fold_models(
+    files: Sequence[AnnotatedFile], folds: int = FOLDS, trainer: Callable[..., ExtractorModel] = fit
+) -> list[ExtractorModel]:
+    """One model per fold, trained on every file outside it (file i is in fold i % folds)."""
+    models = []
+    for fold in range(folds):
+        train = [f for i, f in enumerate(files) if i % folds != fold]
+        models.append(trainer([r for f in train for r in f.rows], [k for f in train for k in labels_of(f)]))
+    return models
+
+
 def out_of_fold_logits(
     files: Sequence[AnnotatedFile], folds: int = FOLDS, trainer: Callable[..., ExtractorModel] = fit
 ) -> list[np.ndarray]:
-    """Logits for every file from a model trained without it (file i is in fold i % folds)."""
-    out: list[np.ndarray] = [np.zeros((0, len(LABELS)))] * len(files)
-    for fold in range(folds):
-        train = [f for i, f in enumerate(files) if i % folds != fold]
-        model = trainer([r for f in train for r in f.rows], [lab for f in train for lab in labels_of(f)])
-        for i, f in enumerate(files):
-            if i % folds == fold:
-                out[i] = model.logits(f.rows)
-    return out
+    """Logits for every file from the model of its fold, which never saw it."""
+    models = fold_models(files, folds, trainer)
+    return [models[i % folds].logits(f.rows) for i, f in enumerate(files)]
 
 
 def labels_of(f: AnnotatedFile) -> list[str]:
