@@ -52,9 +52,11 @@ _EMPLOYEES = re.compile(
     rf"headcount)|\bheadcount (?:of|is) {_APPROX}(?P<n2>{_NUM})",
     re.IGNORECASE,
 )
+# Cheap to find: the head-count, revenue and funding patterns run only within _WINDOW of these words.
 _HEAD_WORD = re.compile(r"people|employees|staff|ftes?|person|headcount", re.IGNORECASE)
-"""Cheap to find: the employee-count pattern runs only in a window around these words."""
-_HEAD_WINDOW = 80
+_MONEY_WORD = re.compile(r"\b(?:arr|revenue|turnover|sales|gmv)\b", re.IGNORECASE)
+_RAISED_WORD = re.compile(r"\b(?:raised|closed|round of|funding of)\b", re.IGNORECASE)
+_WINDOW = 80
 _MONEY = (
     rf"(?P<cur>[$€£])?\s?(?P<amt>\d+(?:[.,]\d+)?|{_SPOKEN})\s?"
     r"(?P<scale>k|mm|m|bn|b|thousand|million|billion)?\b(?:\s?(?P<code>dollars?|euros?|pounds?|usd|eur|gbp))?"
@@ -182,12 +184,13 @@ def _with_approx(text: str, start: int) -> int:
     return m.start() if m else start
 
 
-def _employee_mentions(text: str) -> Iterator[re.Match[str]]:
-    """``_EMPLOYEES`` matches, searched only near a head-count word (scanning whole turns is slow)."""
+def _near(pattern: re.Pattern[str], anchor: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """``pattern`` matches, searched only within ``_WINDOW`` characters of an ``anchor`` word (scanning whole
+    turns with these patterns is slow)."""
     seen: set[int] = set()
-    for word in _HEAD_WORD.finditer(text):
-        window_start = max(0, word.start() - _HEAD_WINDOW)
-        for m in _EMPLOYEES.finditer(text, window_start, min(len(text), word.end() + _HEAD_WINDOW)):
+    for word in anchor.finditer(text):
+        window_start = max(0, word.start() - _WINDOW)
+        for m in pattern.finditer(text, window_start, min(len(text), word.end() + _WINDOW)):
             if m.start() not in seen and (m.start() > window_start or window_start == 0):
                 seen.add(m.start())
                 yield m
@@ -195,13 +198,13 @@ def _employee_mentions(text: str) -> Iterator[re.Match[str]]:
 
 def _findings(text: str) -> Iterator[tuple[str, str, str, int, int]]:
     """Yield (field, value, normalized, start, end) for one turn's text."""
-    for m in _employee_mentions(text):
+    for m in _near(_EMPLOYEES, _HEAD_WORD, text):
         raw = m.group("n") or m.group("n2")
         n = _number(raw)
         if n is not None and n >= 2:
             start = _with_approx(text, m.start())
             yield "employee_count", text[start : m.end()], f"{n:.0f}", start, m.end()
-    for m in _REVENUE.finditer(text):
+    for m in _near(_REVENUE, _MONEY_WORD, text):
         if m.group("amt"):
             norm = _money(m.group("amt"), m.group("scale"), m.group("cur"), m.group("code"))
         else:
@@ -212,7 +215,7 @@ def _findings(text: str) -> Iterator[tuple[str, str, str, int, int]]:
         stage = m.group("stage")
         normalized = stage.title() if stage.lower().startswith("series") else stage.lower()
         yield "funding_stage", stage, normalized, m.start(), m.end()
-    for m in _RAISED.finditer(text):
+    for m in _near(_RAISED, _RAISED_WORD, text):
         yield "funding_amount", m.group().strip(), _money(m.group("amt"), m.group("scale"), m.group("cur"),
                                                           m.group("code")), m.start(), m.end()
     yield from _places(text)
