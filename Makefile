@@ -38,6 +38,8 @@ bench: $(STAMP)
 	$(BIN)/python -m tests.benchmarks.bench_crash
 	$(BIN)/python -m tests.benchmarks.bench_corpus
 	$(BIN)/python -m tests.benchmarks.bench_scale
+	$(BIN)/python -m tests.benchmarks.bench_template_bomb
+	$(BIN)/python -m tests.benchmarks.bench_download
 
 bench-quality: $(STAMP)
 	$(BIN)/python tests/benchmarks/bench_quality.py
@@ -47,11 +49,14 @@ train-extractor: $(STAMP)
 	$(BIN)/python -m synthesis.extraction.learned.train
 
 # A one-folder application for this platform in dist/groundwork/ (see packaging/BUILD.md).
+# The third-party licence notice is generated with pip-licenses into the package folder.
 package: $(STAMP)
 	$(BIN)/pyinstaller packaging/groundwork.spec --noconfirm --clean --log-level WARN \
 		--distpath dist --workpath build/pyinstaller
+	$(BIN)/python packaging/licences.py write dist/groundwork/THIRD_PARTY_LICENSES.txt
 
 package-test: package
+	$(BIN)/python packaging/licences.py check dist/groundwork/THIRD_PARTY_LICENSES.txt
 	dist/groundwork/groundwork --self-test
 
 screenshots: $(STAMP)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtGui import QUndoCommand
 
-from desktop import persona_records, records
-from desktop.persona_records import Placement
 from desktop.workspace import Workspace
-from synthesis import companies as company_records
+from synthesis.workspace import companies as company_records
+from synthesis.workspace import insights, interviews, personas
+from synthesis.workspace.personas import Placement
 
 
 class SetInsightStatusCommand(QUndoCommand):
@@ -23,7 +23,7 @@ class SetInsightStatusCommand(QUndoCommand):
         self._new = dict.fromkeys(old, new_status)
 
     def _apply(self, statuses: dict[int, str]) -> None:
-        self._workspace.write(lambda session: records.set_insight_statuses(session, statuses))
+        self._workspace.write(lambda session: insights.set_insight_statuses(session, statuses))
         self._workspace.insights_changed.emit(list(statuses))
 
     def redo(self) -> None:
@@ -40,11 +40,11 @@ class EditInsightCommand(QUndoCommand):
         super().__init__("Edit insight")
         self._workspace = workspace
         self._id = insight_id
-        self._old = workspace.read(lambda session: records.insight_state(session, insight_id))
+        self._old = workspace.read(lambda session: insights.insight_state(session, insight_id))
         self._new = (statement, "edited")
 
     def _apply(self, state: tuple[str, str]) -> None:
-        self._workspace.write(lambda session: records.set_insight_statement(session, self._id, *state))
+        self._workspace.write(lambda session: insights.set_insight_statement(session, self._id, *state))
         self._workspace.insights_changed.emit([self._id])
 
     def redo(self) -> None:
@@ -67,7 +67,7 @@ class SetSpeakerRoleCommand(QUndoCommand):
 
     def _apply(self, role: str) -> None:
         self._workspace.write(
-            lambda session: records.set_speaker_role(session, self._interview_id, self._speaker, role)
+            lambda session: interviews.set_speaker_role(session, self._interview_id, self._speaker, role)
         )
         self._workspace.interview_changed.emit(self._interview_id)
 
@@ -79,7 +79,7 @@ class SetSpeakerRoleCommand(QUndoCommand):
 
 
 class SetInterviewFieldCommand(QUndoCommand):
-    """Change one metadata field of an interview (see ``records.INTERVIEW_FIELDS``)."""
+    """Change one metadata field of an interview (see ``interviews.INTERVIEW_FIELDS``)."""
 
     def __init__(self, workspace: Workspace, interview_id: int, name: str, old: str, new: str) -> None:
         super().__init__(f"Edit {name.replace('_', ' ')}")
@@ -91,7 +91,7 @@ class SetInterviewFieldCommand(QUndoCommand):
 
     def _apply(self, value: str) -> None:
         self._workspace.write(
-            lambda session: records.set_interview_field(session, self._interview_id, self._name, value)
+            lambda session: interviews.set_interview_field(session, self._interview_id, self._name, value)
         )
         self._workspace.interview_changed.emit(self._interview_id)
 
@@ -111,14 +111,14 @@ class SetPersonaFieldCommand(QUndoCommand):
         self._id = persona_id
         self._name = name
         self._old_value, self._old_edited = workspace.read(
-            lambda session: persona_records.persona_field(session, persona_id, name)
+            lambda session: personas.persona_field(session, persona_id, name)
         )
         self._new_value = value
         self._new_edited = [*self._old_edited, name] if name not in self._old_edited else self._old_edited
 
     def _apply(self, value: str, edited: list[str]) -> None:
         self._workspace.write(
-            lambda session: persona_records.set_persona_field(session, self._id, self._name, value, edited)
+            lambda session: personas.set_persona_field(session, self._id, self._name, value, edited)
         )
         self._workspace.personas_changed.emit([self._id])
 
@@ -141,7 +141,7 @@ class PlaceInsightCommand(QUndoCommand):
         self._new = new
 
     def _apply(self, old: Placement | None, new: Placement | None) -> None:
-        self._workspace.write(lambda session: persona_records.set_placement(session, old, new))
+        self._workspace.write(lambda session: personas.set_placement(session, old, new))
         self._workspace.personas_changed.emit(sorted({p.persona_id for p in (old, new) if p is not None}))
 
     def redo(self) -> None:
@@ -162,7 +162,7 @@ class SetPersonaIcpsCommand(QUndoCommand):
         self._new = list(new)
 
     def _apply(self, icp_ids: list[int]) -> None:
-        self._workspace.write(lambda session: persona_records.set_persona_icps(session, self._id, icp_ids))
+        self._workspace.write(lambda session: personas.set_persona_icps(session, self._id, icp_ids))
         self._workspace.personas_changed.emit([self._id])
 
     def redo(self) -> None:
@@ -241,7 +241,7 @@ class AddInsightCommand(QUndoCommand):
 
     def redo(self) -> None:
         with self._workspace.session() as session:
-            self.insight_id = records.add_user_insight(session, *self._span)
+            self.insight_id = insights.add_user_insight(session, *self._span)
             session.commit()
         self._workspace.insights_changed.emit([self.insight_id])
         self._workspace.interview_changed.emit(self._interview_id)
@@ -250,6 +250,6 @@ class AddInsightCommand(QUndoCommand):
         insight_id = self.insight_id
         if insight_id is None:
             return
-        self._workspace.write(lambda session: records.delete_insight(session, insight_id))
+        self._workspace.write(lambda session: insights.delete_insight(session, insight_id))
         self._workspace.insights_changed.emit([insight_id])
         self._workspace.interview_changed.emit(self._interview_id)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
-    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -22,24 +21,23 @@ from PySide6.QtWidgets import (
 
 from desktop.commands import AcceptSuggestionCommand, SetCompanyFieldCommand
 from desktop.company_table_model import RELATIONSHIP, CompanyTableModel, RelationshipDelegate
+from desktop.panes import column, fill, splitter
 from desktop.tasks import TaskRunner
 from desktop.workspace import Workspace
-from synthesis import companies as company_records
-from synthesis.companies import CompanyRow, SuggestionRow
+from desktop.workspace_view import WorkspaceView
+from synthesis.workspace import companies as company_records
+from synthesis.workspace.companies import CompanyRow, SuggestionRow
 
 TURN_SCHEME = "turn"
 
 
-class CompaniesView(QWidget):
-    status_message = Signal(str)
+class CompaniesView(WorkspaceView):
     open_turn = Signal(int, int)
 
     def __init__(
         self, workspace: Workspace, runner: TaskRunner, undo_stack: QUndoStack, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self._workspace = workspace
-        self._runner = runner
+        super().__init__(workspace, runner, parent)
         self._undo_stack = undo_stack
         self.suggestions: list[SuggestionRow] = []
         self.accept_buttons: list[QPushButton] = []
@@ -77,37 +75,19 @@ class CompaniesView(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.suggestion_rows)
-        bottom = QWidget()
-        bottom_layout = QVBoxLayout(bottom)
-        bottom_layout.setContentsMargins(0, 0, 0, 0)
-        bottom_layout.addWidget(self.suggestion_title)
-        bottom_layout.addWidget(scroll, 1)
-
-        top = QWidget()
-        top_layout = QVBoxLayout(top)
-        top_layout.setContentsMargins(0, 0, 0, 0)
-        top_layout.addWidget(self.hint)
-        top_layout.addWidget(self.table, 1)
-        self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.setObjectName("companies_splitter")
-        self.splitter.addWidget(top)
-        self.splitter.addWidget(bottom)
-        self.splitter.setSizes([300, 300])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.splitter)
+        bottom = column(self.suggestion_title, (scroll, 1))
+        top = column(self.hint, (self.table, 1))
+        self.splitter = splitter(
+            "companies_splitter", [top, bottom], sizes=(300, 300), orientation=Qt.Orientation.Vertical
+        )
+        fill(self, self.splitter)
         for signal in (workspace.contents_changed, workspace.companies_changed, workspace.interview_changed):
             signal.connect(self.reload)
 
     # Loading
 
     def reload(self) -> None:
-        self._runner.run(
-            "companies.table",
-            lambda progress, cancel: self._workspace.read(company_records.company_rows),
-            on_success=self._show,
-            on_failure=lambda message: self.status_message.emit(f"Could not load the companies: {message}"),
-        )
+        self._load("companies.table", company_records.company_rows, self._show, "load the companies")
 
     def _show(self, rows: list[CompanyRow]) -> None:
         current = self.current_company()

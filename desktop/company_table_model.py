@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from models.tables import CompanyRelationship
-from synthesis.companies import COMPANY_FIELDS, CompanyRow
+from desktop.table_model import AnyIndex, TableModel
+from synthesis.workspace.companies import COMPANY_FIELDS, RELATIONSHIPS, CompanyRow
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole
 HEADERS = (
     "Company",
@@ -28,15 +27,14 @@ INTERVIEWS = len(COMPANY_FIELDS)
 RELATIONSHIP = COMPANY_FIELDS.index("relationship")
 
 
-class CompanyTableModel(QAbstractTableModel):
+class CompanyTableModel(TableModel[CompanyRow]):
     """One row per company; an edit shows at once and asks the owner for the undoable write."""
 
     edit_requested = Signal(int, str, str, str)
     """(company id, field name, old text, new text)."""
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[CompanyRow] = []
+        super().__init__(HEADERS, parent)
 
     def set_rows(self, rows: list[CompanyRow]) -> None:
         self.beginResetModel()
@@ -49,19 +47,6 @@ class CompanyTableModel(QAbstractTableModel):
     def row_of(self, company_id: int) -> int | None:
         return next((n for n, r in enumerate(self._rows) if r.id == company_id), None)
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        return None
-
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
@@ -69,9 +54,9 @@ class CompanyTableModel(QAbstractTableModel):
         return flags | Qt.ItemFlag.ItemIsEditable if index.column() != INTERVIEWS else flags
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        row = self._row(index)
+        if row is None:
             return None
-        row = self._rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole):
             if index.column() == INTERVIEWS:
                 return str(row.interviews)
@@ -99,7 +84,7 @@ class RelationshipDelegate(QStyledItemDelegate):
 
     def createEditor(self, parent: QWidget, _option: QStyleOptionViewItem, _index: AnyIndex) -> QWidget:
         combo = QComboBox(parent)
-        combo.addItems([r.value for r in CompanyRelationship])
+        combo.addItems(list(RELATIONSHIPS))
         return combo
 
     def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:

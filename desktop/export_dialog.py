@@ -23,11 +23,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlmodel import Session, col, select
 
-from models.tables import Icp, Persona, WorkspaceSetting
+from desktop.redaction_review import RedactionReview
 from synthesis.report.export import ReportSummary, export_report
 from synthesis.report.options import ReportOptions
+from synthesis.report.redaction import Candidate, Decisions, review_candidates
+from synthesis.workspace.settings import report_choices
 
 
 class _Window(Protocol):
@@ -70,6 +71,7 @@ class ExportReportDialog(QDialog):
         icps: Sequence[tuple[int, str]],
         defaults: dict[str, str],
         parent: QWidget | None = None,
+        candidates: Sequence[Candidate] = (),
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Export report")
@@ -80,7 +82,10 @@ class ExportReportDialog(QDialog):
         self.date = QDateEdit(QDate.currentDate())
         self.date.setCalendarPopup(True)
         self.include_suggested = QCheckBox("Include insights not yet reviewed (every page is marked DRAFT)")
-        self.anonymise = QCheckBox("Anonymise people and companies")
+        self.anonymise = QCheckBox("Anonymise people, companies and places")
+        self.review = RedactionReview(candidates)
+        self.review.setVisible(False)
+        self.anonymise.toggled.connect(self.review.setVisible)
         self.personas = _checklist(personas)
         self.icps = _checklist(icps)
         self.template = QLineEdit()
@@ -93,6 +98,7 @@ class ExportReportDialog(QDialog):
         form.addRow("Date", self.date)
         form.addRow("", self.include_suggested)
         form.addRow("", self.anonymise)
+        form.addRow("", self.review)
         form.addRow("Personas", self.personas)
         form.addRow("ICPs", self.icps)
         form.addRow("Word template", self._with_browse(self.template, self._choose_template))
@@ -136,6 +142,7 @@ class ExportReportDialog(QDialog):
             date=dt.date(qdate.year(), qdate.month(), qdate.day()),
             include_suggested=self.include_suggested.isChecked(),
             anonymise=self.anonymise.isChecked(),
+            redaction=self.review.decisions() if self.anonymise.isChecked() else Decisions(),
             persona_ids=_checked(self.personas),
             icp_ids=_checked(self.icps),
             template=Path(self.template.text()) if self.template.text().strip() else None,
@@ -145,14 +152,6 @@ class ExportReportDialog(QDialog):
         return Path(self.out.text().strip())
 
 
-def _choices(session: Session) -> tuple[list[tuple[int, str]], list[tuple[int, str]], dict[str, str]]:
-    personas = [(p.id or 0, p.name) for p in session.exec(select(Persona).order_by(col(Persona.id)))]
-    icps = [(i.id or 0, i.name) for i in session.exec(select(Icp).order_by(col(Icp.id)))]
-    defaults = {
-        s.key: str(s.value) for s in session.exec(select(WorkspaceSetting)) if isinstance(s.value, str)
-    }
-    return personas, icps, defaults
-
 
 def export_report_interactively(window: _Window) -> None:
     """Ask for the options, then write the report as a background task with progress and Cancel."""
@@ -160,8 +159,10 @@ def export_report_interactively(window: _Window) -> None:
     if workspace is None:
         window.show_message("Open a workspace before exporting a report.")
         return
-    personas, icps, defaults = workspace.read(_choices)
-    dialog = ExportReportDialog(personas, icps, defaults, window if isinstance(window, QWidget) else None)
+    personas, icps, defaults = workspace.read(report_choices)
+    candidates = workspace.read(lambda session: review_candidates(session, defaults.get("client", "")))
+    parent = window if isinstance(window, QWidget) else None
+    dialog = ExportReportDialog(personas, icps, defaults, parent, candidates)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return
     options, out_path = dialog.options(), dialog.out_path()
@@ -174,6 +175,7 @@ def export_report_interactively(window: _Window) -> None:
             window.show_message("Report export cancelled; no file was written.")
             return
         dropped = f"; {summary.quotes_dropped} outdated quotes left out" if summary.quotes_dropped else ""
-        window.show_message(f"Report saved to {summary.path} ({summary.quotes} quotes{dropped}).")
+        warnings = "".join(f" {w}" for w in summary.warnings)
+        window.show_message(f"Report saved to {summary.path} ({summary.quotes} quotes{dropped}).{warnings}")
 
     window.start_task("export-report", run, "Writing the report…", done)

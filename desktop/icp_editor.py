@@ -3,7 +3,7 @@ per-criterion explanations; which characteristics go with success, and suggested
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -16,19 +16,20 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QSplitter,
     QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.icp_records import IcpDraft, IcpEvidence, icp_evidence
 from desktop.icp_table_models import SORT_ROLE, FitTableModel, SuccessTableModel
+from desktop.panes import column, fill, splitter
 from desktop.tasks import TaskRunner
 from desktop.workspace import Workspace
+from desktop.workspace_view import WorkspaceView
 from synthesis.icp.criteria import Criterion, CriterionError, CriterionKind, parse_criterion
 from synthesis.icp.store import MAX_CRITERIA, IcpError, create_icp, update_icp
+from synthesis.workspace.icps import IcpDraft, IcpEvidence, icp_evidence
 
 PLACEHOLDERS = {
     CriterionKind.INDUSTRY: "software, saas",
@@ -91,27 +92,34 @@ class CriterionRow:
         return True
 
 
-class IcpEditor(QWidget):
-    status_message = Signal(str)
+class IcpEditor(WorkspaceView):
 
     def __init__(self, workspace: Workspace, runner: TaskRunner, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._workspace = workspace
-        self._runner = runner
+        super().__init__(workspace, runner, parent)
         self.evidence = IcpEvidence((), (), (), ())
         self.current_id: int | None = None
 
+        left = self._build_list()
+        form_box = self._build_form()
+        suggest_box = self._build_suggestions()
+        self._build_tabs()
+        top = splitter("", [left, form_box, suggest_box], stretch=(1, 4, 2), sizes=(180, 620, 300))
+        self.splitter = splitter(
+            "icp_splitter", [top, self.tabs], stretch=(0, 1), orientation=Qt.Orientation.Vertical
+        )
+        fill(self, self.splitter)
+        for signal in (workspace.contents_changed, workspace.companies_changed, workspace.interview_changed):
+            signal.connect(self.reload)
+
+    def _build_list(self) -> QWidget:
         self.icp_list = QListWidget()
         self.icp_list.setAccessibleName("ICPs")
         self.icp_list.currentItemChanged.connect(self._icp_chosen)
         self.new_button = QPushButton("&New ICP")
         self.new_button.clicked.connect(self.new_icp)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.icp_list, 1)
-        left_layout.addWidget(self.new_button)
+        return column((self.icp_list, 1), self.new_button)
 
+    def _build_form(self) -> QGroupBox:
         self.name_edit = QLineEdit()
         self.name_edit.setPlaceholderText("e.g. Mid-market B2B software")
         self.description_edit = QLineEdit()
@@ -143,7 +151,9 @@ class IcpEditor(QWidget):
         form_layout.addLayout(grid)
         form_layout.addLayout(save_row)
         form_layout.addStretch(1)
+        return form_box
 
+    def _build_suggestions(self) -> QGroupBox:
         self.suggestion_list = QListWidget()
         self.suggestion_list.setAccessibleName("Suggested criteria")
         self.use_suggestions = QPushButton("&Use these")
@@ -155,7 +165,9 @@ class IcpEditor(QWidget):
         suggest_layout.addWidget(explanation)
         suggest_layout.addWidget(self.suggestion_list, 1)
         suggest_layout.addWidget(self.use_suggestions)
+        return suggest_box
 
+    def _build_tabs(self) -> None:
         self.fit_model = FitTableModel(self)
         self.fit_table = self._table(self.fit_model, "Company fit")
         self.success_model = SuccessTableModel(self)
@@ -169,26 +181,6 @@ class IcpEditor(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(fit_page, "&Company fit")
         self.tabs.addTab(self.success_table, "&What goes with success")
-
-        top = QSplitter(Qt.Orientation.Horizontal)
-        top.addWidget(left)
-        top.addWidget(form_box)
-        top.addWidget(suggest_box)
-        top.setStretchFactor(0, 1)
-        top.setStretchFactor(1, 4)
-        top.setStretchFactor(2, 2)
-        top.setSizes([180, 620, 300])
-        self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.setObjectName("icp_splitter")
-        self.splitter.addWidget(top)
-        self.splitter.addWidget(self.tabs)
-        self.splitter.setStretchFactor(0, 0)
-        self.splitter.setStretchFactor(1, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.splitter)
-        for signal in (workspace.contents_changed, workspace.companies_changed, workspace.interview_changed):
-            signal.connect(self.reload)
 
     def _table(self, model, name: str) -> QTableView:
         proxy = QSortFilterProxyModel(self)
@@ -210,12 +202,7 @@ class IcpEditor(QWidget):
 
     def reload(self) -> None:
         icp_id = self.current_id
-        self._runner.run(
-            "icps.evidence",
-            lambda progress, cancel: self._workspace.read(lambda s: icp_evidence(s, icp_id)),
-            on_success=self._show,
-            on_failure=lambda message: self.status_message.emit(f"Could not load the ICPs: {message}"),
-        )
+        self._load("icps.evidence", lambda s: icp_evidence(s, icp_id), self._show, "load the ICPs")
 
     def _show(self, evidence: IcpEvidence) -> None:
         self.evidence = evidence
@@ -326,5 +313,5 @@ MAX_COLUMN_WIDTH = 340
 
 def fit_columns(table: QTableView) -> None:
     table.resizeColumnsToContents()
-    for column in range(table.model().columnCount()):
-        table.setColumnWidth(column, min(table.columnWidth(column), MAX_COLUMN_WIDTH))
+    for number in range(table.model().columnCount()):
+        table.setColumnWidth(number, min(table.columnWidth(number), MAX_COLUMN_WIDTH))

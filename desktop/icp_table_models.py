@@ -5,26 +5,24 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
-from desktop.icp_records import FitRow
+from desktop.table_model import AnyIndex, TableModel
 from synthesis.icp.fit import CriterionResult, Outcome
 from synthesis.icp.success import SuccessRow
+from synthesis.workspace.icps import FitRow
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole
 MARKS = {Outcome.MATCH: "✓", Outcome.MISS: "✗", Outcome.UNKNOWN: "?"}
 FIT_COLUMNS = ("Company", "Relationship", "Score", "Fits", "Known")
 SUCCESS_COLUMNS = ("Attribute", "Value", "Customers", "Churned", "Lost", "Prospects", "Success")
 
 
-class _TableModel(QAbstractTableModel):
+class _TableModel(TableModel[tuple[str, ...]]):
     """Read-only rows of cells; subclasses say what each cell shows."""
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._headers: tuple[str, ...] = ()
-        self._cells: list[tuple[str, ...]] = []
+        super().__init__((), parent)
         self._tips: list[tuple[str, ...]] = []
         self._sort: list[tuple[Any, ...]] = []
 
@@ -36,28 +34,16 @@ class _TableModel(QAbstractTableModel):
         sort: list[tuple[Any, ...]],
     ) -> None:
         self.beginResetModel()
-        self._headers, self._cells, self._tips, self._sort = tuple(headers), cells, tips, sort
+        self._headers, self._rows, self._tips, self._sort = tuple(headers), cells, tips, sort
         self.endResetModel()
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._cells)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
-
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._cells):
+        cells = self._row(index)
+        if cells is None:
             return None
         row, column = index.row(), index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._cells[row][column]
+            return cells[column]
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tips[row][column] or None
         if role == SORT_ROLE:

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import records
 from desktop.commands import EditInsightCommand, SetInsightStatusCommand
 from desktop.insight_table_model import (
     EVIDENCE,
@@ -30,28 +29,27 @@ from desktop.insight_table_model import (
     InsightTableModel,
 )
 from desktop.kinds import HIGHLIGHT_TEXT, highlight_colour, kind_label
-from desktop.records import Highlight, InsightRow
 from desktop.tasks import TaskRunner
 from desktop.transcript_html import format_seconds, highlighted_text
 from desktop.workspace import Workspace
-from models.tables import InsightKind, InsightStatus
+from desktop.workspace_view import WorkspaceView
+from synthesis.workspace import insights, interviews, personas
+from synthesis.workspace.insights import InsightKind, InsightRow, InsightStatus
+from synthesis.workspace.interviews import Highlight
 
 OPEN_SCHEME = "open"
 
 
-class InsightReview(QWidget):
+class InsightReview(WorkspaceView):
     """Review suggested insights: filter, sort, accept (A), reject (R), edit (E or Enter)."""
 
-    status_message = Signal(str)
     open_in_transcript = Signal(int, int)
     """(interview id, insight id): show this insight's highlight in its transcript."""
 
     def __init__(
         self, workspace: Workspace, runner: TaskRunner, undo_stack: QUndoStack, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self._workspace = workspace
-        self._runner = runner
+        super().__init__(workspace, runner, parent)
         self._undo_stack = undo_stack
 
         self.model = InsightTableModel(self)
@@ -59,6 +57,22 @@ class InsightReview(QWidget):
         self.proxy = InsightFilterProxy(self)
         self.proxy.setSourceModel(self.model)
 
+        self._build_filters()
+        self._build_table()
+        filters = self._build_filter_row()
+        self._build_evidence()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(filters)
+        layout.addWidget(self.splitter, 1)
+
+        workspace.insights_changed.connect(self._insights_changed)
+        workspace.contents_changed.connect(self.reload)
+        workspace.personas_changed.connect(lambda _ids: self.reload())
+        self._update_actions()
+
+    def _build_filters(self) -> None:
+        """The kind, status, interview, persona and text filters above the table."""
         self.kind_filter = QComboBox()
         self.kind_filter.addItem("All kinds", "")
         for kind in InsightKind:
@@ -87,6 +101,7 @@ class InsightReview(QWidget):
             combo.currentIndexChanged.connect(self._apply_filters)
         self.text_filter.textChanged.connect(self._apply_filters)
 
+    def _build_table(self) -> None:
         self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
@@ -109,6 +124,8 @@ class InsightReview(QWidget):
             [QKeySequence("E"), QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)]
         )
 
+    def _build_filter_row(self) -> QHBoxLayout:
+        """The filters and the accept, reject and edit buttons."""
         filters = QHBoxLayout()
         for widget in (self.kind_filter, self.status_filter):
             filters.addWidget(widget)
@@ -120,7 +137,9 @@ class InsightReview(QWidget):
             button.setDefaultAction(action)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             filters.addWidget(button)
+        return filters
 
+    def _build_evidence(self) -> None:
         self.evidence = QTextBrowser()
         self.evidence.setOpenLinks(False)
         self.evidence.setAccessibleName("Evidence")
@@ -131,15 +150,6 @@ class InsightReview(QWidget):
         self.splitter.addWidget(self.evidence)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(filters)
-        layout.addWidget(self.splitter, 1)
-
-        workspace.insights_changed.connect(self._insights_changed)
-        workspace.contents_changed.connect(self.reload)
-        workspace.personas_changed.connect(lambda _ids: self.reload())
-        self._update_actions()
 
     def _table_action(self, text: str, shortcut: str, slot) -> QAction:
         action = QAction(text, self.table)
@@ -153,23 +163,21 @@ class InsightReview(QWidget):
     # Loading
 
     def reload(self) -> None:
-        self._runner.run(
+        self._load(
             "insights.table",
-            lambda progress, cancel: self._workspace.read(
-                lambda s: (records.insight_rows(s), records.persona_names(s))
-            ),
-            on_success=self._show_loaded,
-            on_failure=lambda message: self.status_message.emit(f"Could not load the insights: {message}"),
+            lambda s: (insights.insight_rows(s), personas.persona_names(s)),
+            self._show_loaded,
+            "load the insights",
         )
 
     def _show_loaded(self, loaded: tuple[list[InsightRow], list[tuple[int, str]]]) -> None:
-        rows, personas = loaded
+        rows, persona_names = loaded
         chosen = self.persona_filter.currentData()
         self.persona_filter.blockSignals(True)
         self.persona_filter.clear()
         self.persona_filter.addItem("All personas", None)
         self.persona_filter.addItem("In no persona", 0)
-        for persona_id, name in personas:
+        for persona_id, name in persona_names:
             self.persona_filter.addItem(name, persona_id)
         self.persona_filter.setCurrentIndex(max(self.persona_filter.findData(chosen), 0))
         self.persona_filter.blockSignals(False)
@@ -200,7 +208,7 @@ class InsightReview(QWidget):
         self._update_actions()
 
     def _insights_changed(self, insight_ids: list[int]) -> None:
-        rows = self._workspace.read(lambda s: records.insight_rows(s, insight_ids))
+        rows = self._workspace.read(lambda s: insights.insight_rows(s, insight_ids))
         if len(rows) != len(insight_ids) or any(self.model.row_of(i) is None for i in insight_ids):
             self.reload()  # insights were added or deleted
             return
@@ -271,7 +279,7 @@ class InsightReview(QWidget):
             self.evidence.setHtml("<p><i>Select an insight to see its evidence.</i></p>")
             return
         context = (
-            self._workspace.read(lambda s: records.turn_context(s, row.turn_id)) if row.turn_id else None
+            self._workspace.read(lambda s: interviews.turn_context(s, row.turn_id)) if row.turn_id else None
         )
         self.evidence.setHtml(evidence_html(row, context))
 
@@ -281,7 +289,7 @@ class InsightReview(QWidget):
             self.open_in_transcript.emit(row.interview_id, row.id)
 
 
-def evidence_html(row: InsightRow, context: records.TurnContext | None) -> str:
+def evidence_html(row: InsightRow, context: interviews.TurnContext | None) -> str:
     """The insight, then the whole turn it came from with the quote highlighted."""
     badge = (
         f'<span style="background-color:{highlight_colour(row.kind, row.status)}; color:{HIGHLIGHT_TEXT}">'

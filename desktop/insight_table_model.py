@@ -4,20 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QColor
 
 from desktop.kinds import HIGHLIGHT_TEXT, highlight_colour, kind_label
-from desktop.records import InsightRow
+from desktop.table_model import AnyIndex, TableModel
+from synthesis.workspace.insights import InsightRow
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 ROW_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -25,15 +18,14 @@ COLUMNS = ("Kind", "Status", "Statement", "Evidence", "Interview", "Confidence")
 KIND, STATUS, STATEMENT, EVIDENCE, INTERVIEW, CONFIDENCE = range(len(COLUMNS))
 
 
-class InsightTableModel(QAbstractTableModel):
+class InsightTableModel(TableModel[InsightRow]):
     """One row per insight; editing the statement asks for an undoable edit instead of writing itself."""
 
     edit_requested = Signal(int, str)
     """(insight id, new statement): the owner pushes the undo command that writes it."""
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[InsightRow] = []
+        super().__init__(COLUMNS, parent)
         self._row_of: dict[int, int] = {}
 
     def set_rows(self, rows: list[InsightRow]) -> None:
@@ -57,19 +49,6 @@ class InsightTableModel(QAbstractTableModel):
     def row_of(self, insight_id: int) -> int | None:
         return self._row_of.get(insight_id)
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        return None
-
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
@@ -79,9 +58,9 @@ class InsightTableModel(QAbstractTableModel):
         return flags
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        row = self._row(index)
+        if row is None:
             return None
-        row = self._rows[index.row()]
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return _display(row, column)

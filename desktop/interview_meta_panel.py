@@ -9,9 +9,9 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLineEdit, QVBoxLayout, QWidget
 
 from desktop.commands import SetInterviewFieldCommand, SetSpeakerRoleCommand
-from desktop.records import InterviewDetail
 from desktop.workspace import Workspace
 from synthesis.transcript import SpeakerRole
+from synthesis.workspace.interviews import InterviewDetail
 
 FIELD_LABELS = {
     "interviewee_name": "&Interviewee",

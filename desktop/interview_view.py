@@ -10,44 +10,54 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QSplitter,
     QTableView,
     QTextBrowser,
-    QVBoxLayout,
     QWidget,
 )
 
-from desktop import records
 from desktop.commands import AddInsightCommand
 from desktop.interview_meta_panel import InterviewMetaPanel
 from desktop.kinds import HIGHLIGHT_TEXT, KindLegend, highlight_colour, kind_label
+from desktop.panes import column, fill, splitter
 from desktop.record_table_model import RecordTableModel
-from desktop.records import InterviewDetail, InterviewSummary, TurnRow
 from desktop.tasks import TaskRunner
 from desktop.transcript_html import INSIGHT_SCHEME, insight_anchor, transcript_html, turn_anchor
 from desktop.workspace import Workspace
-from models.tables import InsightKind
+from desktop.workspace_view import WorkspaceView
+from synthesis.workspace import interviews
+from synthesis.workspace.insights import InsightKind
+from synthesis.workspace.interviews import InterviewDetail, InterviewSummary, TurnRow
 
 LIST_HEADERS = ("Interview", "Interviewee", "Insights")
 
 
-class InterviewView(QWidget):
+class InterviewView(WorkspaceView):
     """Pick an interview on the left; read and annotate it in the middle; edit its details on the right."""
 
-    status_message = Signal(str)
     detail_shown = Signal(int)
     """An interview finished loading and is on screen (its id)."""
 
     def __init__(
         self, workspace: Workspace, runner: TaskRunner, undo_stack: QUndoStack, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self._workspace = workspace
-        self._runner = runner
+        super().__init__(workspace, runner, parent)
         self._undo_stack = undo_stack
         self.detail: InterviewDetail | None = None
         self.selected_insight: int | None = None
 
+        self._build_list()
+        middle = self._build_transcript()
+        right = self._build_details()
+        self.splitter = splitter(
+            "interview_splitter", [self.list_view, middle, right], stretch=(2, 5, 2), sizes=(440, 680, 320)
+        )
+        fill(self, self.splitter)
+
+        workspace.contents_changed.connect(self.reload_list)
+        workspace.interview_changed.connect(self._interview_changed)
+        workspace.insights_changed.connect(self._insights_changed)
+
+    def _build_list(self) -> None:
         self.list_model = RecordTableModel(LIST_HEADERS, self)
         self.list_view = QTableView()
         self.list_view.setModel(self.list_model)
@@ -62,6 +72,7 @@ class InterviewView(QWidget):
         self.list_view.setAccessibleName("Interviews")
         self.list_view.selectionModel().currentRowChanged.connect(self._list_row_changed)
 
+    def _build_transcript(self) -> QWidget:
         self.title = QLabel("Select an interview")
         self.title.setWordWrap(True)
         font = self.title.font()
@@ -74,53 +85,22 @@ class InterviewView(QWidget):
         self.browser.anchorClicked.connect(self._anchor_clicked)
         self.browser.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.browser.customContextMenuRequested.connect(self._context_menu)
-        middle = QWidget()
-        middle_layout = QVBoxLayout(middle)
-        middle_layout.setContentsMargins(0, 0, 0, 0)
-        middle_layout.addWidget(self.title)
-        middle_layout.addWidget(KindLegend())
-        middle_layout.addWidget(self.browser, 1)
+        return column(self.title, KindLegend(), (self.browser, 1))
 
-        self.meta_panel = InterviewMetaPanel(workspace, undo_stack)
+    def _build_details(self) -> QWidget:
+        self.meta_panel = InterviewMetaPanel(self._workspace, self._undo_stack)
         self.meta_panel.status_message.connect(self.status_message)
         self.insight_list = QListWidget()
         self.insight_list.setWordWrap(True)
         self.insight_list.setSpacing(2)
         self.insight_list.setAccessibleName("Insights of this interview")
         self.insight_list.currentItemChanged.connect(self._insight_item_changed)
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(self.meta_panel)
-        right_layout.addWidget(QLabel("Insights"))
-        right_layout.addWidget(self.insight_list, 1)
-
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setObjectName("interview_splitter")
-        self.splitter.addWidget(self.list_view)
-        self.splitter.addWidget(middle)
-        self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 5)
-        self.splitter.setStretchFactor(2, 2)
-        self.splitter.setSizes([440, 680, 320])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.splitter)
-
-        workspace.contents_changed.connect(self.reload_list)
-        workspace.interview_changed.connect(self._interview_changed)
-        workspace.insights_changed.connect(self._insights_changed)
+        return column(self.meta_panel, QLabel("Insights"), (self.insight_list, 1))
 
     # Loading
 
     def reload_list(self) -> None:
-        self._runner.run(
-            "interviews.list",
-            lambda progress, cancel: self._workspace.read(records.interview_summaries),
-            on_success=self._show_list,
-            on_failure=lambda message: self.status_message.emit(f"Could not list the interviews: {message}"),
-        )
+        self._load("interviews.list", interviews.interview_summaries, self._show_list, "list the interviews")
 
     def _show_list(self, summaries: list[InterviewSummary]) -> None:
         current = self.detail.id if self.detail else None
@@ -136,13 +116,11 @@ class InterviewView(QWidget):
     ) -> None:
         """Load an interview and scroll to a turn or an insight's highlight."""
         self._select_list_row(interview_id)
-        self._runner.run(
+        self._load(
             "interviews.detail",
-            lambda progress, cancel: self._workspace.read(
-                lambda s: records.interview_detail(s, interview_id)
-            ),
-            on_success=lambda detail: self._show_detail(detail, turn_id=turn_id, insight_id=insight_id),
-            on_failure=lambda message: self.status_message.emit(f"Could not open the interview: {message}"),
+            lambda s: interviews.interview_detail(s, interview_id),
+            lambda detail: self._show_detail(detail, turn_id=turn_id, insight_id=insight_id),
+            "open the interview",
         )
 
     def _show_detail(
@@ -199,7 +177,7 @@ class InterviewView(QWidget):
         self._runner.run(
             "interviews.detail",
             lambda progress, cancel: self._workspace.read(
-                lambda s: records.interview_detail(s, interview_id)
+                lambda s: interviews.interview_detail(s, interview_id)
             ),
             on_success=lambda detail: self._show_detail(
                 detail, turn_id=None, insight_id=None, keep_scroll=True

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
-from models.tables import InsightKind
+from synthesis.workspace.insights import InsightKind
 
 HIGHLIGHT_TEXT = "#1a1a1a"
 KIND_COLOURS: dict[str, str] = {

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
-from desktop.records import NavCounts
+from synthesis.workspace.counts import NavCounts
 
 SECTIONS = ("interviews", "insights", "companies", "personas", "matrix", "icps", "models")
 LABELS = {

@@ -4,6 +4,7 @@ behaviour with prevalence and evidence on the right. Every edit is an undoable c
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 
 from PySide6.QtCore import QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import QCursor, QFocusEvent, QUndoStack
@@ -16,19 +17,20 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMenu,
     QPlainTextEdit,
-    QSplitter,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop import persona_records
 from desktop.commands import PlaceInsightCommand, SetPersonaFieldCommand, SetPersonaIcpsCommand
+from desktop.panes import column, fill, splitter
 from desktop.persona_html import MOVE_SCHEME, REMOVE_SCHEME, TURN_SCHEME, themes_html
-from desktop.persona_records import PERSONA_STATUSES, Placement
 from desktop.tasks import TaskRunner
 from desktop.workspace import Workspace
+from desktop.workspace_view import WorkspaceView
 from synthesis.personas.query import PersonaProfile, persona_profile
+from synthesis.workspace import personas
+from synthesis.workspace.personas import PERSONA_STATUSES, Placement
 
 LINE_FIELDS = {"name": "&Name", "role": "&Role", "seniority": "S&eniority"}
 TEXT_FIELDS = {"summary": "S&ummary", "demographics": "&Demographics"}
@@ -44,10 +46,9 @@ class CommitTextEdit(QPlainTextEdit):
         self.editing_finished.emit()
 
 
-class PersonaEditor(QWidget):
+class PersonaEditor(WorkspaceView):
     """Pick a persona on the left; edit it in the middle; review its themes and evidence on the right."""
 
-    status_message = Signal(str)
     open_turn = Signal(int, int)
     """(interview id, turn id) of an evidence quote the user clicked."""
     profile_shown = Signal(int)
@@ -55,13 +56,24 @@ class PersonaEditor(QWidget):
     def __init__(
         self, workspace: Workspace, runner: TaskRunner, undo_stack: QUndoStack, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self._workspace = workspace
-        self._runner = runner
+        super().__init__(workspace, runner, parent)
         self._undo_stack = undo_stack
         self.profile: PersonaProfile | None = None
-        self._personas: list[persona_records.PersonaListItem] = []
+        self._personas: list[personas.PersonaListItem] = []
 
+        left = self._build_list()
+        self._build_form()
+        self._build_themes()
+        panes = [left, self.form_widget, self.themes]
+        self.splitter = splitter("persona_splitter", panes, stretch=(1, 2, 4), sizes=(240, 340, 660))
+        fill(self, self.splitter)
+
+        workspace.contents_changed.connect(self.reload)
+        workspace.companies_changed.connect(self.reload)
+        workspace.personas_changed.connect(self._personas_changed)
+        workspace.insights_changed.connect(lambda _ids: self._reload_profile())
+
+    def _build_list(self) -> QWidget:
         self.persona_list = QListWidget()
         self.persona_list.setAccessibleName("Personas")
         self.persona_list.setWordWrap(True)
@@ -70,7 +82,10 @@ class PersonaEditor(QWidget):
         self.persona_list.currentItemChanged.connect(self._persona_chosen)
         self.hint = QLabel("No personas yet: run synthesis (Tools → Run Synthesis) to draft them.")
         self.hint.setWordWrap(True)
+        return column(self.hint, (self.persona_list, 1))
 
+    def _build_form(self) -> None:
+        """The persona's fields, status and linked ICPs (disabled until a persona is chosen)."""
         self.fields: dict[str, QLineEdit | CommitTextEdit] = {}
         form = QFormLayout()
         for name, label in LINE_FIELDS.items():
@@ -106,50 +121,23 @@ class PersonaEditor(QWidget):
         self.form_widget.setLayout(form_layout)
         self.form_widget.setEnabled(False)
 
+    def _build_themes(self) -> None:
         self.themes = QTextBrowser()
         self.themes.setOpenLinks(False)
         self.themes.setAccessibleName("Persona themes and evidence")
         self.themes.anchorClicked.connect(self._link_clicked)
 
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.hint)
-        left_layout.addWidget(self.persona_list, 1)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setObjectName("persona_splitter")
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(self.form_widget)
-        self.splitter.addWidget(self.themes)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setStretchFactor(2, 4)
-        self.splitter.setSizes([240, 340, 660])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.splitter)
-
-        workspace.contents_changed.connect(self.reload)
-        workspace.companies_changed.connect(self.reload)
-        workspace.personas_changed.connect(self._personas_changed)
-        workspace.insights_changed.connect(lambda _ids: self._reload_profile())
-
     # Loading
 
     def reload(self) -> None:
-        def load(progress, cancel):
-            return self._workspace.read(
-                lambda s: (persona_records.persona_list(s), persona_records.icp_names(s))
-            )
-
-        self._runner.run(
+        self._load(
             "personas.list",
-            load,
-            on_success=self._show_list,
-            on_failure=lambda message: self.status_message.emit(f"Could not list the personas: {message}"),
+            lambda s: (personas.persona_list(s), personas.icp_names(s)),
+            self._show_list,
+            "list the personas",
         )
 
-    def _show_list(self, loaded: tuple[list[persona_records.PersonaListItem], list[tuple[int, str]]]) -> None:
+    def _show_list(self, loaded: tuple[list[personas.PersonaListItem], list[tuple[int, str]]]) -> None:
         self._personas, icps = loaded
         current = self.profile.id if self.profile else None
         self.persona_list.blockSignals(True)
@@ -184,12 +172,8 @@ class PersonaEditor(QWidget):
                 self.persona_list.blockSignals(True)
                 self.persona_list.setCurrentItem(item)
                 self.persona_list.blockSignals(False)
-        self._runner.run(
-            "personas.profile",
-            lambda progress, cancel: self._workspace.read(lambda s: persona_profile(s, persona_id)),
-            on_success=self._show_profile,
-            on_failure=lambda message: self.status_message.emit(f"Could not open the persona: {message}"),
-        )
+        profile = partial(persona_profile, persona_id=persona_id)
+        self._load("personas.profile", profile, self._show_profile, "open the persona")
 
     def _reload_profile(self) -> None:
         if self.profile is not None:
@@ -289,7 +273,7 @@ class PersonaEditor(QWidget):
         if self.profile is None:
             return None
         persona_id = self.profile.id
-        return self._workspace.read(lambda s: persona_records.placement(s, persona_id, insight_id))
+        return self._workspace.read(lambda s: personas.placement(s, persona_id, insight_id))
 
     def _link_clicked(self, url: QUrl) -> None:
         scheme, path = url.scheme(), url.path()

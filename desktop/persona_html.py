@@ -5,8 +5,8 @@ from __future__ import annotations
 from html import escape
 
 from desktop.kinds import HIGHLIGHT_TEXT, KIND_COLOURS
-from models.tables import InsightKind
 from synthesis.personas.query import PersonaProfile, ThemeStatement, ThemeView
+from synthesis.workspace.insights import InsightKind
 
 TURN_SCHEME = "turn"
 """turn:<interview id>/<turn id> opens the transcript at the quote."""

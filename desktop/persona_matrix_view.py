@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -16,9 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.matrix_records import MatrixTable, matrix_table
 from desktop.tasks import TaskRunner
 from desktop.workspace import Workspace
+from desktop.workspace_view import WorkspaceView
+from synthesis.workspace.matrix import MatrixTable, matrix_table
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -60,13 +61,10 @@ class PersonaMatrixModel(QAbstractTableModel):
         return None
 
 
-class PersonaMatrixView(QWidget):
-    status_message = Signal(str)
+class PersonaMatrixView(WorkspaceView):
 
     def __init__(self, workspace: Workspace, runner: TaskRunner, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._workspace = workspace
-        self._runner = runner
+        super().__init__(workspace, runner, parent)
         self.model = PersonaMatrixModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -95,12 +93,7 @@ class PersonaMatrixView(QWidget):
         workspace.personas_changed.connect(lambda _ids: self.reload())
 
     def reload(self) -> None:
-        self._runner.run(
-            "personas.matrix",
-            lambda progress, cancel: self._workspace.read(matrix_table),
-            on_success=self._show,
-            on_failure=lambda message: self.status_message.emit(f"Could not build the matrix: {message}"),
-        )
+        self._load("personas.matrix", matrix_table, self._show, "build the matrix")
 
     def _show(self, table: MatrixTable) -> None:
         self.model.set_table(table)

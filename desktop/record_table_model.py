@@ -5,26 +5,25 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
-AnyIndex = QModelIndex | QPersistentModelIndex
+from desktop.table_model import AnyIndex, TableModel
+
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
-class RecordTableModel(QAbstractTableModel):
+class RecordTableModel(TableModel[tuple[str, ...]]):
     """Rows of strings under fixed headers (interview list, companies, personas, ICPs)."""
 
     def __init__(self, headers: Sequence[str], parent: Any = None) -> None:
-        super().__init__(parent)
-        self._headers = tuple(headers)
-        self._records: list[tuple[str, ...]] = []
+        super().__init__(headers, parent)
         self._ids: list[int | None] = []
 
     def set_records(self, records: Sequence[tuple[str, ...]], ids: Sequence[int] | None = None) -> None:
         if ids is not None and len(ids) != len(records):
             raise ValueError("one id per record")
         self.beginResetModel()
-        self._records = [tuple(r) for r in records]
+        self._rows = [tuple(r) for r in records]
         self._ids = list(ids) if ids is not None else [None] * len(records)
         self.endResetModel()
 
@@ -37,24 +36,12 @@ class RecordTableModel(QAbstractTableModel):
         except ValueError:
             return None
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._records)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
-
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._records):
+        record = self._row(index)
+        if record is None:
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._records[index.row()][index.column()]
+            return record[index.column()]
         if role == ID_ROLE:
             return self._ids[index.row()]
         return None

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, Q
 
 from desktop.tasks import TaskRunner
 from desktop.workspace import Workspace
-from models.search import MATCH_END, MATCH_START, SearchHit, search_turns
+from synthesis.workspace.search import MATCH_END, MATCH_START, SearchHit, search_turns
 
 DEBOUNCE_MS = 250
 

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from html import escape
 
 from desktop.kinds import HIGHLIGHT_TEXT, highlight_colour
-from desktop.records import Highlight, InterviewDetail, TurnRow
+from synthesis.workspace.interviews import Highlight, InterviewDetail, TurnRow
 
 INSIGHT_SCHEME = "insight"
 

@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, Signal
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from models.database import create_workspace, open_workspace
+from synthesis.workspace.files import create_workspace, open_workspace
 
 T = TypeVar("T")
 

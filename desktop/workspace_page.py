@@ -2,23 +2,23 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
-from desktop import records
 from desktop.companies_view import CompaniesView
 from desktop.icp_editor import IcpEditor
 from desktop.insight_review import InsightReview
 from desktop.interview_view import InterviewView
-from desktop.models_view import ModelsView
+from desktop.llm_view import LlmView
 from desktop.navigation import SECTIONS, NavigationList
+from desktop.panes import column, splitter
 from desktop.persona_editor import PersonaEditor
 from desktop.persona_matrix_view import PersonaMatrixView
-from desktop.records import NavCounts
 from desktop.search_panel import SearchPanel
 from desktop.tasks import TaskRunner
 from desktop.workspace import Workspace
+from synthesis.workspace.counts import NavCounts, nav_counts
 
 
 class WorkspacePage(QWidget):
@@ -47,7 +47,7 @@ class WorkspacePage(QWidget):
         self.personas = PersonaEditor(workspace, runner, undo_stack)
         self.matrix = PersonaMatrixView(workspace, runner)
         self.icps = IcpEditor(workspace, runner)
-        self.models = ModelsView(settings, runner)
+        self.models = LlmView(settings, runner)
         self.views = {
             "interviews": self.interviews,
             "insights": self.insights,
@@ -57,28 +57,25 @@ class WorkspacePage(QWidget):
             "icps": self.icps,
             "models": self.models,
         }
+        self._lay_out()
+        self._connect(workspace)
+
+    def _lay_out(self) -> None:
+        """Navigation over search on the left, the views' stack on the right."""
         self.stack = QStackedWidget()
         for section in SECTIONS:
             self.stack.addWidget(self.views[section])
-            self.views[section].status_message.connect(self.status_message)
-
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.navigation)
-        left_layout.addWidget(self.search, 1)
+        left = column(self.navigation, (self.search, 1))
         self.navigation.setMaximumHeight(self.navigation.sizeHintForRow(0) * (len(SECTIONS) + 1))
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setObjectName("workspace_splitter")
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(self.stack)
-        self.splitter.setStretchFactor(0, 0)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([240, 1000])
+        self.splitter = splitter("workspace_splitter", [left, self.stack], stretch=(0, 1), sizes=(240, 1000))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.splitter)
 
+    def _connect(self, workspace: Workspace) -> None:
+        """Views report in the status bar and open each other's items; any change reloads the counts."""
+        for view in self.views.values():
+            view.status_message.connect(self.status_message)
         self.navigation.currentRowChanged.connect(lambda row: self.stack.setCurrentIndex(max(row, 0)))
         self.search.hit_chosen.connect(self.open_turn)
         self.insights.open_in_transcript.connect(self.open_insight)
@@ -121,7 +118,7 @@ class WorkspacePage(QWidget):
     def reload_counts(self, *_args: object) -> None:
         self._runner.run(
             "counts",
-            lambda progress, cancel: self.workspace.read(records.nav_counts),
+            lambda progress, cancel: self.workspace.read(nav_counts),
             on_success=self._show_counts,
         )
 

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install the system tools the report tests and page renders need, only when they are missing:
 # LibreOffice Writer (soffice, headless .docx -> .pdf), poppler-utils (pdftoppm, pdftotext) and
-# Calibri/Cambria-metric fonts so pages lay out as they do in Word. Debian/Ubuntu; safe to run again.
+# Calibri/Cambria-metric fonts so pages lay out as they do in Word, and openssl (a self-signed certificate for
+# the team-server TLS test). Debian/Ubuntu; safe to run again.
 set -euo pipefail
 
 missing=()
@@ -9,6 +10,7 @@ command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 fc-list 2>/dev/null | grep -qi carlito || missing+=(fonts-crosextra-carlito)
 fc-list 2>/dev/null | grep -qi "liberation sans" || missing+=(fonts-liberation2)
+command -v openssl >/dev/null 2>&1 || missing+=(openssl)
 
 if [ ${#missing[@]} -eq 0 ]; then
     exit 0

@@ -19,14 +19,13 @@ from sqlmodel import Session, func, select
 from models.database import create_workspace
 from models.queries import company_named
 from models.tables import Company, CompanyRelationship, Insight, Interview, WorkspaceSetting
-from synthesis.extraction.model_choice import ModelChoice, ModelUse, choose_extractor
-from synthesis.extraction.run import run_extraction
+from synthesis.extraction.llm_choice import LlmChoice, LlmUse, choose_extractor
 from synthesis.icp.criteria import describe, parse_criterion
 from synthesis.icp.fit import score_company
 from synthesis.icp.store import create_icp, interviewed_companies, list_icps
 from synthesis.importer import Outcome, import_paths
 from synthesis.llm.base import LlmCancelled, LlmError
-from synthesis.personas.synthesize import synthesize_personas
+from synthesis.pipeline import run_synthesis
 from synthesis.report.export import export_report
 from synthesis.report.options import ReportError, ReportOptions
 from synthesis.tasks import Cancel, Progress, never_cancel, no_progress, sub_progress
@@ -74,8 +73,8 @@ class DemoResult:
     interviews: int
     companies: int
     insights: int
-    model_reason: str
-    model_led: bool
+    llm_reason: str
+    llm_led: bool
     icp_name: str
     icp_criteria: tuple[str, ...]
     fits: tuple[CompanyFitLine, ...]
@@ -173,18 +172,20 @@ def run_demo(out_dir: Path, *, progress: Progress = no_progress, cancel: Cancel 
             session.add(WorkspaceSetting(key="client", value="Tallyline"))
             session.add(WorkspaceSetting(key="interviewers", value=list(INTERVIEWERS)))
             session.commit()
-        _check(cancel)
-        progress(0.1, "Checking the bundled language model (capability probe)")
-        choice = _choose_model(cancel)
-        progress(0.3, choice.reason)
-        summary = run_extraction(
-            engine, choice.extractor, progress=sub_progress(progress, 0.3, 0.7), cancel=cancel
-        )
-        _check(cancel)
         with Session(engine) as session:
             create_icp(session, ICP_NAME, [parse_criterion(t) for t in ICP_CRITERIA], ICP_DESCRIPTION)
-        report = synthesize_personas(engine, progress=sub_progress(progress, 0.7, 0.8), cancel=cancel)
         _check(cancel)
+        progress(0.1, "Checking the bundled language model (capability probe)")
+        outcome = run_synthesis(
+            engine,
+            _choose_llm,
+            on_reason=lambda reason: progress(0.1, reason),
+            progress=sub_progress(progress, 0.1, 0.8),
+            cancel=cancel,
+        )
+        _check(cancel)
+        if outcome.personas is None:
+            raise DemoError(f"extraction did not complete ({outcome.extraction.status}); run the demo again.")
         export_demo_report(
             engine, out_dir / REPORT_NAME, progress=sub_progress(progress, 0.8, 1.0), cancel=cancel
         )
@@ -203,21 +204,21 @@ def run_demo(out_dir: Path, *, progress: Progress = no_progress, cancel: Cancel 
         interviews=interviews,
         companies=companies,
         insights=insights,
-        model_reason=choice.reason,
-        model_led=summary.model_led,
+        llm_reason=outcome.reason,
+        llm_led=outcome.extraction.llm_led,
         icp_name=ICP_NAME,
         icp_criteria=criteria,
         fits=fits,
-        personas=tuple(p.name for p in report.personas),
-        outside_icp=tuple(o.reason for o in report.outside_icp),
+        personas=tuple(p.name for p in outcome.personas.personas),
+        outside_icp=tuple(o.reason for o in outcome.personas.outside_icp),
         seconds=time.perf_counter() - started,
     )
 
 
-def _choose_model(cancel: Cancel) -> ModelChoice:
+def _choose_llm(cancel: Cancel) -> LlmChoice:
     """The bundled model in auto mode: it leads extraction only if its capability probe passes."""
     try:
-        choice = choose_extractor(use=ModelUse.AUTO, cancel=cancel)
+        choice = choose_extractor(use=LlmUse.AUTO, cancel=cancel)
     except LlmCancelled as exc:
         raise DemoCancelled("the demo was stopped during the model check.") from exc
     except LlmError as exc:

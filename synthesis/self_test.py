@@ -2,7 +2,8 @@
 
 It checks what a broken installation loses first: the migrations (workspace creation), the bundled sample
 and parsers (import), the llama.cpp library and the bundled model (capability probe, always run afresh, with
-a probe cache inside the scratch folder), persona synthesis, and the Word template (export, then reopen).
+a probe cache inside the scratch folder), persona synthesis, the Word template (export, then reopen) and the
+anonymiser with its word-frequency data (an anonymised report and CSVs, scanned for every redacted name).
 """
 
 from __future__ import annotations
@@ -19,11 +20,16 @@ from sqlmodel import Session, func, select
 from models.database import create_workspace
 from models.tables import EvidenceSpan
 from synthesis.demo import SAMPLES, export_demo_report
-from synthesis.extraction.model_choice import ModelUse, choose_extractor
+from synthesis.extraction.llm_choice import LlmUse, choose_extractor
 from synthesis.extraction.run import run_extraction
 from synthesis.importer import Outcome, import_paths
 from synthesis.llm.probe_cache import ProbeCache
 from synthesis.personas.synthesize import synthesize_personas
+from synthesis.report.csv_export import export_csv
+from synthesis.report.export import export_report
+from synthesis.report.leak_scan import find_leaks
+from synthesis.report.options import ReportOptions
+from synthesis.report.redaction import review_candidates
 from synthesis.tasks import no_progress
 
 SAMPLE_FILE = "01-quillfield-software.txt"
@@ -94,7 +100,7 @@ class _Pipeline:
         return result.message
 
     def extract(self) -> str:
-        choice = choose_extractor(use=ModelUse.AUTO, cache=ProbeCache(self.folder / "probes.json"))
+        choice = choose_extractor(use=LlmUse.AUTO, cache=ProbeCache(self.folder / "probes.json"))
         summary = run_extraction(self._engine(), choice.extractor)
         with Session(self._engine()) as session:
             quotes = session.exec(select(func.count()).select_from(EvidenceSpan)).one()
@@ -113,6 +119,24 @@ class _Pipeline:
         export_demo_report(self._engine(), path, progress=no_progress, cancel=lambda: False)
         return check_report(path)
 
+    def export_anonymised(self) -> str:
+        """Export an anonymised report and CSVs, then search every part of them for the redacted terms."""
+        report = self.folder / "self-test-anonymised.docx"
+        options = ReportOptions(anonymise=True, include_suggested=True)
+        export_report(self._engine(), report, options, progress=no_progress, cancel=lambda: False)
+        csv = export_csv(self._engine(), self.folder / "csv", anonymise=True)
+        with Session(self._engine()) as session:
+            terms = [c.term for c in review_candidates(session, "")]
+        if not any(t.kind == "respondent" for t in terms):
+            raise SelfTestError("the redaction review found no respondent to redact")
+        leaks = find_leaks([report, csv.insights, csv.personas], terms)
+        if leaks:
+            first = leaks[0]
+            raise SelfTestError(
+                f"{len(leaks)} redacted terms remain, e.g. {first.term!r} in {first.file} {first.part}"
+            )
+        return f"{report.name} and 2 CSVs: none of {len(terms)} redacted terms found"
+
     def steps(self) -> list[tuple[str, Step]]:
         return [
             ("create workspace", self.create),
@@ -120,6 +144,7 @@ class _Pipeline:
             ("extract (bundled model, auto)", self.extract),
             ("synthesise personas", self.synthesise),
             ("export and reopen report", self.export),
+            ("export anonymised and scan for names", self.export_anonymised),
         ]
 
     def close(self) -> None:

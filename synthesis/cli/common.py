@@ -8,10 +8,12 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
 from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 
 from models.database import WorkspaceError, open_workspace, storage_problem
+from synthesis.tasks import Progress as ProgressCallback
 
 console = Console()
 err_console = Console(stderr=True)
@@ -21,6 +23,26 @@ def fail(message: str, code: int = 2) -> typer.Exit:
     """Print a user-facing error and return the exit to raise."""
     err_console.print(f"[bold red]Error:[/] {message}", highlight=False)
     return typer.Exit(code)
+
+
+@contextmanager
+def progress_bar(
+    first_stage: str, *, out: Console = console, percent: bool = False, transient: bool = True, width: int = 0
+) -> Iterator[ProgressCallback]:
+    """A bar for one long task; yields the ``progress(fraction, stage)`` callback that moves it.
+
+    ``percent`` adds the percentage done; ``width`` (when not 0) cuts stage names to that many characters.
+    """
+    columns = [TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn()]
+    if percent:
+        columns.insert(2, TaskProgressColumn())
+    with Progress(*columns, console=out, transient=transient) as bar:
+        task = bar.add_task(first_stage, total=1.0)
+
+        def progress(fraction: float, stage: str) -> None:
+            bar.update(task, completed=fraction, description=stage[:width] if width else stage)
+
+        yield progress
 
 
 @contextmanager

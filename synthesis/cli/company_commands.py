@@ -11,8 +11,8 @@ from sqlmodel import Session, col, select
 
 from models.queries import company_named
 from models.tables import Company, InsightStatus, Interview
-from synthesis import companies
 from synthesis.cli.common import console, fail, workspace
+from synthesis.workspace import companies
 
 WorkspaceArg = Annotated[Path, typer.Argument(help="The workspace file.")]
 

@@ -6,11 +6,10 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from models.database import WorkspaceError
-from synthesis.cli.common import console, fail
+from synthesis.cli.common import console, fail, progress_bar
 from synthesis.demo import DemoCancelled, DemoError, DemoResult, run_demo
 
 
@@ -27,18 +26,7 @@ def demo(
     ],
 ) -> None:
     """Run the whole job on the bundled sample interviews: import, extract, ICP fit, personas, Word report."""
-    columns = (
-        TextColumn("{task.description}"),
-        BarColumn(),
-        TaskProgressColumn(),
-        TimeElapsedColumn(),
-    )
-    with Progress(*columns, console=console, transient=True) as bar:
-        task = bar.add_task("Starting", total=1.0)
-
-        def progress(done: float, stage: str) -> None:
-            bar.update(task, completed=done, description=stage[:70])
-
+    with progress_bar("Starting", percent=True, width=70) as progress:
         try:
             result = run_demo(out, progress=progress)
         except KeyboardInterrupt:
@@ -52,8 +40,8 @@ def demo(
 
 def print_summary(result: DemoResult) -> None:
     """The demo's results: model choice, counts, ICP fit per company, personas, and where the files are."""
-    console.print(f"[bold]Language model:[/] {result.model_reason}", highlight=False)
-    if not result.model_led:
+    console.print(f"[bold]Language model:[/] {result.llm_reason}", highlight=False)
+    if not result.llm_led:
         console.print(
             "[yellow]The bundled model is too small to lead extraction on this machine; insights come from "
             "the rules. Point Groundwork at a bigger local model or a GPU server for model-led extraction.[/]"

@@ -1,4 +1,4 @@
-"""CLI commands for extraction and models: extract, extract-file, models, probe."""
+"""CLI commands for extraction and the capability probe: extract, extract-file, probe."""
 
 from __future__ import annotations
 
@@ -12,37 +12,39 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
-from synthesis.cli.common import console, err_console, fail, workspace
+from synthesis.cli.common import console, err_console, fail, progress_bar, workspace
 from synthesis.extraction.learned.scorer import SHOW_ALL
-from synthesis.extraction.model_choice import (
-    ModelChoice,
-    ModelUse,
+from synthesis.extraction.llm_choice import (
+    LlmChoice,
+    LlmUse,
     choose_extractor,
     describe_probe,
-    record_probe,
 )
 from synthesis.extraction.pipeline import extract_turns
-from synthesis.extraction.run import run_extraction
 from synthesis.ingest import TranscriptError, parse_file
 from synthesis.llm.base import LlmError
 from synthesis.llm.default_model import bundled_model_path
-from synthesis.llm.discovery import discover_models
 from synthesis.llm.probe import run_probe
+from synthesis.pipeline import extract_insights
 
-ModelOpt = Annotated[
+LlmFileOpt = Annotated[
     Path | None, typer.Option("--model", help="A GGUF model file (default: the bundled one).")
 ]
 ServerOpt = Annotated[
     str | None,
     typer.Option("--server", help="Base URL of an OpenAI-compatible server, e.g. http://127.0.0.1:8080."),
 ]
-ModelNameOpt = Annotated[str | None, typer.Option("--model-name", help="The model name on the server.")]
-NoModelOpt = Annotated[bool, typer.Option("--no-model", help="Rules only; load no model.")]
-ForceOpt = Annotated[
+LlmNameOpt = Annotated[str | None, typer.Option("--model-name", help="The model name on the server.")]
+NoLlmOpt = Annotated[bool, typer.Option("--no-model", help="Rules only; load no model.")]
+ForceLlmOpt = Annotated[
     bool, typer.Option("--force-model", help="Let the model lead even if it fails the capability probe.")
+]
+ApiKeyOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--api-key", envvar="GROUNDWORK_API_KEY", help="API key for the server, sent as a bearer token."
+    ),
 ]
 CtxOpt = Annotated[int, typer.Option("--ctx", help="Context size in tokens for a local model.")]
 
@@ -50,7 +52,6 @@ CtxOpt = Annotated[int, typer.Option("--ctx", help="Context size in tokens for a
 def register(app: typer.Typer) -> None:
     app.command("extract")(extract)
     app.command("extract-file")(extract_file)
-    app.command("models")(models)
     app.command("probe")(probe)
 
 
@@ -66,14 +67,20 @@ def _ctrl_c_cancels() -> Iterator[threading.Event]:
 
 
 def _choose(
-    model: Path | None, server: str | None, model_name: str | None, no_model: bool, force: bool, ctx: int
-) -> ModelChoice:
-    if server and model:
+    llm_file: Path | None,
+    server: str | None,
+    llm_name: str | None,
+    no_llm: bool,
+    force: bool,
+    ctx: int,
+    api_key: str | None = None,
+) -> LlmChoice:
+    if server and llm_file:
         raise fail("give either --model or --server, not both.")
-    use = ModelUse.OFF if no_model else ModelUse.FORCE if force else ModelUse.AUTO
+    use = LlmUse.OFF if no_llm else LlmUse.FORCE if force else LlmUse.AUTO
     try:
         return choose_extractor(
-            model_path=model, server_url=server, model_name=model_name, use=use, n_ctx=ctx
+            model_path=llm_file, server_url=server, model_name=llm_name, use=use, n_ctx=ctx, api_key=api_key
         )
     except LlmError as exc:
         raise fail(str(exc)) from None
@@ -81,28 +88,22 @@ def _choose(
 
 def extract(
     ws: Annotated[Path, typer.Argument(help="The workspace file.")],
-    model: ModelOpt = None,
+    llm_file: LlmFileOpt = None,
     server: ServerOpt = None,
-    model_name: ModelNameOpt = None,
-    no_model: NoModelOpt = False,
-    force_model: ForceOpt = False,
+    llm_name: LlmNameOpt = None,
+    no_llm: NoLlmOpt = False,
+    force_llm: ForceLlmOpt = False,
     ctx: CtxOpt = 4096,
+    api_key: ApiKeyOpt = None,
 ) -> None:
     """Extract evidence-backed insights from every interview; Ctrl-C stops, the next run resumes."""
     with workspace(ws) as engine:
-        choice = _choose(model, server, model_name, no_model, force_model, ctx)
+        choice = _choose(llm_file, server, llm_name, no_llm, force_llm, ctx, api_key)
         err_console.print(choice.reason, highlight=False)
-        record_probe(engine, choice)
-        columns = (TextColumn("{task.description}"), BarColumn(), TaskProgressColumn(), TimeElapsedColumn())
-        with _ctrl_c_cancels() as stop, Progress(*columns, console=err_console) as bar:
-            task = bar.add_task("Starting", total=1.0)
+        bar = progress_bar("Starting", out=err_console, percent=True, transient=False)
+        with _ctrl_c_cancels() as stop, bar as progress:
             try:
-                summary = run_extraction(
-                    engine,
-                    choice.extractor,
-                    progress=lambda fraction, stage: bar.update(task, completed=fraction, description=stage),
-                    cancel=stop.is_set,
-                )
+                summary = extract_insights(engine, choice, progress=progress, cancel=stop.is_set)
             except LlmError as exc:
                 raise fail(f"extraction stopped: {exc}") from None
     console.print(
@@ -118,11 +119,11 @@ def extract(
 def extract_file(
     file: Annotated[Path, typer.Argument(help="A transcript file; nothing is imported.")],
     output_format: Annotated[str, typer.Option("--format", help="Output format: jsonl.")] = "jsonl",
-    model: ModelOpt = None,
+    llm_file: LlmFileOpt = None,
     server: ServerOpt = None,
-    model_name: ModelNameOpt = None,
-    no_model: NoModelOpt = False,
-    force_model: ForceOpt = False,
+    llm_name: LlmNameOpt = None,
+    no_llm: NoLlmOpt = False,
+    force_llm: ForceLlmOpt = False,
     ctx: CtxOpt = 4096,
     show_all: Annotated[
         bool, typer.Option("--all", help="Print every candidate, also those below the threshold.")
@@ -139,7 +140,7 @@ def extract_file(
         parsed = parse_file(file)
     except TranscriptError as exc:
         raise fail(str(exc), 1) from None
-    choice = _choose(model, server, model_name, no_model, force_model, ctx)
+    choice = _choose(llm_file, server, llm_name, no_llm, force_llm, ctx)
     err_console.print(choice.reason, highlight=False)
     with _ctrl_c_cancels() as stop:
         try:
@@ -165,45 +166,27 @@ def extract_file(
         typer.echo(json.dumps(record, ensure_ascii=False))
 
 
-def models(
-    folder: Annotated[
-        list[Path] | None, typer.Option("--dir", help="Another folder to search (repeatable).")
-    ] = None,
-) -> None:
-    """List the GGUF models found on this machine (LM Studio, GPT4All, Jan, Hugging Face, Ollama, bundled)."""
-    found = discover_models(extra_dirs=folder or [])
-    table = Table("Model", "Source", "Architecture", "Parameters", "Quantisation", "Context", "Path")
-    for item in found:
-        info = item.info
-        if info is None:
-            table.add_row(item.display_name, item.source, f"[red]{item.error}[/]", "", "", "", str(item.path))
-            continue
-        table.add_row(
-            item.display_name,
-            item.source,
-            info.architecture or "",
-            info.size_label or _millions(info.parameter_count),
-            info.quantisation or "",
-            str(info.context_length or ""),
-            str(item.path),
-        )
-    console.print(table)
-    console.print(f"{len(found)} models found")
-
-
-def _millions(count: int) -> str:
-    return f"{count / 1e9:.1f}B" if count >= 1e9 else f"{count / 1e6:.0f}M" if count else ""
-
-
 def probe(
-    model: ModelOpt = None,
+    llm_file: LlmFileOpt = None,
     ctx: CtxOpt = 4096,
+    server: ServerOpt = None,
+    llm_name: LlmNameOpt = None,
+    api_key: ApiKeyOpt = None,
 ) -> None:
-    """Run the capability probe on a model and say whether extraction will let it lead."""
+    """Run the capability probe on a model (a file or a server's) and say whether extraction lets it lead."""
     from synthesis.llm.llama_backend import LlamaBackend
 
+    if server:
+        from synthesis.llm.team_server import check_server
+
+        with _ctrl_c_cancels() as stop:
+            check = check_server(server, llm_name or "default", api_key=api_key, cancel=stop.is_set)
+        if check.probe is None:
+            raise fail(check.message)
+        console.print(check.message, highlight=False)
+        return
     try:
-        backend = LlamaBackend(model or bundled_model_path(), n_ctx=ctx)
+        backend = LlamaBackend(llm_file or bundled_model_path(), n_ctx=ctx)
         with _ctrl_c_cancels() as stop:
             result = run_probe(backend, cancel=stop.is_set)
     except LlmError as exc:

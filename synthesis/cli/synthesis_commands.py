@@ -6,11 +6,10 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from sqlmodel import Session
 
-from synthesis.cli.common import console, fail, workspace
+from synthesis.cli.common import console, fail, progress_bar, workspace
 from synthesis.icp.criteria import CriterionError, describe, parse_criterion
 from synthesis.icp.fit import CompanyFit, Outcome, score_company
 from synthesis.icp.store import IcpError, create_icp, delete_icp, interviewed_companies, list_icps
@@ -177,14 +176,9 @@ def _print_report(report: SynthesisReport) -> None:
 
 def synthesize(ws: WorkspaceArg) -> None:
     """Draft or refresh buyer personas from respondents at ICP-fitting companies."""
-    with workspace(ws) as engine:
-        columns = (TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn())
-        with Progress(*columns, console=console, transient=True) as bar:
-            task = bar.add_task("Starting", total=1.0)
-            try:
-                report = synthesize_personas(
-                    engine, progress=lambda done, stage: bar.update(task, completed=done, description=stage)
-                )
-            except KeyboardInterrupt:
-                raise fail("stopped; nothing was changed.", 130) from None
+    with workspace(ws) as engine, progress_bar("Starting") as progress:
+        try:
+            report = synthesize_personas(engine, progress=progress)
+        except KeyboardInterrupt:
+            raise fail("stopped; nothing was changed.", 130) from None
     _print_report(report)

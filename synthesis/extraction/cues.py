@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-KINDS = ("role", "company", "goal", "pain", "aspiration", "buying")
+from models.tables import InsightKind
+
+KINDS = tuple(kind.value for kind in InsightKind)
 
 _TITLES = (
     r"(?:manager|director|head|lead|vp|vice president|chief|officer|ceo|cfo|cto|coo|cro|cmo|cio|ciso|founder|"

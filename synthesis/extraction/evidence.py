@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from synthesis.extraction.segment import trim_span
 from synthesis.transcript import ParsedTurn, SpeakerRole
 
 FUZZY_THRESHOLD = 90.0
@@ -60,15 +61,7 @@ def snap_quote(turns: Sequence[ParsedTurn], quote: str, turn_hint: int | None = 
         alignment = fuzz.partial_ratio_alignment(needle, text, score_cutoff=FUZZY_THRESHOLD)
         if alignment is None:
             continue
-        start, end = _trim(text, alignment.dest_start, alignment.dest_end)
+        start, end = trim_span(text, alignment.dest_start, alignment.dest_end)
         if end > start and (best is None or alignment.score > best[0]):
             best = (alignment.score, Span(index, start, end, text[start:end]))
     return best[1] if best else None
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end

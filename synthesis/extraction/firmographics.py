@@ -6,12 +6,9 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from synthesis.icp import places
+from synthesis.icp.vocabulary import MONEY_SCALES, SCALE_PATTERN, SPOKEN_FUNDING_PATTERN
 from synthesis.transcript import ParsedTurn, SpeakerRole
-
-FIELDS = (
-    "employee_count", "revenue", "funding_stage", "funding_amount", "country_region", "tech_stack",
-    "industry",
-)
 
 
 @dataclass(frozen=True)
@@ -44,7 +41,6 @@ _APPROX = (
     r"(?:(?:about|around|roughly|approximately|nearly|almost|just over|just under|over|under|some|~)\s+)?"
 )
 _APPROX_BEFORE = re.compile(_APPROX.removesuffix("?") + "$", re.IGNORECASE)
-_SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mm": 1e6, "million": 1e6, "b": 1e9, "bn": 1e9, "billion": 1e9}
 _CURRENCY = {"$": "USD", "€": "EUR", "£": "GBP"}
 
 _EMPLOYEES = re.compile(
@@ -58,21 +54,16 @@ _MONEY_WORD = re.compile(r"\b(?:arr|revenue|turnover|sales|gmv)\b", re.IGNORECAS
 _RAISED_WORD = re.compile(r"\b(?:raised|closed|round of|funding of)\b", re.IGNORECASE)
 _WINDOW = 80
 _MONEY = (
-    rf"(?P<cur>[$€£])?\s?(?P<amt>\d+(?:[.,]\d+)?|{_SPOKEN})\s?"
-    r"(?P<scale>k|mm|m|bn|b|thousand|million|billion)?\b(?:\s?(?P<code>dollars?|euros?|pounds?|usd|eur|gbp))?"
+    rf"(?P<cur>[$€£])?\s?(?P<amt>\d+(?:[.,]\d+)?|{_SPOKEN})\s?(?P<scale>{SCALE_PATTERN})?\b"
+    r"(?:\s?(?P<code>dollars?|euros?|pounds?|usd|eur|gbp))?"
 )
 _REVENUE = re.compile(
     rf"{_MONEY}\s+(?:in\s+|of\s+)?(?:annual\s+|recurring\s+)?(?P<what>arr|revenue|turnover|sales|gmv)\b|"
     rf"\b(?P<what2>arr|revenue|turnover)\b(?:\s+\w+){{0,3}}?\s+(?:is|of|at|was|around|about|hit)\s+{_APPROX}"
-    rf"(?P<cur2>[$€£])?\s?(?P<amt2>\d+(?:[.,]\d+)?|{_SPOKEN})\s?"
-    r"(?P<scale2>k|mm|m|bn|b|thousand|million|billion)?\b",
+    rf"(?P<cur2>[$€£])?\s?(?P<amt2>\d+(?:[.,]\d+)?|{_SPOKEN})\s?(?P<scale2>{SCALE_PATTERN})?\b",
     re.IGNORECASE,
 )
-_STAGE = re.compile(
-    r"\b(?P<stage>pre-?seed|seed|series [a-h]|private equity|pe[- ]backed|vc[- ]backed|venture[- ]backed|"
-    r"bootstrapped|publicly traded|public company|ipo'?d)\b",
-    re.IGNORECASE,
-)
+_STAGE = re.compile(rf"\b(?P<stage>{SPOKEN_FUNDING_PATTERN})\b", re.IGNORECASE)
 _RAISED = re.compile(
     rf"\b(?:raised|closed|round of|funding of)\s+(?:an?\s+)?{_APPROX}{_MONEY}",
     re.IGNORECASE,
@@ -99,21 +90,9 @@ _INDUSTRY = re.compile(
     re.IGNORECASE,
 )
 
-PLACES = frozenset(
-    """United States|US|USA|America|North America|Canada|Mexico|Brazil|Latin America|LATAM|UK|United Kingdom|
-    Britain|England|Scotland|Wales|Ireland|Northern Ireland|Germany|France|Spain|Portugal|Italy|Netherlands|
-    Belgium|Luxembourg|Switzerland|Austria|Poland|Czechia|Sweden|Norway|Denmark|Finland|Iceland|Estonia|
-    Europe|EMEA|APAC|DACH|Nordics|Benelux|Middle East|Israel|UAE|Dubai|Saudi Arabia|Africa|South Africa|
-    Nigeria|Kenya|India|China|Japan|Korea|Singapore|Australia|New Zealand|Asia|Denver|Boston|New York|NYC|
-    Chicago|Austin|Seattle|San Francisco|Bay Area|Los Angeles|Atlanta|Dallas|Houston|Miami|Toronto|Vancouver|
-    Montreal|London|Manchester|Dublin|Edinburgh|Berlin|Munich|Hamburg|Paris|Amsterdam|Rotterdam|Madrid|
-    Barcelona|Lisbon|Stockholm|Copenhagen|Oslo|Helsinki|Zurich|Vienna|Warsaw|Prague|Tel Aviv|Bangalore|
-    Mumbai|Sydney|Melbourne|Tokyo|Colorado|California|Texas|Ohio|Midwest|East Coast|West Coast|
-    Pacific Northwest|Ontario|Quebec""".replace("\n", "").split("|")
-)
-_PLACE_WORD = re.compile(
-    r"\b(?:" + "|".join(re.escape(p.strip()) for p in sorted(PLACES, key=len, reverse=True)) + r")\b"
-)
+_PLACE_NAMES = sorted((name for name in places.NAMES if name[:1].isupper()), key=len, reverse=True)
+"""The gazetteer's names as a proper noun starts them ("US", not "the US": the match is the name itself)."""
+_PLACE_WORD = re.compile(r"\b(?:" + "|".join(re.escape(name) for name in _PLACE_NAMES) + r")\b")
 
 TOOLS = tuple(
     """Salesforce|HubSpot|Marketo|Pardot|Outreach|Salesloft|Gong|Chorus|Clari|ZoomInfo|Apollo|Clearbit|6sense|
@@ -172,7 +151,7 @@ def _number(text: str) -> float | None:
 
 
 def _money(amount: str, scale: str | None, currency: str | None, code: str | None) -> str:
-    value = (_number(amount) or 0.0) * _SCALE.get((scale or "").lower(), 1.0)
+    value = (_number(amount) or 0.0) * MONEY_SCALES.get((scale or "").lower(), 1.0)
     codes = {"usd": "USD", "eur": "EUR", "gbp": "GBP", "dollar": "USD", "euro": "EUR", "pound": "GBP"}
     cur = _CURRENCY.get(currency or "") or codes.get((code or "").lower().rstrip("s"), "")
     return f"{value:.0f} {cur}".strip()
@@ -196,14 +175,23 @@ def _near(pattern: re.Pattern[str], anchor: re.Pattern[str], text: str) -> Itera
                 yield m
 
 
-def _findings(text: str) -> Iterator[tuple[str, str, str, int, int]]:
-    """Yield (field, value, normalized, start, end) for one turn's text."""
+def _employee_counts(text: str) -> Iterator[tuple[str, str, str, int, int]]:
     for m in _near(_EMPLOYEES, _HEAD_WORD, text):
-        raw = m.group("n") or m.group("n2")
-        n = _number(raw)
+        n = _number(m.group("n") or m.group("n2"))
         if n is not None and n >= 2:
             start = _with_approx(text, m.start())
             yield "employee_count", text[start : m.end()], f"{n:.0f}", start, m.end()
+
+
+def employee_count(text: str) -> int | None:
+    """The first number of employees ``text`` states ("about four hundred people" -> 400), or None."""
+    found = min(_employee_counts(text), key=lambda finding: finding[3], default=None)
+    return None if found is None else int(float(found[2]))
+
+
+def _findings(text: str) -> Iterator[tuple[str, str, str, int, int]]:
+    """Yield (field, value, normalized, start, end) for one turn's text."""
+    yield from _employee_counts(text)
     for m in _near(_REVENUE, _MONEY_WORD, text):
         if m.group("amt"):
             norm = _money(m.group("amt"), m.group("scale"), m.group("cur"), m.group("code"))

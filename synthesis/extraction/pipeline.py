@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from synthesis.extraction.chunks import Chunk, plan_chunks, words_per_token_estimate
 from synthesis.extraction.evidence import Span, is_verified
 from synthesis.extraction.learned.scorer import calibrate_candidates, learned_candidates
-from synthesis.extraction.model_led import ChunkExtraction, extract_chunk, model_chunk_budget
+from synthesis.extraction.llm_led import ChunkExtraction, extract_chunk, llm_chunk_budget
 from synthesis.extraction.rules import Candidate
 from synthesis.llm.base import Cancel, LlmBackend, OnToken
 from synthesis.llm.base import never_cancel as _never
@@ -27,17 +27,17 @@ class Extractor:
     """How to extract: rules alone, or a backend leading where its capability probe passed."""
 
     backend: LlmBackend | None = None
-    model_led: bool = False
+    llm_led: bool = False
     threshold: float | None = None  # calibrated confidence a suggestion needs; None: the trained default
 
     def chunk_budget(self) -> int:
         """Tokens per chunk: what the model's context leaves free, or the rules-only chunk size."""
-        if self.backend is not None and self.model_led:
-            return model_chunk_budget(self.backend)
+        if self.backend is not None and self.llm_led:
+            return llm_chunk_budget(self.backend)
         return rules_chunk_tokens()
 
     def plan(self, turns: Sequence[ParsedTurn]) -> list[Chunk]:
-        if self.backend is not None and self.model_led:
+        if self.backend is not None and self.llm_led:
             return plan_chunks(turns, self.chunk_budget(), self.backend.count_tokens)
         return plan_chunks(turns, self.chunk_budget(), words_per_token_estimate)
 
@@ -52,7 +52,7 @@ class Extractor:
     ) -> ChunkExtraction:
         """Verified candidates of one chunk: the model's (when leading) merged with the rules'."""
         in_chunk = [c for c in rule_candidates if chunk.first <= c.turn_index <= chunk.last]
-        if self.backend is None or not self.model_led:
+        if self.backend is None or not self.llm_led:
             return ChunkExtraction(verified(turns, in_chunk), 0)
         led = extract_chunk(
             self.backend, turns, chunk, budget=self.chunk_budget(), cancel=cancel, on_token=on_token

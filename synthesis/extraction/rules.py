@@ -13,6 +13,25 @@ from synthesis.extraction.segment import Sentence, respondent_sentences, split_c
 from synthesis.extraction.statement import draft_statement
 from synthesis.transcript import ParsedTurn
 
+RULES_ORIGIN = "rules"
+LLM_ORIGIN = "model"
+"""What made a candidate, as stored in ``Insight.origin`` ("model" in stored workspaces means the LLM)."""
+
+FULL_CONFIDENCE_SCORE = 8.0
+"""Confidence is one scale from 0 to 1 for every origin, measured in rule-score units: a confidence is the
+cue score (the summed cue weights of ``cues``, plus the question and firmographic boosts below) that the
+evidence is worth, divided by this score. A sentence that just clears its threshold is about 0.25."""
+MAX_RULE_CONFIDENCE = 0.95
+"""Rules never claim certainty, however many cues a sentence has."""
+LLM_CONFIDENCE = 0.7
+"""A quote a language model chose and the transcript verified is worth a rule score of 5.6: as much as a
+sentence with two or three strong cues (weight 2-3) of its kind; cues alone are capped at 6.0 (0.75)."""
+
+
+def rule_confidence(score: float) -> float:
+    """The confidence of a rule candidate with cue ``score``, on the scale of ``FULL_CONFIDENCE_SCORE``."""
+    return round(min(MAX_RULE_CONFIDENCE, score / FULL_CONFIDENCE_SCORE), 2)
+
 
 @dataclass(frozen=True)
 class Candidate:
@@ -25,12 +44,13 @@ class Candidate:
     quote: str
     confidence: float
     reason: str
-    model_statement: str | None = None  # a statement written by a language model, when one made the candidate
+    llm_statement: str | None = None  # a statement written by a language model, when one made the candidate
+    origin: str = RULES_ORIGIN
 
     @property
     def statement(self) -> str:
         """A ≤15-word third-person draft for the consultant to edit: the model's, else one from the quote."""
-        return self.model_statement or draft_statement(self.quote)
+        return self.llm_statement or draft_statement(self.quote)
 
 
 QUESTION_PRIOR = 1.5
@@ -122,6 +142,6 @@ def extract_candidates(turns: Sequence[ParsedTurn]) -> list[Candidate]:
                 close = kind == first or scores[kind] >= SECOND_RATIO * scores[first]
                 if scores[kind] >= THRESHOLDS[kind] and close:
                     quote = text[start:end]
-                    confidence = round(min(0.95, scores[kind] / 8.0), 2)
+                    confidence = rule_confidence(scores[kind])
                     out.append(Candidate(kind, index, start, end, quote, confidence, reasons[kind]))
     return out

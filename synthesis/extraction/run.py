@@ -32,7 +32,7 @@ from models.tables import (
 from synthesis.extraction.chunks import Chunk
 from synthesis.extraction.firmographics import extract_firmographics
 from synthesis.extraction.learned.scorer import learned_candidates
-from synthesis.extraction.model_led import prompt_version
+from synthesis.extraction.llm_led import prompt_version
 from synthesis.extraction.pipeline import Extractor
 from synthesis.extraction.rules import Candidate
 from synthesis.llm.base import LlmCancelled
@@ -54,7 +54,7 @@ class RunSummary:
     chunks_skipped: int
     insights_stored: int
     quotes_dropped: int
-    model_led: bool
+    llm_led: bool
 
 
 def parsed_turns(rows: Sequence[Turn]) -> list[ParsedTurn]:
@@ -94,7 +94,7 @@ def run_extraction(
         work = [(interview_id, parsed_turns(turns_of(session, interview_id))) for interview_id in ids]
     plans = [(interview_id, turns, extractor.plan(turns)) for interview_id, turns in work]
     total = sum(len(chunks) for _, _, chunks in plans)
-    summary = RunSummary(run_id, RunStatus.RUNNING, len(plans), total, 0, 0, 0, 0, extractor.model_led)
+    summary = RunSummary(run_id, RunStatus.RUNNING, len(plans), total, 0, 0, 0, 0, extractor.llm_led)
     generated = 0
     started = time.perf_counter()
 
@@ -144,7 +144,7 @@ def _stage(position: int, total: int, generated: int, started: float) -> str:
 
 def _settings(extractor: Extractor) -> dict[str, object]:
     """What must be equal for a run to resume another: chunk indexes only match under the same plan."""
-    return {"model_led": extractor.model_led, "chunk_tokens": extractor.chunk_budget()}
+    return {"model_led": extractor.llm_led, "chunk_tokens": extractor.chunk_budget()}
 
 
 def _resume_or_start(session: Session, extractor: Extractor) -> ExtractionRun:
@@ -175,7 +175,7 @@ def _resume_or_start(session: Session, extractor: Extractor) -> ExtractionRun:
         context_size=info.context_size if info else None,
         seed=info.seed if info else None,
         temperature=info.temperature if info else None,
-        prompt_version=prompt_version() if extractor.model_led else None,
+        prompt_version=prompt_version() if extractor.llm_led else None,
         settings=_settings(extractor),
     )
     session.add(run)
@@ -212,28 +212,7 @@ def _store_chunk(
                 for kind, tid, start, end in existing
             ):
                 continue
-            insight = Insight(
-                interview_id=interview_id,
-                run_id=run_id,
-                kind=candidate.kind,
-                statement=candidate.statement,
-                original_statement=candidate.statement,
-                confidence=candidate.confidence,
-                origin="model" if candidate.reason == "model" else "rules",
-                extractor_version=EXTRACTOR_VERSION,
-                prompt_version=run.prompt_version,
-            )
-            session.add(insight)
-            session.flush()
-            session.add(
-                EvidenceSpan(
-                    insight_id=insight.id,
-                    turn_id=turn_id,
-                    start=candidate.start,
-                    end=candidate.end,
-                    quote=candidate.quote,
-                )
-            )
+            _add_insight(session, run, interview_id, turn_id, candidate)
             existing.append((candidate.kind, turn_id, candidate.start, candidate.end))
             stored += 1
         if chunk.index == 0:
@@ -253,6 +232,34 @@ def _store_chunk(
         session.add(run)
         session.commit()
     return stored
+
+
+def _add_insight(
+    session: Session, run: ExtractionRun, interview_id: int, turn_id: int | None, candidate: Candidate
+) -> None:
+    """Add the candidate as a suggested insight with its evidence span."""
+    insight = Insight(
+        interview_id=interview_id,
+        run_id=run.id,
+        kind=candidate.kind,
+        statement=candidate.statement,
+        original_statement=candidate.statement,
+        confidence=candidate.confidence,
+        origin=candidate.origin,
+        extractor_version=EXTRACTOR_VERSION,
+        prompt_version=run.prompt_version,
+    )
+    session.add(insight)
+    session.flush()
+    session.add(
+        EvidenceSpan(
+            insight_id=insight.id,
+            turn_id=turn_id,
+            start=candidate.start,
+            end=candidate.end,
+            quote=candidate.quote,
+        )
+    )
 
 
 def _store_firmographics(

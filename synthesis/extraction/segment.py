@@ -34,7 +34,8 @@ class Sentence:
     text: str
 
 
-def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start`` and ``end`` moved inward past white space, so ``text[start:end]`` is trimmed."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -61,7 +62,7 @@ def split_sentences(text: str, breaks: Sequence[int] = ()) -> list[tuple[int, in
     spans: list[tuple[int, int]] = []
     start = 0
     for cut in [*sorted(cuts), len(text)]:
-        s, e = _strip(text, start, cut)
+        s, e = trim_span(text, start, cut)
         if s < e:
             spans.append((s, e))
         start = cut
@@ -73,12 +74,12 @@ def split_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     pieces: list[tuple[int, int]] = []
     last = start
     for m in _CLAUSE.finditer(text, start, end):
-        s, e = _strip(text, last, m.start())
+        s, e = trim_span(text, last, m.start())
         rest = text[m.end() : end]
         if len(text[s:e].split()) >= _MIN_CLAUSE_WORDS and len(rest.split()) >= _MIN_CLAUSE_WORDS:
             pieces.append((s, e))
             last = m.end()
-    s, e = _strip(text, last, end)
+    s, e = trim_span(text, last, end)
     if s < e:
         pieces.append((s, e))
     return pieces

@@ -17,6 +17,7 @@ from enum import StrEnum
 from typing import Any, Protocol
 
 from synthesis.icp import places
+from synthesis.icp.vocabulary import FUNDING_STAGES, MONEY_SCALES, SCALE_PATTERN, funding_stage
 
 
 class CriterionKind(StrEnum):
@@ -78,52 +79,7 @@ _KIND_ALIASES = {
     "region": CriterionKind.GEOGRAPHY,
 }
 
-_FUNDING_ALIASES = {
-    "preseed": "pre-seed",
-    "pre seed": "pre-seed",
-    "pe-backed": "private equity",
-    "pe backed": "private equity",
-    "pe": "private equity",
-    "vc-backed": "venture-backed",
-    "vc backed": "venture-backed",
-    "venture backed": "venture-backed",
-    "publicly traded": "public",
-    "public company": "public",
-    "ipo": "public",
-    "ipo'd": "public",
-    "ipod": "public",
-    "listed": "public",
-    "self-funded": "bootstrapped",
-}
-FUNDING_STAGES = (
-    "bootstrapped",
-    "pre-seed",
-    "seed",
-    *(f"series {c}" for c in "abcdefgh"),
-    "venture-backed",
-    "private equity",
-    "public",
-)
-
-
-def funding_stage(text: str) -> str | None:
-    """The canonical funding stage named in ``text`` ("Series B" -> "series b"), or None."""
-    key = re.sub(r"\s+", " ", text.strip().lower())
-    key = _FUNDING_ALIASES.get(key, key)
-    return key if key in FUNDING_STAGES else None
-
-
-_SCALES = {
-    "k": 1e3,
-    "thousand": 1e3,
-    "m": 1e6,
-    "mm": 1e6,
-    "million": 1e6,
-    "b": 1e9,
-    "bn": 1e9,
-    "billion": 1e9,
-}
-_AMOUNT = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(thousand|million|billion|bn|mm|k|m|b)?\b", re.IGNORECASE)
+_AMOUNT = re.compile(rf"(\d[\d,]*(?:\.\d+)?)\s*({SCALE_PATTERN})?\b", re.IGNORECASE)
 _BELOW = re.compile(r"^\s*(?:<=?|≤|-|under|below|less than|up to|at most)", re.IGNORECASE)
 _ABOVE = re.compile(r"^\s*(?:>=?|≥|over|above|more than|at least)|\+\s*$", re.IGNORECASE)
 _NON_USD = re.compile(r"€|£|\beur\b|\beuros?\b|\bgbp\b|\bpounds?\b", re.IGNORECASE)
@@ -147,7 +103,7 @@ def parse_range(text: str) -> Range:
         raise CriterionError(f"{text!r}: expected a number or a range such as 100-1000, 100+ or $10M-$50M.")
     if len(amounts) == 2 and not amounts[0][1]:
         amounts[0] = (amounts[0][0], amounts[1][1])
-    values = [number * _SCALES.get(scale, 1.0) for number, scale in amounts]
+    values = [number * MONEY_SCALES.get(scale, 1.0) for number, scale in amounts]
     if len(values) == 2:
         low, high = sorted(values)
         return Range(low, high)

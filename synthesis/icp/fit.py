@@ -27,11 +27,11 @@ from synthesis.icp.criteria import (
     describe_range,
     format_count,
     format_usd,
-    funding_stage,
     is_usd,
     kind_of,
     parse_range,
 )
+from synthesis.icp.vocabulary import funding_stage
 
 
 class Outcome(StrEnum):

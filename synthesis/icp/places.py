@@ -49,6 +49,13 @@ _CITY_COUNTRY = {
     "Japan": "Tokyo|Osaka",
     "Brazil": "Sao Paulo|São Paulo|Rio de Janeiro",
     "Mexico": "Mexico City|Monterrey|Guadalajara",
+    "Nigeria": "Lagos|Abuja|Ibadan|Port Harcourt",
+    "South Africa": "Johannesburg|Cape Town|Durban|Pretoria",
+    "Ghana": "Accra|Kumasi",
+    "Kenya": "Nairobi|Mombasa",
+    "Egypt": "Cairo",
+    "Vietnam": "Hanoi|Ho Chi Minh City|Saigon|Da Nang",
+    "Kazakhstan": "Almaty|Astana",
 }
 
 _COUNTRY_ALIASES = {
@@ -67,9 +74,10 @@ _REGION_COUNTRIES = {
         Switzerland|Austria|Poland|Czechia|Sweden|Norway|Denmark|Finland|Iceland|Estonia|Latvia|Lithuania|Greece""",
     "DACH": "Germany|Austria|Switzerland",
     "Nordics": "Sweden|Norway|Denmark|Finland|Iceland",
+    "Central Asia": "Kazakhstan|Uzbekistan|Kyrgyzstan",
     "Benelux": "Belgium|Netherlands|Luxembourg",
     "Middle East": "Israel|United Arab Emirates|Saudi Arabia|Qatar",
-    "Africa": "South Africa|Nigeria|Kenya|Egypt",
+    "Africa": "South Africa|Nigeria|Kenya|Egypt|Ghana",
     "APAC": "India|China|Japan|South Korea|Singapore|Australia|New Zealand|Indonesia|Philippines|Vietnam",
 }
 _REGION_ALIASES = {"Latin America": "LATAM", "APAC": "Asia Pacific|Asia", "Nordics": "Scandinavia"}
@@ -107,6 +115,14 @@ def _build() -> tuple[dict[str, str], dict[str, str], dict[str, set[str]], dict[
 
 _COUNTRY, _REGION, _REGIONS_OF, _WITHIN = _build()
 
+NAMES = frozenset(
+    name
+    for table in (_COUNTRY_ALIASES, _REGION_COUNTRIES, _CITY_COUNTRY, _REGION_ALIASES, {"EMEA": ""})
+    for key, names in table.items()
+    for name in [key, *_split(names)]
+) | frozenset(US_STATES.values())
+"""Every place name the gazetteer knows, as written (countries, aliases, regions, states, cities)."""
+
 
 def canonical(name: str) -> str:
     """The gazetteer's spelling of a place name (aliases resolved), or the name as given."""
@@ -135,3 +151,21 @@ def expand(place: str) -> set[str]:
             found.add(_key(country))
             found.update(_key(region) for region in _REGIONS_OF.get(country, ()))
     return found
+
+
+_BROAD_REGIONS = ("North America", "Latin America", "Europe", "Middle East", "Africa", "Central Asia", "APAC")
+
+
+def region_of(name: str) -> str | None:
+    """The broad region a known place lies in ("Lagos" -> "Africa"); a region is its own region.
+
+    None when the place is not in the gazetteer. Used to coarsen places in anonymised reports.
+    """
+    key = _key(name)
+    if key in _REGION:
+        return _REGION[key]
+    country = _COUNTRY.get(key) or _WITHIN.get(key)
+    if country is None:
+        return None
+    regions = _REGIONS_OF.get(country, set())
+    return next((r for r in _BROAD_REGIONS if r in regions), "EMEA" if "EMEA" in regions else None)

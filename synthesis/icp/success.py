@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from models.tables import Company, CompanyRelationship
 from synthesis.icp import places
-from synthesis.icp.criteria import VALUE_KEYS, Criterion, CriterionKind, funding_stage, validate_spec
+from synthesis.icp.criteria import VALUE_KEYS, Criterion, CriterionKind, validate_spec
+from synthesis.icp.vocabulary import funding_stage
 
 EMPLOYEE_BANDS: tuple[tuple[int, int | None], ...] = (
     (1, 10),

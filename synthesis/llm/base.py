@@ -1,14 +1,16 @@
 """The one narrow interface every language-model backend implements, its errors and its figures.
 
-Backends produce raw text; ``complete_json_with_retry`` turns that into a validated pydantic object, re-asking
-once with the validation error (as instructor's ``retry.py`` does) before giving up with ``LlmOutputError``.
+Backends derive from ``LlmBackend`` and produce raw text in ``_generate``; the base turns that into a
+validated pydantic object, re-asking once with the validation error (as instructor's ``retry.py`` does) before
+giving up with ``LlmOutputError``.
 """
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import Any, Protocol, TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -56,7 +58,7 @@ class LlmOutputError(LlmError):
 
 
 @dataclass(frozen=True)
-class ModelInfo:
+class LlmInfo:
     """What produced a result: stored with every result so runs are reproducible and comparable."""
 
     backend: str
@@ -113,10 +115,28 @@ class LlmStats:
         )
 
 
-class LlmBackend(Protocol):
-    """A language model: in-process llama.cpp, an OpenAI-compatible server, or a fake for tests."""
+@dataclass(frozen=True)
+class LlmRequest:
+    """One completion a backend is asked for: constrained to ``schema``'s JSON schema unless it is None."""
+
+    messages: Messages
+    schema: type[BaseModel] | None
+    cancel: Cancel
+    on_token: OnToken | None
+    max_tokens: int
+
+
+class LlmBackend(ABC):
+    """A language model: in-process llama.cpp, an OpenAI-compatible server, or a fake for tests.
+
+    The base does what every backend shares: JSON completion validated against a pydantic schema with one
+    re-ask, and text completion. A backend implements only ``_generate`` (one completion, streamed and
+    cancellable), as simonw/llm's models implement only ``execute()``, plus its token count, info and
+    stats; it raises ``LlmError`` subclasses for everything that goes wrong.
+    """
 
     @property
+    @abstractmethod
     def context_size(self) -> int: ...
 
     def complete_json(
@@ -128,8 +148,23 @@ class LlmBackend(Protocol):
         on_token: OnToken | None = None,
         max_tokens: int = DEFAULT_MAX_TOKENS,
     ) -> T:
-        """Complete constrained to ``schema``'s JSON schema; return the validated object."""
-        ...
+        """Complete constrained to ``schema``; re-ask once with the validation error, else LlmOutputError."""
+        request = LlmRequest(messages, schema, cancel, on_token, max_tokens)
+        raw = self._generate(request)
+        try:
+            return schema.model_validate_json(raw)
+        except ValidationError as first:
+            errors = str(first)
+        raw = self._generate(replace(request, messages=reask_messages(messages, raw, errors)))
+        try:
+            return schema.model_validate_json(raw)
+        except ValidationError as second:
+            raise LlmOutputError(
+                f"The model's reply did not match {schema.__name__} after one re-ask "
+                f"({second.error_count()} error(s))",
+                raw=raw,
+                errors=str(second),
+            ) from second
 
     def complete_text(
         self,
@@ -140,13 +175,21 @@ class LlmBackend(Protocol):
         max_tokens: int = DEFAULT_MAX_TOKENS,
     ) -> str:
         """Complete without constraint; return the reply text."""
-        ...
+        return self._generate(LlmRequest(messages, None, cancel, on_token, max_tokens))
 
+    @abstractmethod
     def count_tokens(self, text: str) -> int: ...
 
-    def info(self) -> ModelInfo: ...
+    @abstractmethod
+    def info(self) -> LlmInfo: ...
 
+    @abstractmethod
     def stats(self) -> LlmStats: ...
+
+    @abstractmethod
+    def _generate(self, request: LlmRequest) -> str:
+        """One completion of ``request.messages``: passes each piece of text to ``request.on_token`` as it
+        arrives and raises ``LlmCancelled`` as soon as ``request.cancel()`` returns True."""
 
 
 def reask_messages(messages: Messages, raw: str, errors: str) -> Messages:
@@ -160,22 +203,3 @@ def reask_messages(messages: Messages, raw: str, errors: str) -> Messages:
             f"{errors}\nReply again with only the corrected JSON object.",
         },
     ]
-
-
-def complete_json_with_retry(generate: Callable[[Messages], str], messages: Messages, schema: type[T]) -> T:
-    """Validate ``generate(messages)`` against ``schema``; re-ask once with the error, then raise."""
-    raw = generate(messages)
-    try:
-        return schema.model_validate_json(raw)
-    except ValidationError as first:
-        errors = str(first)
-    raw = generate(reask_messages(messages, raw, errors))
-    try:
-        return schema.model_validate_json(raw)
-    except ValidationError as second:
-        raise LlmOutputError(
-            f"The model's reply did not match {schema.__name__} after one re-ask "
-            f"({second.error_count()} error(s))",
-            raw=raw,
-            errors=str(second),
-        ) from second

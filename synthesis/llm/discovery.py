@@ -12,6 +12,7 @@ from pathlib import Path
 from synthesis.llm.base import ModelLoadError
 from synthesis.llm.default_model import bundled_model_path
 from synthesis.llm.gguf_info import GgufError, GgufInfo, has_gguf_magic, read_gguf_info
+from synthesis.llm.model_store import ModelStore
 
 _MAX_DEPTH = 6
 # Second and later parts of a split model ("-00002-of-00003.gguf") are loaded through the first part.
@@ -20,7 +21,7 @@ _OLLAMA_MODEL_LAYER = "application/vnd.ollama.image.model"
 
 
 @dataclass(frozen=True)
-class DiscoveredModel:
+class DiscoveredLlm:
     """A model file found on disk; ``info`` is None and ``error`` says why when its header is unreadable."""
 
     path: Path
@@ -31,9 +32,10 @@ class DiscoveredModel:
     error: str | None = None
 
 
-def model_folders(home: Path, environ: Mapping[str, str]) -> list[tuple[str, Path]]:
-    """The usual folders where desktop LLM apps keep GGUF files, as (source, folder)."""
+def llm_folders(home: Path, environ: Mapping[str, str]) -> list[tuple[str, Path]]:
+    """The usual folders where desktop LLM apps keep GGUF files, as (source, folder), Groundwork's first."""
     folders = [
+        ("groundwork", ModelStore(environ=environ, home=home).models_dir()),
         ("lmstudio", home / ".lmstudio" / "models"),
         ("lmstudio", home / ".cache" / "lm-studio" / "models"),
         ("gpt4all", home / ".local" / "share" / "nomic.ai" / "GPT4All"),
@@ -48,13 +50,13 @@ def model_folders(home: Path, environ: Mapping[str, str]) -> list[tuple[str, Pat
     return folders
 
 
-def discover_models(
+def discover_llms(
     extra_dirs: Iterable[Path] = (),
     home: Path | None = None,
     *,
     environ: Mapping[str, str] | None = None,
     include_bundled: bool = True,
-) -> list[DiscoveredModel]:
+) -> list[DiscoveredLlm]:
     """List GGUF models in the usual places plus ``extra_dirs``, each real file once, bundled model first."""
     home = Path.home() if home is None else home
     environ = os.environ if environ is None else environ
@@ -65,9 +67,9 @@ def discover_models(
             found.append(("bundled", bundled, f"{bundled.stem} (bundled)"))
         except ModelLoadError:
             pass
-    for source, folder in [*model_folders(home, environ), *(("folder", Path(d)) for d in extra_dirs)]:
+    for source, folder in [*llm_folders(home, environ), *(("folder", Path(d)) for d in extra_dirs)]:
         found.extend((source, path, _display_name(source, folder, path)) for path in _gguf_files(folder))
-    found.extend(_ollama_models(home / ".ollama" / "models", environ))
+    found.extend(_ollama_llms(home / ".ollama" / "models", environ))
 
     seen: set[Path] = set()
     models = []
@@ -103,7 +105,7 @@ def _display_name(source: str, folder: Path, path: Path) -> str:
     return path.name
 
 
-def _ollama_models(root: Path, environ: Mapping[str, str]) -> Iterator[tuple[str, Path, str]]:
+def _ollama_llms(root: Path, environ: Mapping[str, str]) -> Iterator[tuple[str, Path, str]]:
     if environ.get("OLLAMA_MODELS"):
         root = Path(environ["OLLAMA_MODELS"])
     blobs = root / "blobs"
@@ -134,12 +136,12 @@ def _ollama_names(manifests: Path) -> dict[str, str]:
     return names
 
 
-def _describe(source: str, path: Path, name: str) -> DiscoveredModel:
+def _describe(source: str, path: Path, name: str) -> DiscoveredLlm:
     try:
         size = path.stat().st_size
     except OSError:
         size = 0
     try:
-        return DiscoveredModel(path, source, name, size, read_gguf_info(path))
+        return DiscoveredLlm(path, source, name, size, read_gguf_info(path))
     except (GgufError, OSError, ValueError) as exc:
-        return DiscoveredModel(path, source, name, size, None, str(exc))
+        return DiscoveredLlm(path, source, name, size, None, str(exc))

@@ -9,17 +9,13 @@ from dataclasses import dataclass
 from pydantic import BaseModel
 
 from synthesis.llm.base import (
-    DEFAULT_MAX_TOKENS,
-    Cancel,
+    LlmBackend,
     LlmCancelled,
     LlmError,
+    LlmInfo,
+    LlmRequest,
     LlmStats,
     Messages,
-    ModelInfo,
-    OnToken,
-    T,
-    complete_json_with_retry,
-    never_cancel,
 )
 
 
@@ -32,7 +28,7 @@ class FakeCall:
     max_tokens: int
 
 
-class FakeBackend:
+class FakeBackend(LlmBackend):
     """Replies with queued texts in order; a queued pydantic object is replied as its JSON."""
 
     def __init__(self, replies: list[str | BaseModel] | None = None, *, context_size: int = 8192) -> None:
@@ -51,58 +47,28 @@ class FakeBackend:
     def context_size(self) -> int:
         return self._context_size
 
-    def complete_json(
-        self,
-        messages: Messages,
-        schema: type[T],
-        *,
-        cancel: Cancel = never_cancel,
-        on_token: OnToken | None = None,
-        max_tokens: int = DEFAULT_MAX_TOKENS,
-    ) -> T:
-        return complete_json_with_retry(
-            lambda msgs: self._reply(msgs, schema, cancel, on_token, max_tokens), messages, schema
-        )
-
-    def complete_text(
-        self,
-        messages: Messages,
-        *,
-        cancel: Cancel = never_cancel,
-        on_token: OnToken | None = None,
-        max_tokens: int = DEFAULT_MAX_TOKENS,
-    ) -> str:
-        return self._reply(messages, None, cancel, on_token, max_tokens)
-
     def count_tokens(self, text: str) -> int:
         return len(text.split())
 
-    def info(self) -> ModelInfo:
-        return ModelInfo("fake", "fake", None, None, self._context_size, 0, 0.0, None)
+    def info(self) -> LlmInfo:
+        return LlmInfo("fake", "fake", None, None, self._context_size, 0, 0.0, None)
 
     def stats(self) -> LlmStats:
         return self._stats
 
-    def _reply(
-        self,
-        messages: Messages,
-        schema: type[BaseModel] | None,
-        cancel: Cancel,
-        on_token: OnToken | None,
-        max_tokens: int,
-    ) -> str:
-        self.history.append(FakeCall([dict(m) for m in messages], schema, max_tokens))
-        if cancel():
+    def _generate(self, request: LlmRequest) -> str:
+        self.history.append(FakeCall([dict(m) for m in request.messages], request.schema, request.max_tokens))
+        if request.cancel():
             raise LlmCancelled("cancelled before the reply started")
         if not self._replies:
             raise LlmError("FakeBackend has no queued reply left")
         reply = self._replies.popleft()
         for token in re.findall(r"\s*\S+", reply):
-            if cancel():
+            if request.cancel():
                 raise LlmCancelled("cancelled while replying")
-            if on_token is not None:
-                on_token(token)
-        prompt = " ".join(m.get("content", "") for m in messages)
+            if request.on_token is not None:
+                request.on_token(token)
+        prompt = " ".join(m.get("content", "") for m in request.messages)
         self._stats = self._stats.add(
             calls=1,
             prompt_tokens_evaluated=self.count_tokens(prompt),

@@ -11,30 +11,26 @@ import queue
 import threading
 import time
 from collections.abc import Iterator
+from functools import partial
 from typing import Any, Literal
 
 import httpx
 
 from synthesis.llm.base import (
-    DEFAULT_MAX_TOKENS,
-    Cancel,
+    LlmBackend,
     LlmCancelled,
+    LlmInfo,
+    LlmRequest,
     LlmStats,
     LlmTimeout,
-    Messages,
-    ModelInfo,
-    OnToken,
     ServerError,
-    T,
-    complete_json_with_retry,
-    never_cancel,
 )
 
 SchemaFormat = Literal["auto", "json_schema", "json_object"]
 _CANCEL_POLL_SECONDS = 0.1
 
 
-class HttpBackend:
+class HttpBackend(LlmBackend):
     """Chat completions from ``<base_url>/v1/chat/completions``.
 
     ``schema_format`` picks how the schema is sent: ``json_schema`` (OpenAI style, most servers),
@@ -76,56 +72,12 @@ class HttpBackend:
     def context_size(self) -> int:
         return self._context_size
 
-    def complete_json(
-        self,
-        messages: Messages,
-        schema: type[T],
-        *,
-        cancel: Cancel = never_cancel,
-        on_token: OnToken | None = None,
-        max_tokens: int = DEFAULT_MAX_TOKENS,
-    ) -> T:
-        json_schema = schema.model_json_schema()
-        object_format = {"type": "json_object", "schema": json_schema}
-        named = {"name": schema.__name__, "schema": json_schema}
-        schema_format = {"type": "json_schema", "json_schema": named}
-
-        def generate(msgs: Messages) -> str:
-            if self.schema_format == "json_object":
-                return self._complete(msgs, object_format, cancel, on_token, max_tokens)
-            try:
-                return self._complete(msgs, schema_format, cancel, on_token, max_tokens)
-            except _Rejected:
-                if self.schema_format == "json_schema":
-                    raise
-            reply = self._complete(msgs, object_format, cancel, on_token, max_tokens)
-            self.schema_format = "json_object"
-            return reply
-
-        try:
-            return complete_json_with_retry(generate, messages, schema)
-        except _Rejected as exc:
-            raise ServerError(str(exc)) from None
-
-    def complete_text(
-        self,
-        messages: Messages,
-        *,
-        cancel: Cancel = never_cancel,
-        on_token: OnToken | None = None,
-        max_tokens: int = DEFAULT_MAX_TOKENS,
-    ) -> str:
-        try:
-            return self._complete(messages, None, cancel, on_token, max_tokens)
-        except _Rejected as exc:
-            raise ServerError(str(exc)) from None
-
     def count_tokens(self, text: str) -> int:
         """An upper-side estimate (one token per 3 characters): servers share no tokenizer endpoint."""
         return math.ceil(len(text) / 3)
 
-    def info(self) -> ModelInfo:
-        return ModelInfo(
+    def info(self) -> LlmInfo:
+        return LlmInfo(
             backend=f"http {self.base_url}",
             model_file=self.model,
             sha256=None,
@@ -139,22 +91,39 @@ class HttpBackend:
     def stats(self) -> LlmStats:
         return self._stats
 
-    def _complete(
-        self,
-        messages: Messages,
-        response_format: dict[str, Any] | None,
-        cancel: Cancel,
-        on_token: OnToken | None,
-        max_tokens: int,
-    ) -> str:
+    def _generate(self, request: LlmRequest) -> str:
+        """One completion; a constrained one tries the schema formats ``schema_format`` allows."""
+        schema = request.schema
+        complete = partial(self._complete, request)
+        try:
+            if schema is None:
+                return complete(None)
+            json_schema = schema.model_json_schema()
+            object_format = {"type": "json_object", "schema": json_schema}
+            if self.schema_format == "json_object":
+                return complete(object_format)
+            named = {"name": schema.__name__, "schema": json_schema}
+            try:
+                return complete({"type": "json_schema", "json_schema": named})
+            except _Rejected:
+                if self.schema_format == "json_schema":
+                    raise
+            reply = complete(object_format)
+            self.schema_format = "json_object"
+            return reply
+        except _Rejected as exc:
+            raise ServerError(str(exc)) from None
+
+    def _complete(self, request: LlmRequest, response_format: dict[str, Any] | None) -> str:
+        cancel, on_token = request.cancel, request.on_token
         if cancel():
             raise LlmCancelled("cancelled before the request was sent")
         payload: dict[str, Any] = {
             "model": self.model,
-            "messages": messages,
+            "messages": request.messages,
             "temperature": self.temperature,
             "seed": self.seed,
-            "max_tokens": max_tokens,
+            "max_tokens": request.max_tokens,
             "stream": True,
             "stream_options": {"include_usage": True},
         }

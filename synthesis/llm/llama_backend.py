@@ -7,90 +7,73 @@ that share the prefix pay only for their own text. ``stats()`` shows it in ``pro
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 import time
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
+
 from synthesis.llm.base import (
-    DEFAULT_MAX_TOKENS,
-    Cancel,
+    LlmBackend,
     LlmCancelled,
     LlmError,
+    LlmInfo,
+    LlmRequest,
     LlmStats,
-    Messages,
-    ModelInfo,
     ModelLoadError,
-    OnToken,
-    T,
-    complete_json_with_retry,
-    never_cancel,
 )
 from synthesis.llm.gguf_info import file_sha256, read_gguf_info
 
+log = logging.getLogger(__name__)
 DEFAULT_CONTEXT = 4096
 
 
-class LlamaBackend:
+class LlamaBackend(LlmBackend):
     """A GGUF model loaded in this process. Drive it from one worker thread; calls are serialised."""
 
     def __init__(
         self,
-        model_path: Path,
+        llm_path: Path,
         *,
         n_ctx: int = DEFAULT_CONTEXT,
         n_threads: int | None = None,
         seed: int = 0,
         temperature: float = 0.0,
+        n_gpu_layers: int = 0,
     ) -> None:
-        self.model_path = Path(model_path)
-        self._gguf = read_gguf_info(self.model_path)  # GgufError (a ModelLoadError) for non-GGUF/truncated
-        if self._gguf.context_length:
-            n_ctx = min(n_ctx, self._gguf.context_length)
+        """``n_gpu_layers``: layers offloaded to the GPU (-1: all; ignored by CPU-only builds)."""
+        self.llm_path = Path(llm_path)
+        self._gguf = read_gguf_info(self.llm_path)  # GgufError (a ModelLoadError) for non-GGUF/truncated
+        if self._gguf.context_length and n_ctx > self._gguf.context_length:
+            log.warning(
+                "%s was trained with a context of %d tokens; using %d instead of the %d asked for",
+                self.llm_path.name, self._gguf.context_length, self._gguf.context_length, n_ctx,
+            )  # fmt: skip
+            n_ctx = self._gguf.context_length
         self.seed, self.temperature = seed, temperature
         self._lock = threading.Lock()
         self._stats = LlmStats(prompt_eval_seconds=0.0, eval_seconds=0.0, sample_seconds=0.0)
         started = time.perf_counter()
-        self._llm = _load(self.model_path, n_ctx=n_ctx, n_threads=n_threads, seed=seed)
+        self._llm = _load(
+            self.llm_path, n_ctx=n_ctx, n_threads=n_threads, seed=seed, n_gpu_layers=n_gpu_layers
+        )
         self.load_seconds = time.perf_counter() - started
 
     @property
     def context_size(self) -> int:
         return int(self._llm.n_ctx())
 
-    def complete_json(
-        self,
-        messages: Messages,
-        schema: type[T],
-        *,
-        cancel: Cancel = never_cancel,
-        on_token: OnToken | None = None,
-        max_tokens: int = DEFAULT_MAX_TOKENS,
-    ) -> T:
-        response_format = {"type": "json_object", "schema": schema.model_json_schema()}
-        return complete_json_with_retry(
-            lambda msgs: self._complete(msgs, response_format, cancel, on_token, max_tokens), messages, schema
-        )
-
-    def complete_text(
-        self,
-        messages: Messages,
-        *,
-        cancel: Cancel = never_cancel,
-        on_token: OnToken | None = None,
-        max_tokens: int = DEFAULT_MAX_TOKENS,
-    ) -> str:
-        return self._complete(messages, None, cancel, on_token, max_tokens)
-
     def count_tokens(self, text: str) -> int:
         return len(self._llm.tokenize(text.encode("utf-8"), add_bos=False, special=False))
 
-    def info(self) -> ModelInfo:
-        return ModelInfo(
+    def info(self) -> LlmInfo:
+        return LlmInfo(
             backend="llama.cpp",
-            model_file=self.model_path.name,
-            sha256=file_sha256(self.model_path),
+            model_file=self.llm_path.name,
+            sha256=file_sha256(self.llm_path),
             quantisation=self._gguf.quantisation,
             context_size=self.context_size,
             seed=self.seed,
@@ -101,25 +84,20 @@ class LlamaBackend:
     def stats(self) -> LlmStats:
         return self._stats
 
-    def _complete(
-        self,
-        messages: Messages,
-        response_format: dict[str, Any] | None,
-        cancel: Cancel,
-        on_token: OnToken | None,
-        max_tokens: int,
-    ) -> str:
+    def _generate(self, request: LlmRequest) -> str:
+        cancel, on_token = request.cancel, request.on_token
+        response_format = None if request.schema is None else _json_format(request.schema)
         if cancel():
             raise LlmCancelled("cancelled before the completion started")
         with self._lock:
             before, started, sampled_before = self._perf(), time.perf_counter(), _SAMPLER_CLOCK.seconds
             parts: list[str] = []
             stream = self._llm.create_chat_completion(
-                messages=messages,
+                messages=request.messages,
                 response_format=response_format,
                 temperature=self.temperature,
                 seed=self.seed,
-                max_tokens=max_tokens,
+                max_tokens=request.max_tokens,
                 stream=True,
             )
             try:
@@ -194,7 +172,23 @@ class _SamplerClock:
 _SAMPLER_CLOCK = _SamplerClock()
 
 
-def _load(path: Path, *, n_ctx: int, n_threads: int | None, seed: int) -> Any:
+def _json_format(schema: type[BaseModel]) -> dict[str, Any]:
+    """llama-cpp-python's response format that constrains sampling to ``schema``."""
+    return {"type": "json_object", "schema": schema.model_json_schema()}
+
+
+
+def gpu_offload_supported() -> bool:
+    """True when the installed llama.cpp can offload layers to a GPU (a CUDA, Metal, Vulkan or ROCm build)."""
+    try:
+        import llama_cpp
+
+        return bool(llama_cpp.llama_supports_gpu_offload())
+    except (ImportError, AttributeError, OSError):
+        return False
+
+
+def _load(path: Path, *, n_ctx: int, n_threads: int | None, seed: int, n_gpu_layers: int = 0) -> Any:
     """Load the model with llama.cpp's logging silenced; ModelLoadError if llama.cpp refuses it.
 
     Prompt and generation use the same thread count (llama.cpp's own default), half the logical CPUs unless
@@ -216,6 +210,7 @@ def _load(path: Path, *, n_ctx: int, n_threads: int | None, seed: int) -> Any:
             n_threads=threads,
             n_threads_batch=threads,
             seed=seed,
+            n_gpu_layers=n_gpu_layers,
             verbose=False,
         )
     except (ValueError, RuntimeError, OSError) as exc:

@@ -10,19 +10,17 @@ import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Literal
 
 from pydantic import BaseModel
 
+from models.tables import InsightKind
 from synthesis.llm.base import Cancel, LlmBackend, LlmOutputError, never_cancel
 from synthesis.llm.prompt_files import load_prompt
-
-Kind = Literal["role", "company", "goal", "pain", "aspiration", "buying"]
 
 LABEL_THRESHOLD = 0.7
 QUOTE_THRESHOLD = 0.8
 
-LABEL_ITEMS: tuple[tuple[str, Kind], ...] = (
+LABEL_ITEMS: tuple[tuple[str, str], ...] = (
     ("I'm the head of revenue operations and I report to our CRO.", "role"),
     ("My team is four analysts, and I own the forecasting process end to end.", "role"),
     ("We're a logistics software company with about 300 employees, mostly in Germany and Poland.", "company"),
@@ -71,7 +69,7 @@ QUOTE_ITEMS: tuple[tuple[str, str, str], ...] = (
 class ProbeLabel(BaseModel):
     """The model's label for one sentence."""
 
-    kind: Kind
+    kind: InsightKind
 
 
 class ProbeQuote(BaseModel):

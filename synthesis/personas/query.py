@@ -165,6 +165,26 @@ def persona_profile(session: Session, persona_id: int) -> PersonaProfile:
             .order_by(col(Icp.id))
         ).all()
     )
+    fields = _profile_fields(session, persona_id, len(interviews))
+    return PersonaProfile(
+        persona_id,
+        persona.name,
+        persona.role,
+        persona.seniority,
+        persona.summary,
+        persona.demographics,
+        persona.status,
+        tuple(persona.edited_fields),
+        icps,
+        interviews,
+        fields,
+    )
+
+
+def _profile_fields(
+    session: Session, persona_id: int, interview_count: int
+) -> dict[InsightKind, tuple[ThemeView, ...]]:
+    """The persona's placed insights grouped by kind and theme, persona kinds first, in their stored order."""
     placed = session.exec(
         select(PersonaInsight, Insight)
         .join(Insight, col(Insight.id) == PersonaInsight.insight_id)
@@ -192,21 +212,9 @@ def persona_profile(session: Session, persona_id: int) -> PersonaProfile:
     for kind in [*PERSONA_KINDS, *extra_kinds]:
         keys = sorted((k for k in grouped if k[0] == kind), key=lambda k: (order[k], k[1]))
         fields[kind] = tuple(
-            _theme_view(kind, theme, grouped[(kind, theme)], len(interviews)) for _, theme in keys
+            _theme_view(kind, theme, grouped[(kind, theme)], interview_count) for _, theme in keys
         )
-    return PersonaProfile(
-        persona_id,
-        persona.name,
-        persona.role,
-        persona.seniority,
-        persona.summary,
-        persona.demographics,
-        persona.status,
-        tuple(persona.edited_fields),
-        icps,
-        interviews,
-        fields,
-    )
+    return fields
 
 
 @dataclass(frozen=True)

@@ -1,54 +1,27 @@
-"""Consistent pseudonyms for the people and companies of a workspace, applied to any text of a report.
+"""Consistent pseudonyms for the terms a redaction review decided to redact, applied to any text of a report.
 
-Known names come from the workspace: respondents, interviewers and other speakers ("Respondent 3",
-"Interviewer 1", "Person 2") and companies ("Company C"). Each full name is replaced, and so are its single
-words when they are not ordinary words of the transcripts (a word that also occurs in lower case, such as
-"will" or "mark", is ordinary). People the respondents mention by name ("I report to our CRO, Ben Alvarez")
-are found as a capitalised known first name that is not an ordinary word, optionally followed by a surname;
-they become "Person N". Replacements inside quotes are bracketed, as editors mark changed quotations.
+Each term gets one pseudonym by kind: respondents "Respondent N" (chosen by the caller), interviewers
+"Interviewer N", other people "Person N", companies "Company A", places their region ("Lagos" -> "Africa"),
+e-mails, web addresses and handles a placeholder, other proper nouns "Name N". A person's or company's
+distinctive words are redacted on their own too ("Okafor", "Tundra"); words of a name that are ordinary
+English words ("Grace", "Li") only where capitalised. Names may be split by a line break; replacements
+inside quotes are bracketed, as editors mark changed quotations.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import cache
 
-import gender_guesser.detector as gender_detector
+from synthesis.icp import places
+from synthesis.report.lexicon import PARTICLES, TITLES, Lexicon
+from synthesis.report.terms import PERSON_KINDS, Term
 
-_WORD = re.compile(r"[a-z][a-z'’-]*")
-_CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?\b")
-_CALENDAR = set(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ]
-)
+_PLACEHOLDERS = {"email": "e-mail address", "url": "web address", "handle": "handle"}
+_LABELS = {"interviewer": "Interviewer", "person": "Person", "name": "Name"}
 
 
-@cache
-def _first_names() -> gender_detector.Detector:
-    return gender_detector.Detector(case_sensitive=False)
-
-
-def _letters(number: int) -> str:
+def letters(number: int) -> str:
     """0 -> A, 25 -> Z, 26 -> AA."""
     label = ""
     number += 1
@@ -66,105 +39,112 @@ def split_names(text: str | None) -> list[str]:
     return [part.strip() for part in re.split(r",|;|&|\band\b", text) if part.strip()]
 
 
-class Anonymiser:
-    """Maps real names to pseudonyms; the same name always gets the same pseudonym."""
+def _pattern(text: str, case_sensitive: bool) -> str:
+    body = r"\s+".join(re.escape(word) for word in text.split())
+    return body if case_sensitive else f"(?i:{body})"
 
-    def __init__(self, corpus: Iterable[str], *, keep: Iterable[str] = ()) -> None:
-        self._ordinary = {w for text in corpus for w in _WORD.findall(text)}
-        self._keep = {k.casefold() for k in keep}
+
+class Anonymiser:
+    """Maps redacted terms to pseudonyms; the same term always gets the same pseudonym."""
+
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        self._lexicon = lexicon or Lexicon()
         self._names: dict[str, str] = {}
+        self._case_sensitive: dict[str, str] = {}
+        """Key -> the text as written, for words matched only where capitalised."""
         self._counts: dict[str, int] = {}
         self._pattern: re.Pattern[str] | None = None
 
     def _next(self, kind: str) -> str:
         self._counts[kind] = self._counts.get(kind, 0) + 1
-        return f"{kind} {self._counts[kind]}"
+        if kind == "company":
+            return f"Company {letters(self._counts[kind] - 1)}"
+        return f"{_LABELS.get(kind, 'Person')} {self._counts[kind]}"
 
-    def _is_name_word(self, word: str) -> bool:
-        return len(word) >= 3 and word.casefold() not in self._ordinary and word.casefold() not in self._keep
+    def _set(self, text: str, pseudonym: str, *, case_sensitive: bool = False) -> None:
+        key = " ".join(text.split()).casefold()
+        if len(key) < 2 or key in self._names:
+            return
+        self._names[key] = pseudonym
+        if case_sensitive:
+            self._case_sensitive[key] = " ".join(text.split())
+        self._pattern = None
 
-    def _register(self, name: str, pseudonym: str, *, parts: bool = True) -> str:
-        key = name.strip().casefold()
-        if not key:
-            return pseudonym
+    def _parts(self, text: str, pseudonym: str, *, company: bool) -> None:
+        """A name's own words: rare ones everywhere, ordinary ones where capitalised (people only)."""
+        for word in re.findall(r"[^\W\d_][\w'’-]*", text):
+            folded = word.casefold().rstrip(".")
+            if folded in PARTICLES or folded in TITLES or self._lexicon.is_tool_or_kept(word):
+                continue
+            ordinary = self._lexicon.is_ordinary(word)
+            if not ordinary and len(word) >= (3 if company else 2):
+                self._set(word, pseudonym)
+            elif ordinary and not company and word[:1].isupper() and len(word) >= 2:
+                self._set(word, pseudonym, case_sensitive=True)
+
+    def add(self, term: Term, pseudonym: str | None = None) -> str:
+        """Redact ``term``; returns its pseudonym (given, already allotted, or the next of its kind)."""
+        key = term.key
         if key in self._names:
             return self._names[key]
-        self._names[key] = pseudonym
-        if parts:
-            for word in re.findall(r"[\w’'-]+", name):
-                if self._is_name_word(word):
-                    self._names.setdefault(word.casefold(), pseudonym)
-        self._pattern = None
+        if pseudonym is None and term.kind not in ("place", *_PLACEHOLDERS):
+            pseudonym = self._known_word(term.text)
+        if pseudonym is None:
+            if term.kind == "place":
+                pseudonym = places.region_of(term.text) or "a place"
+            else:
+                pseudonym = _PLACEHOLDERS.get(term.kind) or self._next(term.kind)
+        self._set(term.text, pseudonym)
+        if term.kind in PERSON_KINDS or term.kind == "company":
+            self._parts(term.text, pseudonym, company=term.kind == "company")
         return pseudonym
 
-    def person(self, name: str | None, kind: str = "Person") -> str:
-        """The pseudonym of a person ("Respondent 3"), allotting the next number of ``kind`` if new."""
-        if not name or not name.strip():
-            return self._next(kind)
-        key = name.strip().casefold()
-        return self._names.get(key) or self._register(name, self._next(kind))
+    def _known_word(self, text: str) -> str | None:
+        """The pseudonym of a distinctive word of ``text`` already redacted ("Tundra" of "Tundra Freight")."""
+        for word in re.findall(r"[^\W\d_][\w'’-]*", text):
+            key = word.casefold()
+            if key in self._names and key not in self._case_sensitive and not self._lexicon.is_ordinary(word):
+                return self._names[key]
+        return None
+
+    def add_all(self, terms: Iterable[Term]) -> None:
+        """Redact ``terms``, longer names first, so "Thandiwe" gets the pseudonym of "Thandiwe Dlamini"."""
+        for term in sorted(terms, key=lambda t: -len(t.text.split())):
+            self.add(term)
 
     def alias(self, name: str, pseudonym: str) -> None:
-        """Give ``name`` (and its name words) a pseudonym chosen by the caller, unless it has one."""
-        self._register(name, pseudonym)
+        """Give the person ``name`` (and their name words) a pseudonym chosen by the caller."""
+        if name.strip():
+            self.add(Term(name, "respondent"), pseudonym)
+
+    def person(self, name: str | None, kind: str = "person") -> str:
+        """The pseudonym of a person ("Interviewer 1"), allotting the next number of ``kind`` if new."""
+        if not name or not name.strip():
+            return self._next(kind)
+        return self.add(Term(name, kind))
 
     def company(self, name: str | None) -> str:
         if not name or not name.strip():
             return "a company"
-        key = name.strip().casefold()
-        if key in self._names:
-            return self._names[key]
-        self._counts["Company"] = self._counts.get("Company", 0) + 1
-        pseudonym = f"Company {_letters(self._counts['Company'] - 1)}"
-        self._register(name, pseudonym, parts=False)
-        first = re.findall(r"[\w’'-]+", name)
-        if first and self._is_name_word(first[0]) and len(first[0]) >= 4:
-            self._names.setdefault(first[0].casefold(), pseudonym)
-        return pseudonym
-
-    def _find_mentioned(self, text: str) -> None:
-        """Register people named in ``text`` who are not in the workspace records."""
-        words = list(_CAPITALISED.finditer(text))
-        for index, match in enumerate(words):
-            first = match.group()
-            known = self._names.get(first.casefold())
-            if known is None:
-                if not self._is_name_word(first) or first.casefold() in _CALENDAR:
-                    continue
-                if _first_names().get_gender(first) == "unknown":
-                    continue
-                known = self.person(first)
-            elif not known.startswith(("Person", "Respondent", "Interviewer")):
-                continue
-            following = words[index + 1] if index + 1 < len(words) else None
-            if following and text[match.end() : following.start()] == " ":
-                last = following.group()
-                if self._is_name_word(last) and last.casefold() not in _CALENDAR:
-                    self._register(f"{first} {last}", known)
+        return self.add(Term(name, "company"))
 
     def _regex(self) -> re.Pattern[str]:
         if self._pattern is None:
             names = sorted(self._names, key=len, reverse=True)
-            self._pattern = re.compile(
-                r"(?<![\w])(" + "|".join(re.escape(n) for n in names) + r")(?![\w])", re.IGNORECASE
+            alternatives = "|".join(
+                _pattern(self._case_sensitive[n], True) if n in self._case_sensitive else _pattern(n, False)
+                for n in names
             )
+            self._pattern = re.compile(rf"(?<![\w@])({alternatives})(?![\w@]|\.\w)")
         return self._pattern
 
     def text(self, text: str, *, quoted: bool = False) -> str:
-        """``text`` with every known or mentioned name replaced; bracketed when ``quoted``."""
-        if not text:
-            return text
-        self._find_mentioned(text)
-        if not self._names:
+        """``text`` with every redacted term replaced; bracketed when ``quoted``."""
+        if not text or not self._names:
             return text
 
         def replace(match: re.Match[str]) -> str:
-            pseudonym = self._names[match.group(1).casefold()]
+            pseudonym = self._names.get(" ".join(match.group(1).split()).casefold(), "[redacted]")
             return f"[{pseudonym}]" if quoted else pseudonym
 
         return self._regex().sub(replace, text)
-
-    @property
-    def real_names(self) -> list[str]:
-        """Every name replaced so far (for tests and audits)."""
-        return list(self._names)

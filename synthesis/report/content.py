@@ -14,10 +14,10 @@ from models.tables import ExtractionRun, Insight, InsightStatus, Persona, Worksp
 from synthesis.icp.store import interviewed_companies, list_icps
 from synthesis.personas.query import persona_profile
 from synthesis.report.icp_content import icp_section
-from synthesis.report.labels import Labels, build_labels, company_type
+from synthesis.report.labels import Labels, build_labels
 from synthesis.report.options import ReportError, ReportOptions
 from synthesis.report.persona_content import QuoteBook, allowed_statuses, persona_matrix, persona_section
-from synthesis.report.shapes import InterviewEntry, MethodSection, ModelRun, ReportContent
+from synthesis.report.shapes import InterviewEntry, MethodSection, ReportContent, RunEntry
 from synthesis.tasks import Cancel, Progress, never_cancel, no_progress
 
 FORMAT_NAMES = {
@@ -69,9 +69,9 @@ def _interview_list(labels: Labels) -> list[InterviewEntry]:
         entries.append(
             InterviewEntry(
                 labels.interview(interview_id),
-                interview.date.strftime("%d %b %Y") if interview.date else "—",
+                labels.date(interview_id),
                 labels.respondent(interview_id),
-                f"{labels.company(company)}: {company_type(company)}" if company else "—",
+                f"{labels.company(company)}: {labels.profile(company)}" if company else "—",
                 source,
             )
         )
@@ -90,7 +90,7 @@ def _method(session: Session, options: ReportOptions, book: QuoteBook) -> Method
             "prompt": run.prompt_version,
         }
         runs.append(
-            ModelRun(
+            RunEntry(
                 run.extractor_version,
                 run.backend,
                 run.model_file or "none (rule-based extraction)",
@@ -148,7 +148,7 @@ def gather_content(
 ) -> ReportContent:
     """The report's content; raises ReportError for unknown persona or ICP ids, ReportCancelled on cancel."""
     client = options.client or _setting(session, "client")
-    labels = build_labels(session, anonymise=options.anonymise, client=client)
+    labels = build_labels(session, anonymise=options.anonymise, client=client, decisions=options.redaction)
     icps = list_icps(session)
     icp_ids = _chosen(options.icp_ids, [i.id for i in icps], "ICP")
     persona_ids = _chosen(
@@ -156,10 +156,11 @@ def gather_content(
         [p for p in session.exec(select(Persona.id).order_by(col(Persona.id)))],
         "persona",
     )
-    respondents = {(i.interviewee_name or f"#{i.id}").casefold() for i in labels.interviews.values()}
+    respondents = set(labels.respondent_numbers.values())
     content = ReportContent(
         client=client,
-        title=options.title or _setting(session, "engagement_title") or "Customer interview findings",
+        title=labels.text(options.title or _setting(session, "engagement_title"))
+        or "Customer interview findings",
         prepared_by=options.prepared_by or _setting(session, "prepared_by"),
         date=options.date,
         draft=options.draft,
@@ -188,4 +189,5 @@ def gather_content(
     content.evidence = book.used
     content.quotes_dropped = book.dropped
     content.summary = _summary(content)
+    content.warnings = [f"Persona “{p.name}”: {p.warning}" for p in content.personas if p.warning]
     return content

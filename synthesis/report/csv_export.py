@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -13,9 +12,11 @@ from sqlmodel import Session, col, select
 
 from models.tables import EvidenceSpan, Insight, Persona, Turn
 from synthesis.personas.query import format_timestamp, persona_profile
+from synthesis.report.csv_safe import write_rows
 from synthesis.report.files import atomic_target
-from synthesis.report.labels import Labels, build_labels, company_type
+from synthesis.report.labels import Labels, build_labels
 from synthesis.report.options import ReportError
+from synthesis.report.redaction import Decisions
 
 INSIGHT_COLUMNS = (
     "insight_id",
@@ -56,17 +57,11 @@ class CsvSummary:
 
 
 def _write(path: Path, columns: Sequence[str], rows: Iterable[Sequence[object]]) -> int:
-    count = 0
     with (
         atomic_target(path, ".csv") as temporary,
         temporary.open("w", encoding="utf-8-sig", newline="") as handle,
     ):
-        writer = csv.writer(handle)
-        writer.writerow(columns)
-        for row in rows:
-            writer.writerow(row)
-            count += 1
-    return count
+        return write_rows(handle, columns, rows)
 
 
 def _insight_rows(session: Session, labels: Labels) -> list[list[object]]:
@@ -90,7 +85,7 @@ def _insight_rows(session: Session, labels: Labels) -> list[list[object]]:
                 labels.interview(insight.interview_id),
                 labels.respondent(insight.interview_id),
                 labels.company(company) if company else "",
-                company_type(company) if company else "",
+                labels.profile(company) if company else "",
                 insight.kind.value,
                 insight.status.value,
                 labels.text(insight.statement),
@@ -129,7 +124,9 @@ def _persona_rows(session: Session, labels: Labels) -> list[list[object]]:
     return rows
 
 
-def export_csv(engine: Engine, out_dir: Path, *, anonymise: bool = False) -> CsvSummary:
+def export_csv(
+    engine: Engine, out_dir: Path, *, anonymise: bool = False, redaction: Decisions | None = None
+) -> CsvSummary:
     """Write insights.csv and personas.csv into ``out_dir`` (created if missing); raises ReportError."""
     out_dir = Path(out_dir)
     try:
@@ -137,7 +134,7 @@ def export_csv(engine: Engine, out_dir: Path, *, anonymise: bool = False) -> Csv
     except OSError as exc:
         raise ReportError(f"{out_dir}: the folder cannot be created ({exc.strerror}).") from exc
     with Session(engine) as session:
-        labels = build_labels(session, anonymise=anonymise, client="")
+        labels = build_labels(session, anonymise=anonymise, client="", decisions=redaction)
         insight_rows = _insight_rows(session, labels)
         persona_rows = _persona_rows(session, labels)
     insights, personas = out_dir / "insights.csv", out_dir / "personas.csv"

@@ -6,6 +6,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from docx.document import Document
 from sqlalchemy import Engine
 from sqlmodel import Session
 
@@ -13,6 +14,7 @@ from synthesis.report.content import ReportCancelled, gather_content
 from synthesis.report.docx_writer import WritingCancelled, write_report
 from synthesis.report.files import atomic_target, check_target
 from synthesis.report.options import ReportOptions
+from synthesis.report.shapes import ReportContent
 from synthesis.report.template import open_template
 from synthesis.report.xml_text import xml_safe
 from synthesis.tasks import Cancel, Progress, never_cancel, no_progress, sub_progress
@@ -30,6 +32,19 @@ class ReportSummary:
     draft: bool = False
     seconds: float = 0.0
     cancelled: bool = False
+    warnings: tuple[str, ...] = ()
+    """For the consultant: parts stripped from the template, personas that may identify one respondent."""
+
+
+def set_properties(document: Document, content: ReportContent) -> None:
+    """Document properties from the report only: nothing of the template's or the transcripts'."""
+    properties = document.core_properties
+    for name in ("author", "category", "comments", "content_status", "identifier", "keywords"):
+        setattr(properties, name, "")
+    for name in ("language", "last_modified_by", "subject", "version"):
+        setattr(properties, name, "")
+    properties.title = content.title
+    properties.revision = 1
 
 
 def export_report(
@@ -50,6 +65,7 @@ def export_report(
             content = gather_content(session, options, progress=sub_progress(progress, 0, 0.4), cancel=cancel)
         content = xml_safe(content)  # a stray control character in a transcript must not stop the export
         write_report(document, styles, content, progress=sub_progress(progress, 0.4, 0.9), cancel=cancel)
+        set_properties(document, content)
     except (ReportCancelled, WritingCancelled):
         return ReportSummary(None, cancelled=True)
     progress(0.9, "Saving")
@@ -64,4 +80,8 @@ def export_report(
         content.quotes_dropped,
         content.draft,
         time.perf_counter() - started,
+        warnings=tuple(
+            [f"Removed from the template: {', '.join(styles.stripped)}."] if styles.stripped else []
+        )
+        + tuple(content.warnings),
     )

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from models.tables import Company, CompanyRelationship
 from synthesis.icp.criteria import describe, kind_of
 from synthesis.icp.fit import Outcome, score_company
 from synthesis.icp.store import IcpDefinition
-from synthesis.icp.success import success_table
-from synthesis.report.labels import Labels, company_type
-from synthesis.report.shapes import CompanyFitRow, IcpSection, OutsideEntry, SuccessEntry
+from synthesis.icp.success import SuccessRow, success_table
+from synthesis.report.labels import Labels
+from synthesis.report.shapes import CompanyFitRow, IcpSection, OutsideEntry
 
 _STAGE = re.compile(r"\bseries ([a-h])\b")
 ATTRIBUTE_LABELS = {
@@ -41,11 +42,15 @@ def _fit_rows(icp: IcpDefinition, companies: Sequence[Company], labels: Labels) 
     rows = []
     for company in companies:
         fit = score_company(company, icp.criteria)
-        misses = "; ".join(tidy(labels.text(r.explanation)) for r in fit.results if r.outcome == Outcome.MISS)
+        misses = "; ".join(
+            tidy(labels.head_counts(labels.text(r.explanation)))
+            for r in fit.results
+            if r.outcome == Outcome.MISS
+        )
         rows.append(
             CompanyFitRow(
                 labels.company(company),
-                company_type(company),
+                labels.profile(company),
                 company.relationship.value if company.relationship != CompanyRelationship.UNKNOWN else "—",
                 fit.score,
                 fit.fits,
@@ -56,19 +61,11 @@ def _fit_rows(icp: IcpDefinition, companies: Sequence[Company], labels: Labels) 
     return sorted(rows, key=lambda r: (not r.fits, -r.score, r.company))
 
 
-def _success_rows(icp: IcpDefinition, companies: Sequence[Company]) -> list[SuccessEntry]:
+def _success_rows(icp: IcpDefinition, companies: Sequence[Company]) -> list[SuccessRow]:
     """Success shares of the values of this ICP's own attributes."""
     attributes = {kind_of(c.attribute).value for c in icp.criteria}
     return [
-        SuccessEntry(
-            ATTRIBUTE_LABELS.get(row.attribute, row.attribute),
-            tidy(row.value),
-            row.customers,
-            row.churned,
-            row.lost,
-            row.prospects,
-            f"{row.share:.0%}" if row.share is not None else "—",
-        )
+        replace(row, attribute=ATTRIBUTE_LABELS.get(row.attribute, row.attribute), value=tidy(row.value))
         for row in success_table(companies)
         if row.attribute in attributes
     ]
@@ -88,7 +85,11 @@ def _outside(icp: IcpDefinition, labels: Labels) -> list[OutsideEntry]:
         fit = score_company(company, icp.criteria)
         if fit.fits:
             continue
-        misses = [tidy(labels.text(r.explanation)) for r in fit.results if r.outcome == Outcome.MISS]
+        misses = [
+            tidy(labels.head_counts(labels.text(r.explanation)))
+            for r in fit.results
+            if r.outcome == Outcome.MISS
+        ]
         reason = "; ".join(misses) if misses else f"Too little is known ({fit.coverage})"
         entries.append(
             OutsideEntry(

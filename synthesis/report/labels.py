@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from sqlmodel import Session, col, select
 
-from models.tables import Company, Interview, Turn, WorkspaceSetting
-from synthesis.icp import places
+from models.tables import Company, Interview, WorkspaceSetting
 from synthesis.icp.success import employee_band
-from synthesis.report.anonymise import Anonymiser, split_names
+from synthesis.report.anonymise import Anonymiser
+from synthesis.report.lexicon import Lexicon
+from synthesis.report.redaction import Decisions, known_terms, review_candidates, workspace_names
 from synthesis.transcript import SpeakerRole
+
+_HEAD_COUNT = re.compile(r"\b(\d[\d,]*) employees\b")
 
 
 def company_type(company: Company | None) -> str:
@@ -34,6 +38,8 @@ class Labels:
     companies: dict[int, Company]
     anonymiser: Anonymiser | None
     settings: dict[str, object] = field(default_factory=dict)
+    respondent_numbers: dict[int, int] = field(default_factory=dict)
+    """Interview id -> respondent number ("Respondent 3"), the same in the report, CSV and evidence index."""
     _numbers: dict[int, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -41,6 +47,29 @@ class Labels:
 
     def text(self, text: str, *, quoted: bool = False) -> str:
         return self.anonymiser.text(text, quoted=quoted) if self.anonymiser else text
+
+    def head_counts(self, text: str) -> str:
+        """Anonymised: "57 employees" becomes its band, "51-200 employees"."""
+        if not self.anonymiser:
+            return text
+        return _HEAD_COUNT.sub(lambda m: f"{employee_band(int(m.group(1).replace(',', '')))} employees", text)
+
+    def profile(self, company: Company | None) -> str:
+        """The company's type and size band; its industry field is anonymised too."""
+        profile = company_type(company)
+        return self.text(profile) if company is not None else profile
+
+    def date(self, interview_id: int) -> str:
+        """The interview's date; only its month when anonymising."""
+        interview = self.interviews.get(interview_id)
+        if interview is None or interview.date is None:
+            return "—"
+        return interview.date.strftime("%b %Y" if self.anonymiser else "%d %b %Y")
+
+    def respondent_label(self, interview_id: int) -> str:
+        """ "Respondent 3" when anonymising, else ""."""
+        number = self.respondent_numbers.get(interview_id)
+        return f"Respondent {number}" if self.anonymiser and number else ""
 
     def interview(self, interview_id: int) -> str:
         return f"Interview {self._numbers.get(interview_id, interview_id)}"
@@ -68,67 +97,53 @@ class Labels:
         interview = self.interviews.get(interview_id)
         name = (interview.interviewee_name or "").strip() if interview else ""
         name = name.title() if name.isupper() else name
-        if self.anonymiser or not name:
-            return self.role(interview_id)
-        return f"{name}, {self.role(interview_id)}"
+        role = self.role(interview_id)
+        if self.anonymiser:
+            label = self.respondent_label(interview_id)
+            return f"{label}, {role}" if role != "Respondent" else label or role
+        return f"{name}, {role}" if name else role
 
     def attribution(self, interview_id: int, speaker_role: str) -> str:
         """A quote's attribution by role and company type, never by name."""
         if speaker_role == SpeakerRole.INTERVIEWER:
             return "Interviewer"
-        return f"{self.role(interview_id)}, {company_type(self.company_of(interview_id))}"
+        who = self.respondent(interview_id) if self.anonymiser else self.role(interview_id)
+        return f"{who}, {self.profile(self.company_of(interview_id))}"
 
 
-def _keep_words(session: Session, client: str) -> list[str]:
-    """Capitalised words that are never people: tools, places and the client's name."""
-    words = [client]
-    for stack in session.exec(select(Company.tech_stack)):
-        words.extend(stack)
-    for company in session.exec(select(Company.country, Company.region)):
-        words.extend(p for p in company if p)
-    return [w for text in words for w in text.split()] + list(places.US_STATES.values())
-
-
-def _register_people(session: Session, anonymiser: Anonymiser, interviews: list[Interview]) -> None:
-    """Respondents first (Respondent N is interview N), then interviewers, then anyone else."""
-    speakers = session.exec(select(Turn.interview_id, Turn.speaker, Turn.role).distinct()).all()
-    by_interview: dict[int, list[tuple[str, str]]] = {}
-    for interview_id, speaker, role in speakers:
-        by_interview.setdefault(interview_id, []).append((speaker, role))
-    for number, interview in enumerate(interviews, start=1):
-        names = [interview.interviewee_name or ""] + [
-            s for s, role in by_interview.get(interview.id or 0, []) if role == SpeakerRole.RESPONDENT
-        ]
-        for name in filter(None, (n.strip() for n in names)):
-            anonymiser.alias(name, f"Respondent {number}")
-    interviewers = session.get(WorkspaceSetting, "interviewers")
-    names = list(interviewers.value or []) if interviewers and isinstance(interviewers.value, list) else []
+def _respondent_numbers(interviews: list[Interview]) -> dict[int, int]:
+    """Interview id -> respondent number; one person interviewed twice keeps one number."""
+    numbers: dict[str, int] = {}
+    by_interview = {}
     for interview in interviews:
-        names.extend(split_names(interview.interviewer))
-        names.extend(
-            s for s, role in by_interview.get(interview.id or 0, []) if role == SpeakerRole.INTERVIEWER
-        )
-    for name in names:
-        anonymiser.person(name, "Interviewer")
-    for interview in interviews:
-        for speaker, role in by_interview.get(interview.id or 0, []):
-            if role == SpeakerRole.OTHER:
-                anonymiser.person(speaker)
+        key = (interview.interviewee_name or "").strip().casefold() or f"#{interview.id}"
+        by_interview[interview.id or 0] = numbers.setdefault(key, len(numbers) + 1)
+    return by_interview
 
 
-def build_labels(session: Session, *, anonymise: bool, client: str) -> Labels:
+def _anonymiser(session: Session, client: str, numbers: dict[int, int], decisions: Decisions) -> Anonymiser:
+    """Respondents first (their numbers), then interviewers and companies, then every other redacted term."""
+    names = workspace_names(session, client)
+    anonymiser = Anonymiser(Lexicon(names.keep))
+    kept = decisions.keep
+    for interview_id, respondent_names in names.respondents.items():
+        for name in respondent_names:
+            if name.strip() and name.strip().casefold() not in kept:
+                anonymiser.alias(name, f"Respondent {numbers.get(interview_id, 0)}")
+    anonymiser.add_all(t for t in known_terms(names) if t.key not in kept)
+    anonymiser.add_all(decisions.redacted(review_candidates(session, client, names)))
+    return anonymiser
+
+
+def build_labels(
+    session: Session, *, anonymise: bool, client: str, decisions: Decisions | None = None
+) -> Labels:
     interviews = list(session.exec(select(Interview).order_by(col(Interview.id))))
     companies = {c.id or 0: c for c in session.exec(select(Company).order_by(col(Company.id)))}
     settings = {s.key: s.value for s in session.exec(select(WorkspaceSetting))}
     anonymiser = None
+    numbers = _respondent_numbers(interviews)
     if anonymise:
-        corpus = session.exec(select(Turn.text)).all()
         client = client or str(settings.get("client") or "")
-        anonymiser = Anonymiser(corpus, keep=_keep_words(session, client))
-        for interview in interviews:
-            if interview.company_id in companies:
-                anonymiser.company(companies[interview.company_id].name)
-        for company in companies.values():
-            anonymiser.company(company.name)
-        _register_people(session, anonymiser, interviews)
-    return Labels({i.id or 0: i for i in interviews}, companies, anonymiser, settings)
+        anonymiser = _anonymiser(session, client, numbers, decisions or Decisions())
+    return Labels({i.id or 0: i for i in interviews}, companies, anonymiser, settings, numbers)

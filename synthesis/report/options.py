@@ -6,6 +6,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from synthesis.report.redaction import Decisions
+
 
 class ReportError(Exception):
     """A report that cannot be written as asked; the message says what to do."""
@@ -25,6 +27,8 @@ class ReportOptions:
     include_suggested: bool = False
     """Also use insights nobody has reviewed yet; every page is then marked DRAFT."""
     anonymise: bool = False
+    redaction: Decisions = field(default_factory=Decisions)
+    """The consultant's redaction review: candidates kept and terms added (anonymised exports only)."""
     persona_ids: tuple[int, ...] = ()
     icp_ids: tuple[int, ...] = ()
     template: Path | None = None

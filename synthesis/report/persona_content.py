@@ -20,6 +20,9 @@ FIELD_TITLES: tuple[tuple[str, tuple[InsightKind, ...]], ...] = (
     ("Aspirations", (InsightKind.ASPIRATION,)),
     ("Buying behaviour", (InsightKind.BUYING,)),
 )
+SINGLE_SOURCE_WARNING = (
+    "This persona rests on one respondent: its role, company profile and quotes may identify them."
+)
 QUOTES_PER_THEME = 3
 MATRIX_ROWS_PER_FIELD = 4
 
@@ -68,6 +71,7 @@ class QuoteBook:
                 self._labels.attribution(quote.interview_id, quote.speaker_role),
                 self._labels.interview(quote.interview_id),
                 quote.timestamp,
+                self._labels.respondent_label(quote.interview_id),
             )
         return self._numbered[key]
 
@@ -143,6 +147,7 @@ def persona_section(
         labels.text(profile.demographics),
         profile.respondents,
         tuple(fields),
+        SINGLE_SOURCE_WARNING if labels.anonymiser and profile.respondents == 1 else "",
     )
 
 

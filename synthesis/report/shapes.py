@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from synthesis.icp.success import SuccessRow
+
 
 @dataclass(frozen=True)
 class Quote:
@@ -16,6 +18,8 @@ class Quote:
     attribution: str
     interview: str
     timestamp: str | None
+    respondent: str = ""
+    """ "Respondent 3" in anonymised reports, so a reader can follow one person."""
 
     @property
     def ref(self) -> str:
@@ -52,6 +56,8 @@ class PersonaSection:
     demographics: str
     respondents: int
     fields: tuple[PersonaField, ...]
+    warning: str = ""
+    """Shown under the persona's facts, e.g. that one respondent's persona may identify them."""
 
 
 @dataclass(frozen=True)
@@ -63,17 +69,6 @@ class CompanyFitRow:
     fits: bool
     coverage: str
     misses: str
-
-
-@dataclass(frozen=True)
-class SuccessEntry:
-    attribute: str
-    value: str
-    customers: int
-    churned: int
-    lost: int
-    prospects: int
-    share: str
 
 
 @dataclass(frozen=True)
@@ -91,7 +86,8 @@ class IcpSection:
     criteria: tuple[tuple[str, str, str], ...]
     """(attribute, requirement, weight) rows."""
     companies: tuple[CompanyFitRow, ...]
-    success: tuple[SuccessEntry, ...]
+    success: tuple[SuccessRow, ...]
+    """Rows labelled for reading: attribute label and tidied value."""
     outside: tuple[OutsideEntry, ...]
 
 
@@ -112,7 +108,7 @@ class InterviewEntry:
 
 
 @dataclass(frozen=True)
-class ModelRun:
+class RunEntry:
     """One extraction run whose insights the report uses."""
 
     extractor_version: str
@@ -126,7 +122,7 @@ class ModelRun:
 
 @dataclass(frozen=True)
 class MethodSection:
-    runs: tuple[ModelRun, ...]
+    runs: tuple[RunEntry, ...]
     status_counts: dict[str, int]
     quotes_used: int
     quotes_dropped: int
@@ -154,3 +150,5 @@ class ReportContent:
     method: MethodSection | None = None
     evidence: list[Quote] = field(default_factory=list)
     quotes_dropped: int = 0
+    warnings: list[str] = field(default_factory=list)
+    """For the consultant, not printed: single-respondent personas, parts stripped from the template."""

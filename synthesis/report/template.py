@@ -1,6 +1,7 @@
 """The Word document a report is written into: a clean default, or a firm's own template.
 
-A firm's .docx or .dotx keeps its styles, page set-up, headers, footers and logo; its body is cleared. The
+A firm's .docx or .dotx keeps its styles, page set-up, headers, footers and logo; its body is cleared and
+everything else is stripped first (see ``template_guard``). The
 report uses the template's Title, Heading 1-3, Quote, Caption and table styles; a missing paragraph style is
 added with the default look, so headings always reach the table of contents.
 """
@@ -22,14 +23,13 @@ from docx.shared import Pt, RGBColor
 from docx.styles.style import ParagraphStyle
 
 from synthesis.report.options import ReportError
+from synthesis.report.template_guard import clean_template
 
 INK = RGBColor(0x26, 0x2B, 0x33)
 ACCENT = RGBColor(0x1F, 0x3A, 0x5F)
 MUTED = RGBColor(0x6B, 0x72, 0x80)
 BODY_FONT = "Calibri"
 
-_TEMPLATE_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
-_DOCUMENT_TYPE = b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
 _TABLE_STYLES = ("Groundwork Table", "Report Table", "Grid Table 4 - Accent 1", "Grid Table 4 Accent 1")
 
 
@@ -43,6 +43,8 @@ class StyleSet:
     table: str | None
     custom_template: bool
     ids: dict[str, str]
+    stripped: tuple[str, ...] = ()
+    """What was removed from the firm's template (macros, external links …), for a warning."""
 
     def id(self, name: str) -> str:
         return self.ids[name]
@@ -161,34 +163,23 @@ def _add_missing_styles(document: Document) -> None:
             style.paragraph_format.keep_with_next = True
 
 
-def _read(path: Path) -> Document:
+def _read(path: Path) -> tuple[Document, list[str]]:
+    """The template's safe parts as a document, and what was stripped from it."""
     try:
         data = path.read_bytes()
-        if path.suffix.lower() in (".dotx", ".dotm"):
-            data = _as_document(data)
-        return docx.Document(io.BytesIO(data))
     except OSError as exc:
         raise ReportError(
             f"{path}: the template cannot be read ({exc.strerror or exc}). "
             "Check the path and its permissions."
         ) from exc
+    clean = clean_template(data, str(path))
+    try:
+        return docx.Document(io.BytesIO(clean.data)), clean.stripped
     except (zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise ReportError(
-            f"{path}: this is not a Word template (.docx or .dotx); choose another file."
+            f"{path}: this is not a Word template (.docx or .dotx) python-docx can open ({exc}); "
+            "choose another file."
         ) from exc
-
-
-def _as_document(data: bytes) -> bytes:
-    """A .dotx package re-labelled as a .docx, which python-docx opens."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for item in source.infolist():
-            content = source.read(item)
-            if item.filename == "[Content_Types].xml":
-                content = content.replace(_TEMPLATE_TYPE, _DOCUMENT_TYPE)
-            target.writestr(item, content)
-    return out.getvalue()
 
 
 def _clear_body(document: Document) -> None:
@@ -209,9 +200,9 @@ def open_template(path: Path | None) -> tuple[Document, StyleSet]:
         _clear_body(document)
         _default_look(document)
         return document, StyleSet(table=None, custom_template=False, ids=_style_ids(document))
-    document = _read(Path(path))
+    document, stripped = _read(Path(path))
     _clear_body(document)
     _add_missing_styles(document)
     names = {s.name for s in document.styles if s.type == WD_STYLE_TYPE.TABLE}
     table = next((name for name in _TABLE_STYLES if name in names), None)
-    return document, StyleSet(table=table, custom_template=True, ids=_style_ids(document))
+    return document, StyleSet(table, True, _style_ids(document), tuple(stripped))

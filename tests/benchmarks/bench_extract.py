@@ -12,8 +12,8 @@ import argparse
 import random
 import time
 
-from synthesis.extraction.model_choice import ModelUse, choose_extractor
-from synthesis.extraction.model_led import chunk_requests
+from synthesis.extraction.llm_choice import LlmUse, choose_extractor
+from synthesis.extraction.llm_led import chunk_requests
 from synthesis.extraction.pipeline import extract_turns
 from synthesis.ingest import parse_bytes
 
@@ -71,7 +71,7 @@ def main() -> None:
     if args.skip_model:
         return
 
-    choice = choose_extractor(use=ModelUse.FORCE)
+    choice = choose_extractor(use=LlmUse.FORCE)
     backend = choice.extractor.backend
     assert backend is not None
     chunks = choice.extractor.plan(parsed.turns)

@@ -1,4 +1,4 @@
-"""GUI timings on a workspace of 1,000 interviews: main window ready, and opening one interview.
+"""GUI timings on 1,000 interviews (the shipped samples, repeated): main window ready, opening one interview.
 
 Run: ``python tests/benchmarks/bench_gui.py`` (offscreen). Targets: window ready ≤ 2 s, interview ≤ 150 ms.
 """
@@ -10,6 +10,7 @@ import os
 import sys
 import tempfile
 import time
+from importlib.resources import as_file
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -23,17 +24,18 @@ from sqlmodel import Session  # noqa: E402
 from desktop.main_window import MainWindow  # noqa: E402
 from desktop.tasks import TaskRunner  # noqa: E402
 from models.database import create_workspace  # noqa: E402
+from synthesis.demo import SAMPLES  # noqa: E402
 from synthesis.importer import store_transcript  # noqa: E402
 from synthesis.ingest import parse_bytes  # noqa: E402
-from tests.gui.sample import add_gold_insights  # noqa: E402
+from tests.gui.sample import add_insights  # noqa: E402
 
-WRITTEN = ROOT.parent / "shared" / "eval" / "written"
 INTERVIEWS = 1000
 
 
 def build_workspace(path: Path) -> None:
-    sources = [p for p in sorted(WRITTEN.iterdir()) if p.suffix in {".txt", ".md", ".srt", ".vtt"}]
-    parsed = [(p, parse_bytes(p.read_bytes(), p.name)) for p in sources]
+    with as_file(SAMPLES / "transcripts") as folder:
+        sources = sorted(Path(folder).iterdir())
+        parsed = [(p, parse_bytes(p.read_bytes(), p.name)) for p in sources]
     engine = create_workspace(path)
     with Session(engine) as session:
         for number in range(INTERVIEWS):
@@ -41,7 +43,7 @@ def build_workspace(path: Path) -> None:
             digest = hashlib.sha256(f"{source.name}-{number}".encode()).hexdigest()
             store_transcript(session, transcript, source_file_name=source.name, sha256=digest)
         session.commit()
-    add_gold_insights(engine, WRITTEN)
+    add_insights(engine)
     engine.dispose()
 
 

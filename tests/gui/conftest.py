@@ -34,9 +34,10 @@ def settings(tmp_path: Path) -> QSettings:
 
 
 @pytest.fixture
-def sample_path(tmp_path: Path, eval_dir: Path) -> Path:
+def sample_path(tmp_path: Path) -> Path:
+    """The shipped sample transcripts with insights of every kind and status (see ``tests.gui.sample``)."""
     path = tmp_path / "sample.groundwork"
-    make_sample_workspace(path, eval_dir / "written").dispose()
+    make_sample_workspace(path).dispose()
     return path
 
 

@@ -26,12 +26,12 @@ from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 from sqlmodel import Session, select  # noqa: E402
 
+from desktop.llm_settings import LlmSettings, save_model_settings  # noqa: E402
 from desktop.main_window import MainWindow  # noqa: E402
-from desktop.model_settings import ModelSettings, save_model_settings  # noqa: E402
 from desktop.tasks import TaskRunner  # noqa: E402
 from models.tables import Company, WorkspaceSetting  # noqa: E402
 from synthesis.demo import ICP_CRITERIA, ICP_DESCRIPTION, ICP_NAME, INTERVIEWERS, SAMPLES, load_companies  # noqa: E402
-from synthesis.extraction.model_choice import ModelUse  # noqa: E402
+from synthesis.extraction.llm_choice import LlmUse  # noqa: E402
 from synthesis.extraction.run import run_extraction  # noqa: E402
 from synthesis.icp.criteria import parse_criterion  # noqa: E402
 from synthesis.icp.store import create_icp  # noqa: E402
@@ -129,7 +129,7 @@ def render(app: QApplication, folder: Path, size: tuple[int, int]) -> list[Path]
 def render_running(app: QApplication, folder: Path, workspace: Path, size: tuple[int, int]) -> Path:
     """Synthesis with the bundled model leading, on the real worker threads, caught mid-run."""
     settings = QSettings(str(folder / f"running-{size[0]}.ini"), QSettings.Format.IniFormat)
-    save_model_settings(settings, ModelSettings(use=ModelUse.FORCE, n_ctx=2048))
+    save_model_settings(settings, LlmSettings(use=LlmUse.FORCE, n_ctx=2048))
     window = MainWindow(settings, TaskRunner())
     window.resize(*size)
     window.show()
@@ -141,7 +141,7 @@ def render_running(app: QApplication, folder: Path, workspace: Path, size: tuple
     settle(app, lambda: window.page.insights.model.rowCount() > 0)
     window.page.insights.table.selectRow(0)
     path = save(window, "11-synthesis-running", size, app)
-    window.cancel_task()
+    window.tasks.cancel()
     settle(app, lambda: not window.runner.is_busy("synthesis"), 30)
     window.close()
     return path

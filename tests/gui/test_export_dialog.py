@@ -14,6 +14,9 @@ from PySide6.QtWidgets import QDialog
 from desktop import export_dialog
 from desktop.export_dialog import ExportReportDialog, export_report_interactively
 from desktop.workspace import Workspace
+from synthesis.report.redaction import Candidate, Decisions
+from synthesis.report.terms import Term
+from tests.anonymise_sample import build_leaky_workspace
 from tests.report_sample import build_sample_workspace
 
 
@@ -83,8 +86,67 @@ def test_file_menu_export_runs_in_the_main_window(
 
     monkeypatch.setattr(export_dialog.ExportReportDialog, "exec", accept)
     file_menu = synthesised_window.menuBar().actions()[0].menu()
-    assert synthesised_window.export_action in file_menu.actions()
-    assert synthesised_window.export_action.isEnabled()
-    synthesised_window.export_action.trigger()
+    assert synthesised_window.menu_actions.export_action in file_menu.actions()
+    assert synthesised_window.menu_actions.export_action.isEnabled()
+    synthesised_window.menu_actions.export_action.trigger()
     qtbot.waitUntil(out.is_file, timeout=30_000)
     assert docx.Document(str(out)).paragraphs
+
+
+def test_redaction_review_shows_terms_and_takes_keep_and_add(qtbot) -> None:
+    candidates = [
+        Candidate(Term("Tundra Freight", "company"), 8, "…At Tundra Freight we…"),
+        Candidate(Term("Lagos", "place"), 4, "…from Lagos…"),
+    ]
+    dialog = ExportReportDialog([], [], {}, candidates=candidates)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.review.isVisible()
+    dialog.anonymise.setChecked(True)
+    assert dialog.review.isVisible()
+    table = dialog.review.table
+    rows = {table.item(r, 1).text(): r for r in range(table.rowCount())}
+    assert table.item(rows["Tundra Freight"], 3).text() == "8"
+    assert "At Tundra Freight" in table.item(rows["Tundra Freight"], 4).text()
+    assert all(table.item(r, 0).checkState() == Qt.CheckState.Checked for r in rows.values())
+    assert "2 terms found; 2 will be redacted" in dialog.review.summary.text()
+    assert dialog.options().redaction.keep == frozenset()
+    table.item(rows["Lagos"], 0).setCheckState(Qt.CheckState.Unchecked)
+    qtbot.keyClicks(dialog.review.new_term, "Okonkwo")
+    qtbot.mouseClick(dialog.review.add_button, Qt.MouseButton.LeftButton)
+    assert table.rowCount() == 3 and dialog.review.new_term.text() == ""
+    redaction = dialog.options().redaction
+    assert redaction.keep == frozenset({"lagos"})
+    assert redaction.add == (Term("Okonkwo", "person"),)
+    assert "3 terms found; 2 will be redacted" in dialog.review.summary.text()
+    dialog.anonymise.setChecked(False)
+    assert dialog.options().redaction == Decisions()
+
+
+def test_anonymised_export_from_the_dialog_leaks_no_kept_out_name(
+    qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build_leaky_workspace(tmp_path / "leaky").dispose()
+    workspace = Workspace.open(tmp_path / "leaky" / "leaky.groundwork")
+    out = tmp_path / "anon.docx"
+    seen: list[str] = []
+
+    def accept(dialog: ExportReportDialog) -> QDialog.DialogCode:
+        qtbot.addWidget(dialog)
+        dialog.out.setText(str(out))
+        dialog.anonymise.setChecked(True)
+        table = dialog.review.table
+        seen.extend(table.item(r, 1).text() for r in range(table.rowCount()))
+        for row in range(table.rowCount()):
+            if table.item(row, 1).text() == "Dublin":
+                table.item(row, 0).setCheckState(Qt.CheckState.Unchecked)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(export_dialog.ExportReportDialog, "exec", accept)
+    window = _Window(workspace)
+    export_report_interactively(window)
+    workspace.close()
+    assert {"Tundra Freight", "Dr. Okonkwo", "Dublin"} <= set(seen)
+    text = "\n".join(p.text for p in docx.Document(str(out)).paragraphs)
+    assert "Dublin" in text and "Okonkwo" not in text and "Tundra" not in text
+    assert "may identify them" in window.messages[-1]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+from importlib.resources import as_file
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,7 @@ from sqlmodel import Session, func, select
 from desktop.main_window import MainWindow
 from desktop.tasks import TaskRunner
 from models.tables import Interview
+from synthesis.demo import SAMPLES
 from synthesis.importer import Outcome
 
 
@@ -26,23 +29,33 @@ def threaded_window(qtbot, settings, tmp_path: Path) -> MainWindow:
     return window
 
 
+@pytest.fixture
+def transcripts(tmp_path: Path) -> Path:
+    """A folder with a copy of the eight shipped sample transcripts."""
+    folder = tmp_path / "transcripts"
+    with as_file(SAMPLES / "transcripts") as samples:
+        shutil.copytree(samples, folder)
+    return folder
+
+
 def interview_count(window: MainWindow) -> int:
     with Session(window.workspace.engine) as session:
         return session.exec(select(func.count()).select_from(Interview)).one()
 
 
 def test_import_from_the_menu_lists_each_file_and_skips_duplicates(
-    qtbot, threaded_window: MainWindow, eval_dir: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot, threaded_window: MainWindow, transcripts: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    written = eval_dir / "written"
+    notes = transcripts.parent / "notes.json"
+    notes.write_text('{"interviewee": "Priya Raman"}', encoding="utf-8")
     chosen = [
-        str(written / "cs_manager.txt"),
-        str(written / "it_director.srt"),
-        str(written / "cs_manager.meta.json"),
+        str(transcripts / "01-quillfield-software.txt"),
+        str(transcripts / "04-orbisana.srt"),
+        str(notes),
     ]
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *args, **kwargs: (chosen, ""))
     with qtbot.waitSignal(threaded_window.import_finished, timeout=20000) as blocker:
-        threaded_window.import_action.trigger()
+        threaded_window.menu_actions.import_action.trigger()
     outcomes = [result.outcome for result in blocker.args[0]]
     assert outcomes == [Outcome.IMPORTED, Outcome.IMPORTED, Outcome.FAILED]
     dialog = threaded_window.import_dialog
@@ -52,20 +65,20 @@ def test_import_from_the_menu_lists_each_file_and_skips_duplicates(
     assert interview_count(threaded_window) == 2
     qtbot.waitUntil(lambda: threaded_window.page.navigation.item(0).text() == "Interviews  (2)")
     qtbot.waitUntil(lambda: threaded_window.page.interviews.list_model.rowCount() == 2)
-    assert threaded_window.progress_bar.isHidden()
+    assert threaded_window.tasks.progress_bar.isHidden()
 
     with qtbot.waitSignal(threaded_window.import_finished, timeout=20000) as again:
-        threaded_window.import_action.trigger()
+        threaded_window.menu_actions.import_action.trigger()
     assert [r.outcome for r in again.args[0]][:2] == [Outcome.DUPLICATE, Outcome.DUPLICATE]
     assert threaded_window.import_dialog.table.item(0, 1).text() == "Skipped (duplicate)"
     assert interview_count(threaded_window) == 2
 
 
 def test_activating_an_imported_file_opens_its_interview(
-    qtbot, threaded_window: MainWindow, eval_dir: Path
+    qtbot, threaded_window: MainWindow, transcripts: Path
 ) -> None:
     with qtbot.waitSignal(threaded_window.import_finished, timeout=20000):
-        threaded_window.import_paths([eval_dir / "written" / "revops_lead.vtt"])
+        threaded_window.import_paths([transcripts / "03-corvane.vtt"])
     dialog = threaded_window.import_dialog
     dialog.table.itemActivated.emit(dialog.table.item(0, 0))
     view = threaded_window.page.interviews
@@ -90,25 +103,19 @@ def drag_and_drop(window: MainWindow, paths: list[Path]) -> tuple[QDragEnterEven
 
 
 def test_dropping_a_folder_imports_its_transcripts(
-    qtbot, threaded_window: MainWindow, eval_dir: Path
+    qtbot, threaded_window: MainWindow, transcripts: Path
 ) -> None:
     with qtbot.waitSignal(threaded_window.import_finished, timeout=30000) as blocker:
-        enter, drop = drag_and_drop(threaded_window, [eval_dir / "written"])
+        enter, drop = drag_and_drop(threaded_window, [transcripts])
     assert enter.isAccepted()
     assert drop.isAccepted()
-    assert [r.path.name for r in blocker.args[0]] == [
-        "cs_manager.txt",
-        "finance_controller.txt",
-        "head_of_growth.md",
-        "it_director.srt",
-        "revops_lead.vtt",
-    ]
+    assert [r.path.name for r in blocker.args[0]] == sorted(p.name for p in transcripts.iterdir())
     assert all(r.outcome == Outcome.IMPORTED for r in blocker.args[0])
-    assert interview_count(threaded_window) == 5
+    assert interview_count(threaded_window) == 8
 
 
 def test_dropping_without_an_open_workspace_explains_what_to_do(
-    qtbot, window: MainWindow, eval_dir: Path
+    qtbot, window: MainWindow, transcripts: Path
 ) -> None:
-    drag_and_drop(window, [eval_dir / "written" / "cs_manager.txt"])
+    drag_and_drop(window, [transcripts / "01-quillfield-software.txt"])
     assert "Open or create a workspace" in window.statusBar().currentMessage()

@@ -5,12 +5,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from sqlmodel import Session, select
 
-from desktop import records
 from desktop.insight_table_model import STATEMENT, InsightFilterProxy, InsightTableModel
 from desktop.main_window import MainWindow
 from desktop.record_table_model import RecordTableModel
 from desktop.workspace import Workspace
 from models.tables import Insight
+from synthesis.workspace import insights, interviews
 
 
 def db_statuses(workspace: Workspace, ids: list[int]) -> list[str]:
@@ -20,23 +20,26 @@ def db_statuses(workspace: Workspace, ids: list[int]) -> list[str]:
 
 
 def test_insight_models_pass_the_model_tester(qtmodeltester, workspace: Workspace) -> None:
+    rows = workspace.read(insights.insight_rows)
     model = InsightTableModel()
-    model.set_rows(workspace.read(records.insight_rows))
+    model.set_rows(rows)
     qtmodeltester.check(model)
     proxy = InsightFilterProxy()
     proxy.setSourceModel(model)
-    proxy.set_filters(kind="role", text="report")
+    word = max(next(r for r in rows if r.kind == "role").quote.split(), key=len)
+    proxy.set_filters(kind="role", text=word)
     qtmodeltester.check(proxy)
-    assert 0 < proxy.rowCount() < model.rowCount()
+    shown = [proxy.index(n, 0).data(Qt.ItemDataRole.UserRole) for n in range(proxy.rowCount())]
+    assert 0 < len(shown) < model.rowCount()
+    assert all(r.kind == "role" and word.casefold() in f"{r.statement} {r.quote}".casefold() for r in shown)
 
 
 def test_record_model_passes_the_model_tester(qtmodeltester, workspace: Workspace) -> None:
+    summaries = workspace.read(interviews.interview_summaries)
     model = RecordTableModel(("Interview", "Interviewee"))
-    model.set_records(
-        [(s.title, s.interviewee) for s in workspace.read(records.interview_summaries)], [1, 2, 3, 4, 5]
-    )
+    model.set_records([(s.title, s.interviewee) for s in summaries], [s.id for s in summaries])
     qtmodeltester.check(model)
-    assert model.row_of(3) == 2
+    assert model.row_of(summaries[2].id) == 2 and model.id_at(2) == summaries[2].id
 
 
 def review(window: MainWindow):
@@ -69,25 +72,26 @@ def test_bulk_accept_and_reject_with_undo_and_redo(
 ) -> None:
     page = review(open_window)
     page.status_filter.setCurrentIndex(page.status_filter.findData("suggested"))
+    suggested = page.proxy.rowCount()
     ids = [page.proxy.index(r, 0).data(Qt.ItemDataRole.UserRole).id for r in range(3)]
     page.select_ids(ids)
     page.table.setFocus()
     qtbot.keyClick(page.table, Qt.Key.Key_A)
     assert db_statuses(workspace, ids) == ["accepted"] * 3
-    assert page.proxy.rowCount() == 27  # accepted rows leave the "suggested" filter
-    open_window.undo_action.trigger()
+    assert page.proxy.rowCount() == suggested - 3  # accepted rows leave the "suggested" filter
+    open_window.menu_actions.undo_action.trigger()
     assert db_statuses(workspace, ids) == ["suggested"] * 3
-    assert page.proxy.rowCount() == 30
-    open_window.redo_action.trigger()
+    assert page.proxy.rowCount() == suggested
+    open_window.menu_actions.redo_action.trigger()
     assert db_statuses(workspace, ids) == ["accepted"] * 3
 
     page.status_filter.setCurrentIndex(0)
     page.select_ids(ids[:1])
     page.reject_action.trigger()
     assert db_statuses(workspace, ids) == ["rejected", "accepted", "accepted"]
-    assert open_window.undo_action.text() == "&Undo Reject insight"
-    open_window.undo_action.trigger()
-    open_window.undo_action.trigger()
+    assert open_window.menu_actions.undo_action.text() == "&Undo Reject insight"
+    open_window.menu_actions.undo_action.trigger()
+    open_window.menu_actions.undo_action.trigger()
     assert db_statuses(workspace, ids) == ["suggested"] * 3
 
 
@@ -105,7 +109,7 @@ def test_editing_a_statement_is_undoable(open_window: MainWindow, workspace: Wor
         )
     assert page.proxy.index(0, STATEMENT).data() == "Runs the mid-market CS team of eight"
     open_window.undo_stack.undo()
-    assert workspace.read(lambda s: records.insight_state(s, row.id)) == (row.statement, row.status)
+    assert workspace.read(lambda s: insights.insight_state(s, row.id)) == (row.statement, row.status)
     assert page.proxy.index(0, STATEMENT).data() == row.statement
 
 

@@ -9,10 +9,10 @@ from sqlmodel import Session, select
 
 from desktop.interview_view import InterviewView
 from desktop.main_window import MainWindow
-from desktop.records import Highlight
 from desktop.transcript_html import highlighted_text
 from desktop.workspace import Workspace
-from models.tables import Company, Interview, Turn
+from models.tables import Company, Insight, Interview, Turn
+from synthesis.workspace.interviews import Highlight
 
 
 def opened(window: MainWindow, interview_id: int = 1) -> InterviewView:
@@ -34,13 +34,21 @@ def test_overlapping_highlights_link_to_the_earliest_insight() -> None:
     assert "We use " in html and "<script" not in highlighted_text("<script>", [])
 
 
-def test_transcript_shows_turns_and_highlights(open_window: MainWindow) -> None:
+def stored(workspace: Workspace, table: type, *where) -> int:
+    with Session(workspace.engine) as session:
+        return len(session.exec(select(table).where(*where)).all())
+
+
+def test_transcript_shows_turns_and_highlights(open_window: MainWindow, workspace: Workspace) -> None:
     view = opened(open_window)
+    assert view.detail.title == "01-quillfield-software"
     text = view.browser.toPlainText()
-    assert "Aoife Brennan" in text and "10:02:16" in text and "respondent" in text
-    assert view.browser.toHtml().count("insight:") >= 10
-    assert view.insight_list.count() == 12
-    assert view.list_model.rowCount() == 5
+    assert "Priya Raman" in text and "14:03:12" in text and "respondent" in text
+    insights = stored(workspace, Insight, Insight.interview_id == 1)
+    assert insights >= 10
+    assert view.browser.toHtml().count('href="insight:') >= insights
+    assert view.insight_list.count() == insights
+    assert view.list_model.rowCount() == stored(workspace, Interview) == 8
 
 
 def test_clicking_a_highlight_selects_its_insight(open_window: MainWindow) -> None:
@@ -92,6 +100,7 @@ def test_changing_a_speaker_role_updates_every_turn_and_undoes(
 
 def test_metadata_edits_are_saved_at_once_and_undoable(open_window: MainWindow, workspace: Workspace) -> None:
     view = opened(open_window)
+    companies = stored(workspace, Company)
     fields = view.meta_panel.fields
     fields["job_title"].setText("Senior Customer Success Manager")
     fields["job_title"].editingFinished.emit()
@@ -107,7 +116,7 @@ def test_metadata_edits_are_saved_at_once_and_undoable(open_window: MainWindow, 
             "Brightrota",
             dt.date(2025, 11, 6),
         )
-    assert open_window.page.navigation.item(2).text() == "Companies  (2)"
+    assert open_window.page.navigation.item(2).text() == f"Companies  ({companies + 1})"
     open_window.undo_stack.undo()
     open_window.undo_stack.undo()
     with Session(workspace.engine) as session:

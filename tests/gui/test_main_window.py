@@ -5,11 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
+from sqlmodel import Session, select
 
 from desktop.diagnostics import handle_exception
 from desktop.main_window import MainWindow
 from desktop.settings import recent_workspaces
 from desktop.tasks import TaskRunner
+from models.tables import Company, Insight, Interview
 
 
 def test_main_window_shows_title_menus_and_start_page(window: MainWindow) -> None:
@@ -22,7 +24,7 @@ def test_main_window_shows_title_menus_and_start_page(window: MainWindow) -> Non
         "&Help",
     ]
     assert window.stack.currentWidget() is window.start_page
-    assert not window.import_action.isEnabled()
+    assert not window.menu_actions.import_action.isEnabled()
 
 
 def test_new_workspace_is_remembered_and_listed_on_the_start_page(
@@ -31,12 +33,12 @@ def test_new_workspace_is_remembered_and_listed_on_the_start_page(
     path = tmp_path / "client.groundwork"
     assert window.open_workspace_path(path, create=True)
     assert window.stack.currentWidget() is window.page
-    assert window.import_action.isEnabled()
+    assert window.menu_actions.import_action.isEnabled()
     assert recent_workspaces(settings) == [path.resolve()]
     window.close_workspace()
     assert window.stack.currentWidget() is window.start_page
     assert window.start_page.recent.item(0).toolTip() == str(path.resolve())
-    assert [a.text() for a in window.recent_menu.actions()] == ["client.groundwork"]
+    assert [a.text() for a in window.host.recent_menu.actions()] == ["client.groundwork"]
 
 
 def test_geometry_and_splitters_persist(qtbot, settings: QSettings, sample_path: Path) -> None:
@@ -66,37 +68,44 @@ def test_a_file_that_is_not_a_workspace_is_reported_in_a_dialog(
     assert window.workspace is None
 
 
+def stored(window: MainWindow, table: type) -> int:
+    with Session(window.workspace.engine) as session:
+        return len(session.exec(select(table)).all())
+
+
 def test_navigation_shows_counts_and_switches_views(open_window: MainWindow) -> None:
     navigation = open_window.page.navigation
     labels = [navigation.item(row).text() for row in range(navigation.count())]
+    interviews, insights = stored(open_window, Interview), stored(open_window, Insight)
+    assert interviews == 8 and insights > interviews
     assert labels == [
-        "Interviews  (5)",
-        "Insights  (60)",
-        "Companies  (1)",
+        f"Interviews  ({interviews})",
+        f"Insights  ({insights})",
+        f"Companies  ({stored(open_window, Company)})",
         "Personas  (0)",
         "Persona matrix",
         "ICPs  (0)",
         "Models",
     ]
-    open_window.section_actions[1].trigger()
+    open_window.menu_actions.section_actions[1].trigger()
     assert open_window.page.stack.currentWidget() is open_window.page.insights
-    assert open_window.page.insights.proxy.rowCount() == 60
+    assert open_window.page.insights.proxy.rowCount() == insights
 
 
 def test_search_hit_opens_the_interview_at_the_turn(open_window: MainWindow) -> None:
     search = open_window.page.search
-    search.box.setText("bin lorry")
+    search.box.setText("pipeline review ran over")
     search.search_now()
     assert search.results.count() == 1
     search.results.itemActivated.emit(search.results.item(0))
     view = open_window.page.interviews
     assert open_window.page.stack.currentWidget() is view
-    assert view.detail is not None and view.detail.title == "cs_manager"
-    assert "bin lorry" in view.browser.toPlainText()
+    assert view.detail is not None and view.detail.title == "01-quillfield-software"
+    assert "pipeline review ran over" in view.browser.toPlainText()
 
 
 def test_about_lists_versions(open_window: MainWindow, message_boxes: list) -> None:
-    open_window.about_action.trigger()
+    open_window.menu_actions.about_action.trigger()
     title, text = message_boxes[-1]
     assert title == "About Groundwork"
     for name in ("Groundwork", "Python", "PySide6", "SQLite", "llama-cpp-python", "Language model"):

@@ -7,31 +7,31 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
-from desktop.discovered_model_table import DiscoveredModelTableModel
-from desktop.model_settings import ModelSettings, load_model_settings
-from desktop.models_view import ModelsView
+from desktop.discovered_llm_table import DiscoveredLlmTableModel
+from desktop.llm_settings import LlmSettings, load_model_settings
+from desktop.llm_view import LlmView
 from desktop.tasks import TaskRunner
-from synthesis.extraction.model_choice import ModelUse
-from synthesis.llm.discovery import DiscoveredModel
+from synthesis.extraction.llm_choice import LlmUse
+from synthesis.llm.discovery import DiscoveredLlm
 from synthesis.llm.gguf_info import GgufInfo
 from synthesis.llm.probe import ProbeResult
 
 
-def found(tmp_path: Path) -> list[DiscoveredModel]:
+def found(tmp_path: Path) -> list[DiscoveredLlm]:
     good = tmp_path / "qwen2.5-3b-instruct-q4_k_m.gguf"
     info = GgufInfo(good, 3, "Qwen2.5 3B Instruct", "qwen2", "3B", 3_090_000_000, 15, 32768, 434, 2 * 2**30)
     return [
-        DiscoveredModel(good, "lmstudio", good.name, 2 * 2**30, info),
-        DiscoveredModel(tmp_path / "broken.gguf", "folder", "broken.gguf", 1024, None, "not a GGUF file"),
+        DiscoveredLlm(good, "lmstudio", good.name, 2 * 2**30, info),
+        DiscoveredLlm(tmp_path / "broken.gguf", "folder", "broken.gguf", 1024, None, "not a GGUF file"),
     ]
 
 
-def failed_probe(_choice: ModelSettings, _cancel) -> ProbeResult:
+def failed_probe(_choice: LlmSettings, _cancel) -> ProbeResult:
     return ProbeResult(0.2, 0.25, 0.1, False, ["labels 25% right"], "abc", "p1", 3.0)
 
 
-def make_view(qtbot, settings: QSettings, tmp_path: Path) -> ModelsView:
-    view = ModelsView(
+def make_view(qtbot, settings: QSettings, tmp_path: Path) -> LlmView:
+    view = LlmView(
         settings,
         TaskRunner(synchronous=True),
         discover=lambda: found(tmp_path),
@@ -46,7 +46,7 @@ def make_view(qtbot, settings: QSettings, tmp_path: Path) -> ModelsView:
 
 
 def test_discovered_model_table_passes_the_model_tester(qtmodeltester, tmp_path: Path) -> None:
-    model = DiscoveredModelTableModel()
+    model = DiscoveredLlmTableModel()
     model.set_models(found(tmp_path))
     qtmodeltester.check(model)
     assert [model.index(0, c).data() for c in range(7)] == [
@@ -84,7 +84,7 @@ def test_choosing_a_file_or_a_server_is_remembered(qtbot, settings: QSettings, t
         "llama3",
         "",
     )
-    assert saved.use == ModelUse.FORCE
+    assert saved.use == LlmUse.FORCE
     assert not view.path_edit.isEnabled() and view.url_edit.isEnabled()
 
     reopened = make_view(qtbot, settings, tmp_path)
@@ -107,5 +107,5 @@ def test_the_probe_runs_in_the_background_and_says_why(qtbot, settings: QSetting
 
 
 def test_models_section_is_reachable_from_the_tools_menu(open_window) -> None:
-    open_window.models_action.trigger()
+    open_window.menu_actions.models_action.trigger()
     assert open_window.page.stack.currentWidget() is open_window.page.models

@@ -7,9 +7,9 @@ from PySide6.QtGui import QGuiApplication
 from sqlmodel import Session, select
 
 from desktop.main_window import MainWindow
-from desktop.matrix_records import ATTRIBUTES
 from desktop.persona_matrix_view import PersonaMatrixModel
 from models.tables import Persona
+from synthesis.workspace.matrix import ATTRIBUTES
 
 
 def test_matrix_compares_personas_and_copies_as_a_table(

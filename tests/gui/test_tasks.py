@@ -46,21 +46,22 @@ def test_progress_and_result_arrive_on_the_gui_thread(qtbot, runner: TaskRunner)
 def test_cancel_stops_the_task_and_drops_its_result(qtbot, runner: TaskRunner) -> None:
     started = threading.Event()
     succeeded: list[object] = []
+    saw_cancel: list[bool] = []
 
     def work(progress, cancel) -> str:
         started.set()
         deadline = time.monotonic() + 5
         while not cancel() and time.monotonic() < deadline:
             time.sleep(0.01)
+        saw_cancel.append(cancel())
         return "finished anyway"
 
     handle = runner.run("view", work, on_success=succeeded.append)
     assert started.wait(5)
     assert runner.is_busy("view")
-    begin = time.monotonic()
-    with qtbot.waitSignal(handle.cancelled, timeout=2000):
+    with qtbot.waitSignal(handle.cancelled, timeout=5000):
         handle.cancel()
-    assert time.monotonic() - begin < 1.0
+    assert saw_cancel == [True]  # the work stopped because it was cancelled, not at its deadline
     assert succeeded == []
     qtbot.waitUntil(lambda: not runner.is_busy("view"))
 

@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from models.database import create_workspace, open_workspace
 from models.tables import ExtractionRun, Insight, RunStatus
 from synthesis.cli.main import app
-from synthesis.extraction.model_choice import ModelUse, choose_extractor
+from synthesis.extraction.llm_choice import LlmUse, choose_extractor
 from synthesis.extraction.pipeline import Extractor
 from synthesis.extraction.run import run_extraction
 from synthesis.importer import import_file
@@ -24,7 +24,7 @@ from synthesis.llm.http_backend import HttpBackend
 from synthesis.llm.llama_backend import LlamaBackend
 from synthesis.llm.probe_cache import ProbeCache
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.allow_hosts(["127.0.0.1"])]
 
 LONG_TURN = " ".join(f"Our forecast number {n} is wrong because the spreadsheet breaks." for n in range(60))
 TRANSCRIPT = f"Interviewer: Tell me everything?\n\nSam: {LONG_TURN}\n"
@@ -77,7 +77,7 @@ def test_broken_model_files_give_a_clear_error_and_store_nothing(workspace: Path
 
 
 def test_a_context_smaller_than_one_turn_fails_the_run_cleanly(workspace: Path, tmp_path: Path) -> None:
-    choice = choose_extractor(use=ModelUse.FORCE, n_ctx=256, cache=ProbeCache(tmp_path / "probes.json"))
+    choice = choose_extractor(use=LlmUse.FORCE, n_ctx=256, cache=ProbeCache(tmp_path / "probes.json"))
     engine = open_workspace(workspace)
     with pytest.raises(LlmError, match="context window"):
         run_extraction(engine, choice.extractor)
@@ -135,7 +135,7 @@ def silent_server() -> Iterator[str]:
 
 def test_a_silent_server_times_out_and_stores_nothing(workspace: Path, silent_server: str) -> None:
     engine = open_workspace(workspace)
-    extractor = Extractor(HttpBackend(silent_server, "m", read_timeout=0.5), model_led=True)
+    extractor = Extractor(HttpBackend(silent_server, "m", read_timeout=0.5), llm_led=True)
     started = time.perf_counter()
     with pytest.raises(LlmTimeout, match="did not answer in time"):
         run_extraction(engine, extractor)
@@ -146,7 +146,7 @@ def test_a_silent_server_times_out_and_stores_nothing(workspace: Path, silent_se
 
 def test_waiting_for_a_silent_server_can_be_cancelled(workspace: Path, silent_server: str) -> None:
     engine = open_workspace(workspace)
-    extractor = Extractor(HttpBackend(silent_server, "m", read_timeout=60), model_led=True)
+    extractor = Extractor(HttpBackend(silent_server, "m", read_timeout=60), llm_led=True)
     started = time.perf_counter()
     summary = run_extraction(engine, extractor, cancel=lambda: time.perf_counter() - started > 0.5)
     elapsed = time.perf_counter() - started

@@ -14,6 +14,7 @@ from models.tables import (
     EvidenceSpan,
     Insight,
     Interview,
+    ModelProbe,
     PersonaIcp,
     Turn,
 )
@@ -41,7 +42,7 @@ def test_files_and_summary(demo: DemoResult) -> None:
     assert demo.workspace.name == WORKSPACE_NAME and demo.report.name == REPORT_NAME
     assert demo.workspace.is_file() and demo.report.is_file()
     assert demo.interviews == 8 and demo.companies == 8 and demo.insights > 50
-    assert "probe" in demo.model_reason
+    assert "probe" in demo.llm_reason
     assert len(demo.icp_criteria) in (3, 4)
     fits = {line.company: line.fits for line in demo.fits}
     assert fits["Caledon Mutual Bank"] is False and fits["Fernhollow Studio"] is False
@@ -49,6 +50,13 @@ def test_files_and_summary(demo: DemoResult) -> None:
     outside = " ".join(demo.outside_icp)
     assert len(demo.outside_icp) == 2 and "Caledon Mutual Bank" in outside and "Fernhollow Studio" in outside
     assert demo.seconds < 300
+
+
+def test_the_probe_that_decided_extraction_is_stored(demo: DemoResult, engine: Engine) -> None:
+    with Session(engine) as session:
+        probes = session.exec(select(ModelProbe)).all()
+    assert len(probes) == 1
+    assert probes[0].passed is demo.llm_led and probes[0].model_file in demo.llm_reason
 
 
 def test_interviews_linked_to_crm_companies(engine: Engine) -> None:

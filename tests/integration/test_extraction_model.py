@@ -7,10 +7,11 @@ from sqlmodel import Session, select
 from typer.testing import CliRunner
 
 from models.database import create_workspace, open_workspace
-from models.tables import EvidenceSpan, ExtractionRun, Insight, ModelProbe, RunStatus, Turn
+from models.tables import EvidenceSpan, ExtractionRun, Insight, InsightStatus, ModelProbe, RunStatus, Turn
 from synthesis.cli.main import app
-from synthesis.extraction.model_choice import ModelUse, choose_extractor
+from synthesis.extraction.llm_choice import LlmUse, choose_extractor
 from synthesis.extraction.run import run_extraction
+from synthesis.extraction.statement import draft_statement
 from synthesis.importer import import_file
 from synthesis.llm.probe_cache import ProbeCache
 
@@ -40,17 +41,26 @@ def workspace_with_injection(tmp_path: Path):
 def test_forced_model_led_run_stores_only_verified_respondent_evidence(
     workspace_with_injection, tmp_path
 ) -> None:
-    choice = choose_extractor(use=ModelUse.FORCE, n_ctx=2048, cache=ProbeCache(tmp_path / "probes.json"))
+    choice = choose_extractor(use=LlmUse.FORCE, n_ctx=2048, cache=ProbeCache(tmp_path / "probes.json"))
     summary = run_extraction(workspace_with_injection, choice.extractor)
-    assert summary.status == RunStatus.COMPLETED and summary.model_led
+    assert summary.status == RunStatus.COMPLETED and summary.llm_led
     with Session(workspace_with_injection) as session:
-        spans = session.exec(select(EvidenceSpan)).all()
-        assert spans, "rules still contribute verified evidence when the model finds nothing usable"
-        for span in spans:
+        rows = session.exec(
+            select(Insight, EvidenceSpan).join(EvidenceSpan, EvidenceSpan.insight_id == Insight.id)
+        ).all()
+        assert rows, "rules still contribute verified evidence when the model finds nothing usable"
+        for insight, span in rows:
             turn = session.get(Turn, span.turn_id)
             assert turn.role == "respondent"
             assert turn.text[span.start : span.end] == span.quote
-            assert "wants to buy our product today" not in span.quote or span.quote in turn.text
+            # The injected line is the respondent turn's own text, so a verbatim quote of it passes
+            # verification. What keeps it out of a report is review: every insight waits as a suggestion,
+            # and what the language model wrote is marked as the model's and kept to a short statement.
+            assert insight.status == InsightStatus.SUGGESTED
+            assert insight.origin in ("model", "rules")
+            if insight.origin == "rules":
+                assert insight.statement == draft_statement(span.quote)
+            assert len(insight.statement.split()) <= 15
         run = session.get(ExtractionRun, summary.run_id)
         assert run.model_sha256 and run.model_file.endswith(".gguf") and run.prompt_version
         assert run.tokens_evaluated > 0

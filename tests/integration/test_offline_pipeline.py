@@ -17,7 +17,7 @@ from sqlmodel import Session, select
 
 from models.database import create_workspace
 from models.tables import ExtractionRun, Insight, Persona
-from synthesis.extraction.model_choice import ModelUse, choose_extractor
+from synthesis.extraction.llm_choice import LlmUse, choose_extractor
 from synthesis.extraction.run import run_extraction
 from synthesis.importer import Outcome, import_file, import_paths
 from synthesis.llm.probe_cache import ProbeCache
@@ -25,7 +25,7 @@ from synthesis.personas.synthesize import synthesize_personas
 from synthesis.report.export import export_report
 from synthesis.report.options import ReportOptions
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.allow_hosts(["127.0.0.1", "::1"])]
 
 SAMPLES = Path(__file__).resolve().parents[2] / "synthesis" / "samples" / "transcripts"
 LOOPBACK = ("127.0.0.1", "::1", "localhost")
@@ -89,9 +89,9 @@ def test_the_whole_pipeline_runs_offline(offline: list[str], tmp_path: Path) -> 
     short_id = import_file(engine, short).interview_id
     assert short_id is not None
 
-    choice = choose_extractor(use=ModelUse.FORCE, n_ctx=2048, cache=ProbeCache(tmp_path / "probes.json"))
+    choice = choose_extractor(use=LlmUse.FORCE, n_ctx=2048, cache=ProbeCache(tmp_path / "probes.json"))
     led = run_extraction(engine, choice.extractor, interview_ids=[short_id])
-    assert led.status == "completed" and led.model_led
+    assert led.status == "completed" and led.llm_led
     rules = run_extraction(engine)
     assert rules.status == "completed" and rules.insights_stored > 0
     with Session(engine) as session:

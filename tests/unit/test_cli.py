@@ -6,9 +6,11 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
+import synthesis
 from synthesis.cli.main import app
 
 runner = CliRunner()
+SAMPLES = Path(synthesis.__file__).parent / "samples" / "transcripts"
 
 
 def invoke(*args: str):
@@ -24,28 +26,28 @@ def test_version_and_help() -> None:
         assert "Usage" in help_result.output
 
 
-def test_init_import_list_search(tmp_path: Path, eval_dir: Path) -> None:
+def test_init_import_list_search(tmp_path: Path) -> None:
     ws = tmp_path / "acme.groundwork"
     assert invoke("init", ws).exit_code == 0
-    imported = invoke("import", ws, eval_dir / "written")
+    imported = invoke("import", ws, SAMPLES)
     assert imported.exit_code == 0, imported.output
-    assert "5 imported, 0 skipped as duplicates, 0 failed" in imported.output
+    assert "8 imported, 0 skipped as duplicates, 0 failed" in imported.output
     listing = invoke("interviews", ws)
-    assert "Priya Natarajan" in listing.output and "5 interviews" in listing.output
-    found = invoke("search", ws, "bin lorry")
-    assert "cs_manager" in found.output and "Aoife Brennan" in found.output and "1 matches" in found.output
-    again = invoke("import", ws, eval_dir / "written" / "cs_manager.txt")
+    assert "Marcus Bell" in listing.output and "8 interviews" in listing.output
+    found = invoke("search", ws, "behaving for once")
+    assert "03-corvane" in found.output and "Marcus Bell" in found.output and "1 matches" in found.output
+    again = invoke("import", ws, SAMPLES / "03-corvane.vtt")
     assert again.exit_code == 0 and "duplicate" in again.output
 
 
-def test_import_reports_each_bad_file_and_exits_1(tmp_path: Path, eval_dir: Path) -> None:
+def test_import_reports_each_bad_file_and_exits_1(tmp_path: Path) -> None:
     ws = tmp_path / "acme.groundwork"
     invoke("init", ws)
     folder = tmp_path / "drop"
     folder.mkdir()
     (folder / "empty.txt").write_bytes(b"")
     (folder / "binary.txt").write_bytes(bytes(range(256)) * 4)
-    shutil.copy(eval_dir / "written" / "finance_controller.txt", folder)
+    shutil.copy(SAMPLES / "02-harbourline.txt", folder)
     result = invoke("import", ws, folder)
     assert result.exit_code == 1
     assert "1 imported, 0 skipped as duplicates, 2 failed" in result.output
@@ -65,8 +67,8 @@ def test_user_errors_are_messages_not_tracebacks(tmp_path: Path) -> None:
     assert invoke("extract-file", tmp_path / "nope.txt", "--no-model").exit_code == 1
 
 
-def test_extract_file_offsets_point_into_the_decoded_file(eval_dir: Path) -> None:
-    source = eval_dir / "written" / "revops_lead.vtt"
+def test_extract_file_offsets_point_into_the_decoded_file() -> None:
+    source = SAMPLES / "03-corvane.vtt"
     result = invoke("extract-file", source, "--format", "jsonl", "--no-model")
     assert result.exit_code == 0, result.output
     text = source.read_bytes().decode("utf-8-sig")
@@ -75,4 +77,4 @@ def test_extract_file_offsets_point_into_the_decoded_file(eval_dir: Path) -> Non
     for record in records:
         assert text[record["start"] : record["end"]] == record["quote"]
         assert {"kind", "statement", "quote", "start", "end"} <= record.keys()
-        assert record["speaker"] == "Priya Natarajan"
+        assert record["speaker"] == "Marcus Bell"

@@ -26,8 +26,8 @@ def _result(out: Path) -> DemoResult:
         interviews=8,
         companies=8,
         insights=414,
-        model_reason="SmolLM2.gguf: capability probe did not pass (score 0.08); extraction uses rules only",
-        model_led=False,
+        llm_reason="SmolLM2.gguf: capability probe did not pass (score 0.08); extraction uses rules only",
+        llm_led=False,
         icp_name="Mid-market B2B software",
         icp_criteria=("employees 100-1,000", "tech stack: Salesforce or HubSpot", "geography: Europe"),
         fits=(

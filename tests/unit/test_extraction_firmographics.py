@@ -1,6 +1,7 @@
 """Firmographic parsing, each finding with its evidence span."""
 
-from synthesis.extraction.firmographics import Firmographic, extract_firmographics
+from synthesis.extraction.firmographics import Firmographic, employee_count, extract_firmographics
+from synthesis.icp.vocabulary import funding_stage
 from synthesis.transcript import ParsedTurn, Segment, SpeakerRole
 
 
@@ -82,3 +83,17 @@ def test_spoken_head_counts_and_places_that_end_a_sentence():
     assert (
         _one("We're based in Rotterdam. About half of us are remote.", "country_region").quote == "Rotterdam"
     )
+
+
+def test_employee_count_of_free_text():
+    assert employee_count("roughly four hundred and eighty people") == 480
+    assert employee_count("we're 12 staff now, and will be 40 employees by June") == 12
+    assert employee_count("a small team") is None
+
+
+def test_places_are_the_gazetteers_and_stages_are_the_icp_vocabulary():
+    found = {f.quote for f in _findings("We have offices in London and Porto.")}
+    assert {"London", "Porto"} <= found  # Porto, after the first place, is found by the gazetteer's names
+    assert funding_stage(_one("We're self-funded and proud of it.", "funding_stage").quote) == "bootstrapped"
+    spoken = _findings("We sell to the public sector and listed our problems.")
+    assert not [f for f in spoken if f.field == "funding_stage"]

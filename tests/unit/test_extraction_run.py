@@ -9,8 +9,9 @@ from models.database import create_workspace
 from models.tables import EvidenceSpan, ExtractionRun, Insight, InsightStatus, RunChunk, RunStatus, Turn
 from synthesis.extraction.chunks import plan_chunks, words_per_token_estimate
 from synthesis.extraction.evidence import Span, is_verified, snap_quote
+from synthesis.extraction.learned.model import bundled_model
 from synthesis.extraction.learned.scorer import SHOW_ALL
-from synthesis.extraction.model_led import ExtractedInsight, ExtractedInsights
+from synthesis.extraction.llm_led import ExtractedInsight, ExtractedInsights
 from synthesis.extraction.pipeline import Extractor, extract_turns
 from synthesis.extraction.run import run_extraction
 from synthesis.importer import import_file
@@ -158,7 +159,7 @@ def test_model_led_keeps_only_verified_quotes_and_counts_the_rest(engine) -> Non
             ]
         )
     )
-    summary = run_extraction(engine, Extractor(backend, model_led=True))
+    summary = run_extraction(engine, Extractor(backend, llm_led=True))
     assert summary.quotes_dropped == 2
     quotes = [quote for _, quote in stored(engine)]
     assert "forecasting takes forever" in quotes
@@ -166,7 +167,10 @@ def test_model_led_keeps_only_verified_quotes_and_counts_the_rest(engine) -> Non
     with Session(engine) as session:
         model_rows = session.exec(select(Insight).where(Insight.origin == "model")).all()
         assert [r.statement for r in model_rows] == ["Forecasting is slow."]
-        assert model_rows[0].prompt_version
+        threshold = bundled_model().threshold  # language-model output is calibrated like the rules'
+        assert model_rows[0].prompt_version and threshold <= model_rows[0].confidence <= 1
+        rule_rows = session.exec(select(Insight).where(Insight.origin == "rules")).all()
+        assert rule_rows and all(threshold <= r.confidence <= 1 for r in rule_rows)
     assert "[T3] Alex (respondent)" in backend.history[0].messages[1]["content"]
 
 

@@ -125,11 +125,11 @@ def test_language_model_candidates_get_the_calibrated_confidence_of_their_kind()
     quote = "Month-end close takes us nine days"
     start = text.index(quote)
     end = start + len(quote)
-    as_pain = Candidate("pain", 3, start, end, quote, 0.7, "model", model_statement="Slow close.")
+    as_pain = Candidate("pain", 3, start, end, quote, 0.7, "model", llm_statement="Slow close.")
     as_aspiration = Candidate("aspiration", 3, start, end, quote, 0.7, "model")
     scored = calibrate_candidates(TURNS, [as_pain, as_aspiration], threshold=SHOW_ALL)
     assert scored[0].confidence > scored[1].confidence
-    assert scored[0].model_statement == "Slow close."
+    assert scored[0].llm_statement == "Slow close."
     kept = calibrate_candidates(TURNS, [as_pain, as_aspiration])
     assert as_aspiration.kind not in {c.kind for c in kept}
 

@@ -5,7 +5,7 @@ import os
 from pathlib import Path
 
 from synthesis.llm.default_model import bundled_model_path
-from synthesis.llm.discovery import discover_models
+from synthesis.llm.discovery import discover_llms
 
 DIGEST = "sha256-" + "ab" * 32
 
@@ -49,7 +49,7 @@ def test_finds_models_of_every_app(tmp_path: Path) -> None:
     extra = tmp_path / "my models"
     _copy_head(extra / "broken.gguf", 5000)
 
-    models = discover_models([extra], home, environ={}, include_bundled=False)
+    models = discover_llms([extra], home, environ={}, include_bundled=False)
 
     by_source = {(m.source, m.display_name) for m in models}
     assert by_source == {
@@ -72,12 +72,12 @@ def test_bundled_model_comes_first_and_duplicates_are_listed_once(tmp_path: Path
     hf_home = tmp_path / "hf"
     _link(bundled_model_path(), hf_home / "hub/models--org--repo/snapshots/r1/same.gguf")
 
-    models = discover_models(home=home, environ={"HF_HOME": str(hf_home)})
+    models = discover_llms(home=home, environ={"HF_HOME": str(hf_home)})
 
     assert len(models) == 1
     assert models[0].source == "bundled" and models[0].path == bundled_model_path()
 
 
 def test_empty_home_finds_nothing_but_the_bundled_model(tmp_path: Path) -> None:
-    assert discover_models(home=tmp_path, environ={}, include_bundled=False) == []
-    assert [m.source for m in discover_models(home=tmp_path, environ={})] == ["bundled"]
+    assert discover_llms(home=tmp_path, environ={}, include_bundled=False) == []
+    assert [m.source for m in discover_llms(home=tmp_path, environ={})] == ["bundled"]

@@ -8,6 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from models.tables import Company, CompanyRelationship
+from synthesis.demo import ICP_CRITERIA
+from synthesis.icp.criteria import parse_criterion
+from synthesis.icp.fit import score_company
 from synthesis.ingest import parse_file, segment_problems
 from synthesis.transcript import SpeakerRole
 
@@ -18,6 +22,11 @@ KEYS = {
     "name", "industry", "employee_count", "revenue_band", "funding_stage", "tech_stack",
     "country", "region", "relationship", "transcript",
 }
+
+
+def _company(entry: dict) -> Company:
+    fields = {key: value for key, value in entry.items() if key != "transcript"}
+    return Company(**{**fields, "relationship": CompanyRelationship(fields["relationship"])})
 
 
 def _parse(name: str):
@@ -34,10 +43,12 @@ def test_companies_cover_every_transcript_and_relationship() -> None:
     assert {company["region"] for company in COMPANIES} == {"North America", "UK", "EU"}
 
 
-def test_six_companies_fit_the_icp_and_two_do_not() -> None:
-    fits = [100 <= company["employee_count"] <= 1000 for company in COMPANIES]
-    assert fits.count(True) == 6
-    assert fits.count(False) == 2
+def test_six_companies_fit_the_demo_icp_and_two_do_not() -> None:
+    criteria = [parse_criterion(text) for text in ICP_CRITERIA]
+    fits = {entry["name"]: score_company(_company(entry), criteria).fits for entry in COMPANIES}
+    assert sum(fits.values()) == 6, fits
+    outside = [entry for entry in COMPANIES if not fits[entry["name"]]]
+    assert len(outside) == 2 and all(not 100 <= entry["employee_count"] <= 1000 for entry in outside)
 
 
 def test_formats_are_the_promised_exports() -> None:

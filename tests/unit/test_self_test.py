@@ -7,7 +7,7 @@ import pytest
 from docx.opc.exceptions import PackageNotFoundError
 
 from synthesis import self_test
-from synthesis.extraction.model_choice import ModelChoice
+from synthesis.extraction.llm_choice import LlmChoice
 from synthesis.extraction.pipeline import Extractor
 from synthesis.self_test import SelfTestError, StepResult, check_report, run_self_test, run_steps
 
@@ -48,7 +48,7 @@ def test_check_report_needs_text(tmp_path: Path) -> None:
 
 def test_whole_self_test_on_rules(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(
-        self_test, "choose_extractor", lambda **_kwargs: ModelChoice(Extractor(), "rules only (test)")
+        self_test, "choose_extractor", lambda **_kwargs: LlmChoice(Extractor(), "rules only (test)")
     )
     names = [r.name for r in run_self_test(tmp_path)]
     assert names == [
@@ -57,8 +57,19 @@ def test_whole_self_test_on_rules(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
         "extract (bundled model, auto)",
         "synthesise personas",
         "export and reopen report",
+        "export anonymised and scan for names",
     ]
     assert (tmp_path / "self-test.groundwork").is_file() and (tmp_path / "self-test.docx").is_file()
+    assert (tmp_path / "self-test-anonymised.docx").is_file()
+
+
+def test_the_leak_scan_fails_when_a_name_survives(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(
+        self_test, "choose_extractor", lambda **_kwargs: LlmChoice(Extractor(), "rules only (test)")
+    )
+    monkeypatch.setattr("synthesis.report.labels.Anonymiser.text", lambda _self, text, **_kw: text)
+    with pytest.raises(SelfTestError, match=r"^export anonymised and scan for names failed: .*terms remain"):
+        run_self_test(tmp_path)
 
 
 def test_a_failing_step_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -40,6 +40,10 @@ def persona_list(session: Session) -> list[PersonaListItem]:
     ]
 
 
+def persona_names(session: Session) -> list[tuple[int, str]]:
+    return [(p.id, p.name) for p in session.exec(select(Persona).order_by(Persona.name))]
+
+
 def icp_names(session: Session) -> list[tuple[int, str]]:
     return [(i.id or 0, i.name) for i in session.exec(select(Icp).order_by(col(Icp.name)))]
 
@@ -95,10 +99,6 @@ def set_placement(session: Session, old: Placement | None, new: Placement | None
                 excluded=new.excluded,
             )
         )
-
-
-def persona_icp_ids(session: Session, persona_id: int) -> list[int]:
-    return list(session.exec(select(PersonaIcp.icp_id).where(PersonaIcp.persona_id == persona_id)))
 
 
 def set_persona_icps(session: Session, persona_id: int, icp_ids: list[int]) -> None:

@@ -5,16 +5,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
-from synthesis.llm.discovery import DiscoveredModel
+from desktop.table_model import AnyIndex, TableModel
+from synthesis.llm.discovery import DiscoveredLlm
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 PATH_ROLE = Qt.ItemDataRole.UserRole
 COLUMNS = ("Model", "Source", "Architecture", "Parameters", "Quantisation", "Context", "Size")
 
 
-def _parameters(model: DiscoveredModel) -> str:
+def _parameters(model: DiscoveredLlm) -> str:
     info = model.info
     if info is None:
         return ""
@@ -24,7 +24,7 @@ def _parameters(model: DiscoveredModel) -> str:
     return f"{count / 1e9:.1f}B" if count >= 1e9 else f"{count / 1e6:.0f}M" if count else ""
 
 
-def _cells(model: DiscoveredModel) -> tuple[str, ...]:
+def _cells(model: DiscoveredLlm) -> tuple[str, ...]:
     info = model.info
     return (
         model.display_name,
@@ -39,43 +39,29 @@ def _cells(model: DiscoveredModel) -> tuple[str, ...]:
     )
 
 
-class DiscoveredModelTableModel(QAbstractTableModel):
+class DiscoveredLlmTableModel(TableModel[DiscoveredLlm]):
     """One row per model file; the tooltip gives its path, or why its header could not be read."""
 
     def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._models: list[DiscoveredModel] = []
+        super().__init__(COLUMNS, parent)
         self._cells: list[tuple[str, ...]] = []
 
-    def set_models(self, models: Sequence[DiscoveredModel]) -> None:
+    def set_models(self, models: Sequence[DiscoveredLlm]) -> None:
         self.beginResetModel()
-        self._models = list(models)
-        self._cells = [_cells(m) for m in self._models]
+        self._rows = list(models)
+        self._cells = [_cells(m) for m in self._rows]
         self.endResetModel()
 
-    def model_at(self, row: int) -> DiscoveredModel:
-        return self._models[row]
+    def model_at(self, row: int) -> DiscoveredLlm:
+        return self._rows[row]
 
     def row_of_path(self, path: str) -> int | None:
-        return next((n for n, m in enumerate(self._models) if str(m.path) == path), None)
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._models)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
-        return None
+        return next((n for n, m in enumerate(self._rows) if str(m.path) == path), None)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._models):
+        model = self._row(index)
+        if model is None:
             return None
-        model = self._models[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._cells[index.row()][index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:

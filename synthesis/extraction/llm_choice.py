@@ -24,7 +24,7 @@ from synthesis.llm.probe_cache import ProbeCache
 from synthesis.tasks import Cancel, never_cancel
 
 
-class ModelUse(StrEnum):
+class LlmUse(StrEnum):
     AUTO = "auto"
     """Let the model lead only where its capability probe passed."""
     FORCE = "force"
@@ -34,7 +34,7 @@ class ModelUse(StrEnum):
 
 
 @dataclass(frozen=True)
-class ModelChoice:
+class LlmChoice:
     extractor: Extractor
     reason: str
     probe: ProbeResult | None = None
@@ -52,25 +52,29 @@ def choose_extractor(
     model_path: Path | None = None,
     server_url: str | None = None,
     model_name: str | None = None,
-    use: ModelUse = ModelUse.AUTO,
+    use: LlmUse = LlmUse.AUTO,
     n_ctx: int = 4096,
     n_threads: int | None = None,
     cache: ProbeCache | None = None,
     cancel: Cancel = never_cancel,
-) -> ModelChoice:
+    api_key: str | None = None,
+    n_gpu_layers: int = 0,
+) -> LlmChoice:
     """The extractor for the given model options, probing the model when its result is not cached."""
-    if use == ModelUse.OFF:
-        return ModelChoice(Extractor(), "no model: rules-based extraction (--no-model)")
+    if use == LlmUse.OFF:
+        return LlmChoice(Extractor(), "no model: rules-based extraction (--no-model)")
     cache = cache or ProbeCache()
     if server_url:
         from synthesis.llm.http_backend import HttpBackend
 
-        backend: LlmBackend = HttpBackend(server_url, model_name or "default", context_size=n_ctx)
+        backend: LlmBackend = HttpBackend(
+            server_url, model_name or "default", api_key=api_key, context_size=n_ctx
+        )
         return _decide(backend, use, cache, cancel, f"server {server_url}")
     path = model_path or bundled_model_path()
     cached = cache.get(file_sha256(path), probe_prompt_version())
-    if cached is not None and not cached.passed and use == ModelUse.AUTO:
-        return ModelChoice(
+    if cached is not None and not cached.passed and use == LlmUse.AUTO:
+        return LlmChoice(
             Extractor(),
             f"{path.name}: {describe_probe(cached)}; extraction uses rules only",
             cached,
@@ -78,32 +82,32 @@ def choose_extractor(
         )
     from synthesis.llm.llama_backend import LlamaBackend
 
-    backend = LlamaBackend(path, n_ctx=n_ctx, n_threads=n_threads)
+    backend = LlamaBackend(path, n_ctx=n_ctx, n_threads=n_threads, n_gpu_layers=n_gpu_layers)
     return _decide(backend, use, cache, cancel, path.name, cached)
 
 
 def _decide(
     backend: LlmBackend,
-    use: ModelUse,
+    use: LlmUse,
     cache: ProbeCache,
     cancel: Cancel,
     label: str,
     cached: ProbeResult | None = None,
-) -> ModelChoice:
+) -> LlmChoice:
     model_file = backend.info().model_file
-    if use == ModelUse.FORCE:
+    if use == LlmUse.FORCE:
         reason = f"{label}: model-led extraction (forced)"
-        return ModelChoice(Extractor(backend, model_led=True), reason, cached, model_file)
+        return LlmChoice(Extractor(backend, llm_led=True), reason, cached, model_file)
     probe = cached or run_probe(backend, cancel=cancel)
     cache.put(probe)
     if probe.passed:
         reason = f"{label}: {describe_probe(probe)}"
-        return ModelChoice(Extractor(backend, model_led=True), reason, probe, model_file)
+        return LlmChoice(Extractor(backend, llm_led=True), reason, probe, model_file)
     reason = f"{label}: {describe_probe(probe)}; extraction uses rules only"
-    return ModelChoice(Extractor(), reason, probe, model_file)
+    return LlmChoice(Extractor(), reason, probe, model_file)
 
 
-def record_probe(engine: Engine, choice: ModelChoice) -> None:
+def record_probe(engine: Engine, choice: LlmChoice) -> None:
     """Keep the probe result that decided a run in the workspace, keyed by the model's sha256."""
     probe = choice.probe
     if probe is None or probe.model_sha256 is None:

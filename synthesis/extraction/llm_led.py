@@ -8,16 +8,16 @@ and counted.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from models.tables import InsightKind
 from synthesis.extraction.chunks import Chunk
 from synthesis.extraction.evidence import snap_quote
-from synthesis.extraction.rules import Candidate
+from synthesis.extraction.rules import LLM_CONFIDENCE, LLM_ORIGIN, Candidate
+from synthesis.extraction.segment import split_sentences
 from synthesis.llm.base import Cancel, LlmBackend, LlmOutputError, OnToken
 from synthesis.llm.prompt_files import load_prompt
 from synthesis.transcript import ParsedTurn
@@ -33,7 +33,7 @@ class ExtractedInsight(BaseModel):
     """One statement the model found, with the turn it quotes."""
 
     turn: int
-    kind: Literal["role", "company", "goal", "pain", "aspiration", "buying"]
+    kind: InsightKind
     quote: str = Field(max_length=600)
     statement: str = Field(max_length=200)
 
@@ -55,7 +55,7 @@ def prompt_version() -> str:
     return load_prompt(PROMPT_NAME).version
 
 
-def model_chunk_budget(backend: LlmBackend) -> int:
+def llm_chunk_budget(backend: LlmBackend) -> int:
     """Transcript tokens per request: the context less the prefix, a reply, and a re-ask with its reply."""
     prefix = backend.count_tokens(load_prompt(PROMPT_NAME).text) + 32
     reserve = prefix + 3 * MAX_REPLY_TOKENS + REASK_OVERHEAD_TOKENS
@@ -68,7 +68,7 @@ def _turn_line(turns: Sequence[ParsedTurn], index: int, text: str, part: str = "
 
 def _windows(text: str, budget: int, count_tokens: Callable[[str], int]) -> list[str]:
     """Split an over-long turn at sentence ends into pieces of at most ``budget`` tokens (none dropped)."""
-    sentences = re.split(r"(?<=[.!?])\s+", text)
+    sentences = [text[start:end] for start, end in split_sentences(text)]
     pieces, current = [], ""
     for sentence in sentences:
         candidate = f"{current} {sentence}".strip()
@@ -146,7 +146,8 @@ def _verified_candidate(
         span.start,
         span.end,
         span.quote,
-        0.7,
+        LLM_CONFIDENCE,
         "model",
-        model_statement=statement,
+        llm_statement=statement,
+        origin=LLM_ORIGIN,
     )

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -20,41 +21,44 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QSpinBox,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.discovered_model_table import PATH_ROLE, DiscoveredModelTableModel
-from desktop.model_settings import (
-    ModelSettings,
+from desktop.discovered_llm_table import PATH_ROLE, DiscoveredLlmTableModel
+from desktop.llm_catalogue_view import LlmCatalogueView
+from desktop.llm_settings import (
+    LlmSettings,
     cached_probe,
     load_model_settings,
     probe_model,
     save_model_settings,
 )
 from desktop.tasks import DB_LANE, MODEL_LANE, TaskRunner
-from synthesis.extraction.model_choice import ModelUse, describe_probe
-from synthesis.llm.discovery import DiscoveredModel, discover_models
+from synthesis.extraction.llm_choice import LlmUse, describe_probe
+from synthesis.llm.discovery import DiscoveredLlm, discover_llms
+from synthesis.llm.fit import AUTO_GPU_LAYERS
 from synthesis.llm.probe import ProbeResult
 from synthesis.tasks import Cancel
 
 USE_LABELS = {
-    ModelUse.AUTO: "Let the model lead where its capability probe passed",
-    ModelUse.FORCE: "Always let the model lead (skip the probe's verdict)",
-    ModelUse.OFF: "Rules only (no model)",
+    LlmUse.AUTO: "Let the model lead where its capability probe passed",
+    LlmUse.FORCE: "Always let the model lead (skip the probe's verdict)",
+    LlmUse.OFF: "Rules only (no model)",
 }
 
 MIN_TABLE_ROWS, MAX_TABLE_ROWS = 3, 12
 """The models table is as tall as its rows, within these bounds."""
 
-Discover = Callable[[], list[DiscoveredModel]]
-Probe = Callable[[ModelSettings, Cancel], ProbeResult]
-CachedProbe = Callable[[ModelSettings], ProbeResult | None]
+Discover = Callable[[], list[DiscoveredLlm]]
+Probe = Callable[[LlmSettings, Cancel], ProbeResult]
+CachedProbe = Callable[[LlmSettings], ProbeResult | None]
 
 
-class ModelsView(QWidget):
+class LlmView(QWidget):
     """Choose the language model for synthesis; every change is saved in QSettings at once."""
 
     status_message = Signal(str)
@@ -66,9 +70,10 @@ class ModelsView(QWidget):
         settings: QSettings,
         runner: TaskRunner,
         *,
-        discover: Discover = discover_models,
+        discover: Discover = discover_llms,
         probe: Probe = probe_model,
         cached: CachedProbe = cached_probe,
+        catalogue_view: LlmCatalogueView | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -79,7 +84,43 @@ class ModelsView(QWidget):
         self._cached = cached
         self._scanned = False
 
-        self.table_model = DiscoveredModelTableModel(self)
+        self._build_table()
+        self._build_choice_fields()
+        content = QWidget()
+        layout = QVBoxLayout(content)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self._build_top_row())
+        layout.addWidget(self.table, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self._build_choice_box(), 3)
+        bottom.addWidget(self._build_probe_box(), 2)
+        layout.addLayout(bottom)
+        layout.addWidget(self._build_catalogue(catalogue_view, runner))
+        layout.addStretch(1)
+        self._wrap_in_scroll_area(content)
+        self._show_settings(load_model_settings(settings))
+        self._connect_saves()
+
+    def _build_catalogue(
+        self, catalogue_view: LlmCatalogueView | None, runner: TaskRunner
+    ) -> LlmCatalogueView:
+        self.catalogue_view = catalogue_view or LlmCatalogueView(runner)
+        self.catalogue_view.model_ready.connect(self._use_downloaded)
+        self.catalogue_view.folder_changed.connect(self.rescan)
+        self.catalogue_view.status_message.connect(self.status_message)
+        return self.catalogue_view
+
+    def _wrap_in_scroll_area(self, content: QWidget) -> None:
+        scroll = QScrollArea()
+        scroll.setWidget(content)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+    def _build_table(self) -> None:
+        self.table_model = DiscoveredLlmTableModel(self)
         self.table = QTableView()
         self.table.setModel(self.table_model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -95,6 +136,7 @@ class ModelsView(QWidget):
         self.rescan_button.clicked.connect(self.rescan)
         self.scan_label = QLabel("Looking for GGUF model files…")
 
+    def _build_choice_fields(self) -> None:
         self.file_radio = QRadioButton("Model &file")
         self.server_radio = QRadioButton("&Server (OpenAI-compatible)")
         self.source_group = QButtonGroup(self)
@@ -120,7 +162,15 @@ class ModelsView(QWidget):
         self.threads_spin = QSpinBox()
         self.threads_spin.setRange(0, 256)
         self.threads_spin.setSpecialValueText("automatic")
+        self.gpu_layers_spin = QSpinBox()
+        self.gpu_layers_spin.setRange(AUTO_GPU_LAYERS, 999)
+        self.gpu_layers_spin.setSpecialValueText("automatic")
+        self.gpu_layers_spin.setToolTip("Layers offloaded to the GPU; 0 runs on the CPU only.")
+        self.api_key_edit = QLineEdit()
+        self.api_key_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.api_key_edit.setPlaceholderText("Optional: sent as a bearer token")
 
+    def _build_choice_box(self) -> QGroupBox:
         path_row = QHBoxLayout()
         path_row.addWidget(self.path_edit, 1)
         path_row.addWidget(self.browse_button)
@@ -128,12 +178,16 @@ class ModelsView(QWidget):
         form.addRow(self.file_radio, path_row)
         form.addRow(self.server_radio, self.url_edit)
         form.addRow("Server &model:", self.name_edit)
+        form.addRow("Server API &key:", self.api_key_edit)
         form.addRow("&Use:", self.use_combo)
         form.addRow("&Context size:", self.context_spin)
         form.addRow("&Threads:", self.threads_spin)
+        form.addRow("&GPU layers:", self.gpu_layers_spin)
         choice_box = QGroupBox("Model for synthesis")
         choice_box.setLayout(form)
+        return choice_box
 
+    def _build_probe_box(self) -> QGroupBox:
         self.probe_button = QPushButton("Run &capability probe")
         self.probe_button.clicked.connect(self.run_probe)
         self.probe_label = QLabel("The probe has not been run on this model.")
@@ -156,32 +210,28 @@ class ModelsView(QWidget):
         probe_layout.addWidget(QLabel("<b>Last synthesis run</b>"))
         probe_layout.addWidget(self.reason_label)
         probe_layout.addStretch(1)
+        return probe_box
 
+    def _build_top_row(self) -> QHBoxLayout:
         top = QHBoxLayout()
         top.addWidget(QLabel("<b>GGUF models found on this computer</b>"))
         top.addWidget(self.scan_label, 1)
         top.addWidget(self.rescan_button)
-        bottom = QHBoxLayout()
-        bottom.addWidget(choice_box, 3)
-        bottom.addWidget(probe_box, 2)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(top)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(bottom)
-        layout.addStretch(1)
+        return top
 
-        self._show_settings(load_model_settings(settings))
-        for edit in (self.path_edit, self.url_edit, self.name_edit):
+    def _connect_saves(self) -> None:
+        """Every change of a setting is saved at once."""
+        for edit in (self.path_edit, self.url_edit, self.name_edit, self.api_key_edit):
             edit.editingFinished.connect(self._save)
         self.source_group.buttonToggled.connect(lambda *_: self._save())
         self.use_combo.currentIndexChanged.connect(lambda *_: self._save())
         self.context_spin.valueChanged.connect(lambda *_: self._save())
         self.threads_spin.valueChanged.connect(lambda *_: self._save())
+        self.gpu_layers_spin.valueChanged.connect(lambda *_: self._save())
 
     # Settings
 
-    def _show_settings(self, choice: ModelSettings) -> None:
+    def _show_settings(self, choice: LlmSettings) -> None:
         (self.server_radio if choice.server_url else self.file_radio).setChecked(True)
         self.path_edit.setText(choice.model_path)
         self.url_edit.setText(choice.server_url)
@@ -189,17 +239,21 @@ class ModelsView(QWidget):
         self.use_combo.setCurrentIndex(max(self.use_combo.findData(choice.use.value), 0))
         self.context_spin.setValue(choice.n_ctx)
         self.threads_spin.setValue(choice.n_threads)
+        self.gpu_layers_spin.setValue(choice.n_gpu_layers)
+        self.api_key_edit.setText(choice.api_key)
         self._update_enabled()
 
-    def current_settings(self) -> ModelSettings:
+    def current_settings(self) -> LlmSettings:
         server = self.server_radio.isChecked()
-        return ModelSettings(
+        return LlmSettings(
             model_path="" if server else self.path_edit.text().strip(),
             server_url=self.url_edit.text().strip() if server else "",
             model_name=self.name_edit.text().strip() if server else "",
-            use=ModelUse(self.use_combo.currentData()),
+            use=LlmUse(self.use_combo.currentData()),
             n_ctx=self.context_spin.value(),
             n_threads=self.threads_spin.value(),
+            n_gpu_layers=self.gpu_layers_spin.value(),
+            api_key=self.api_key_edit.text().strip() if server else "",
         )
 
     def _save(self) -> None:
@@ -213,11 +267,22 @@ class ModelsView(QWidget):
         server = self.server_radio.isChecked()
         for widget in (self.path_edit, self.browse_button):
             widget.setEnabled(not server)
-        for widget in (self.url_edit, self.name_edit):
+        for widget in (self.url_edit, self.name_edit, self.api_key_edit):
             widget.setEnabled(server)
+
+    def _use_downloaded(self, path: str, n_ctx: int) -> None:
+        """A downloaded model passed its probe: make it the model for synthesis."""
+        self.path_edit.setText(path)
+        self.file_radio.setChecked(True)
+        self.context_spin.setValue(n_ctx)
+        self._save()
+        self.rescan()
 
     def _row_chosen(self, current, _previous) -> None:
         if current.isValid():
+            context = self.catalogue_view.show_model(self.table_model.model_at(current.row()))
+            if context is not None:
+                self.context_spin.setValue(context.n_ctx)  # the disk label says why this size
             self.path_edit.setText(current.data(PATH_ROLE))
             self.file_radio.setChecked(True)
             self._save()
@@ -252,10 +317,10 @@ class ModelsView(QWidget):
             lane=DB_LANE,
         )
 
-    def _show_models(self, models: list[DiscoveredModel]) -> None:
+    def _show_models(self, models: list[DiscoveredLlm]) -> None:
         self.table_model.set_models(models)
         rows = min(max(len(models), MIN_TABLE_ROWS), MAX_TABLE_ROWS)
-        self.table.setMaximumHeight(
+        self.table.setFixedHeight(
             self.table.horizontalHeader().sizeHint().height()
             + rows * self.table.verticalHeader().defaultSectionSize()
             + 2 * self.table.frameWidth()
@@ -272,7 +337,7 @@ class ModelsView(QWidget):
     def run_probe(self) -> None:
         """Probe the chosen model in the background, on the model worker."""
         choice = self.current_settings()
-        if choice.use == ModelUse.OFF:
+        if choice.use == LlmUse.OFF:
             self.probe_label.setText("Rules only: no model to probe.")
             return
         self.probe_button.setEnabled(False)
@@ -300,14 +365,14 @@ class ModelsView(QWidget):
             lane=DB_LANE,
         )
 
-    def _show_remembered(self, choice: ModelSettings, result: ProbeResult | None) -> None:
+    def _show_remembered(self, choice: LlmSettings, result: ProbeResult | None) -> None:
         if result is not None:
             self._probe_done(choice, result, remembered=True)
 
-    def _probe_done(self, choice: ModelSettings, result: ProbeResult, *, remembered: bool = False) -> None:
+    def _probe_done(self, choice: LlmSettings, result: ProbeResult, *, remembered: bool = False) -> None:
         self.probe_button.setEnabled(True)
         verdict = describe_probe(result)
-        if not result.passed and choice.use == ModelUse.AUTO:
+        if not result.passed and choice.use == LlmUse.AUTO:
             verdict += "; extraction uses rules only"
         text = f"{choice.describe()}: {verdict}"
         self.probe_label.setText(

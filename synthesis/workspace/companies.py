@@ -8,8 +8,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from models.tables import Company, CompanyRelationship, FirmographicSuggestion, InsightStatus, Interview
-from synthesis.extraction.firmographics import extract_firmographics
-from synthesis.transcript import ParsedTurn, SpeakerRole
+from synthesis.extraction.firmographics import employee_count
 
 COMPANY_FIELDS = (
     "name",
@@ -22,6 +21,8 @@ COMPANY_FIELDS = (
     "region",
     "relationship",
 )
+RELATIONSHIPS = tuple(r.value for r in CompanyRelationship)
+"""The relationship values a company can have, in their order of definition."""
 SUGGESTION_TARGETS = {
     "employee_count": "employee_count",
     "revenue": "revenue_band",
@@ -108,8 +109,8 @@ def check_company_field(name: str, text: str) -> None:
         raise ValueError("a company needs a name")
     if name == "employee_count" and text:
         head_count(text)
-    if name == "relationship" and text not in CompanyRelationship._value2member_map_:
-        raise ValueError(f"the relationship is one of {', '.join(r.value for r in CompanyRelationship)}")
+    if name == "relationship" and text not in RELATIONSHIPS:
+        raise ValueError(f"the relationship is one of {', '.join(RELATIONSHIPS)}")
     if name not in (*COMPANY_FIELDS, "notes"):
         raise ValueError(f"unknown company field {name!r}")
 
@@ -117,11 +118,10 @@ def check_company_field(name: str, text: str) -> None:
 def head_count(text: str) -> int:
     if text.replace(",", "").isdigit():
         return int(text.replace(",", ""))
-    turn = ParsedTurn(speaker="", text=text, segments=[], role=SpeakerRole.RESPONDENT)
-    found = [f for f in extract_firmographics([turn]) if f.field == "employee_count"]
-    if not found:
+    count = employee_count(text)
+    if count is None:
         raise ValueError(f"“{text}” is not a number of employees")
-    return int(float(found[0].normalized))
+    return count
 
 
 def accepted_value(session: Session, suggestion: SuggestionRow) -> str:
