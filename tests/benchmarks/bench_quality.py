@@ -49,6 +49,12 @@ def cross_validation() -> None:
         print(f"{k:<11}{result.gold[k]:>6}{result.predicted[k]:>6}{result.tp[k]:>5}"
               f"{result.precision(k):>7.3f}{result.recall(k):>7.3f}{result.f1(k):>7.3f}")
     print(f"CV macro F1 {result.macro_f1:.3f}  precision (all kinds) {result.micro_precision:.3f}")
+    for source, picked in (("real interviews (corpus)", lambda f: f.name.isdigit()),
+                           ("written calls", lambda f: not f.name.isdigit())):
+        part = [i for i, f in enumerate(files) if picked(f)]
+        sub = score([files[i] for i in part], [probabilities[i] for i in part], threshold)
+        print(f"  {source}: {len(part)} files, CV macro F1 {sub.macro_f1:.3f}, "
+              f"precision {sub.micro_precision:.3f}")
     table, ece = reliability(files, probabilities)
     print("\nreliability (every sentence's most likely kind, cross-validated):")
     print(f"{'bin':<10}{'mean conf':>10}{'right':>8}{'n':>6}")
