@@ -148,3 +148,14 @@ def test_review_decisions_move_scores_their_way() -> None:
     assert accepted.probabilities(rows)[target, pain] > before[target, pain]
     assert np.array_equal(adapt(model, [], []).weights, model.weights)
     assert np.array_equal(model.probabilities(rows), before)  # the shipped model is untouched
+
+
+def test_the_question_is_context_not_a_verdict() -> None:
+    turns = parse_bytes(
+        b"Interviewer: Tell me about a time it frustrated you, or one that went well?\n\n"
+        b"Sam: The last audit went really well and the team was proud of it. But the reconciliation before "
+        b"it took us three weeks of late nights, which was miserable.\n",
+        "t.txt",
+    ).turns
+    shown = [(c.kind, c.quote.split()[2]) for c in learned_candidates(turns)]
+    assert shown == [("pain", "reconciliation")]
