@@ -39,6 +39,9 @@ class SynthesisOutcome:
             parts.append(f"{run.chunks_skipped} chunks resumed from an earlier run")
         if self.personas is not None:
             parts.append(f"{len(self.personas.personas)} personas drafted")
+        problems = run.problems()
+        if problems:
+            return "Synthesis finished with rejected model output: " + ", ".join(parts) + f". {problems}."
         return "Synthesis finished: " + ", ".join(parts) + "."
 
 

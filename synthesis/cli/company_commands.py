@@ -11,7 +11,7 @@ from sqlmodel import Session, col, select
 
 from models.queries import company_named
 from models.tables import Company, InsightStatus, Interview
-from synthesis.cli.common import console, fail, workspace
+from synthesis.cli.common import console, fail, plain, shown, workspace
 from synthesis.workspace import companies
 
 WorkspaceArg = Annotated[Path, typer.Argument(help="The workspace file.")]
@@ -65,17 +65,19 @@ def list_companies(ws: WorkspaceArg) -> None:
         values = row.values
         location = ", ".join(filter(None, [values["country"], values["region"]]))
         table.add_row(
-            str(row.id),
-            values["name"],
-            values["industry"],
-            values["employee_count"],
-            values["revenue_band"],
-            values["funding_stage"],
-            values["tech_stack"],
-            location,
-            values["relationship"],
-            str(row.interviews),
-            str(pending[row.id] or ""),
+            *plain(
+                row.id,
+                values["name"],
+                values["industry"],
+                values["employee_count"],
+                values["revenue_band"],
+                values["funding_stage"],
+                values["tech_stack"],
+                location,
+                values["relationship"],
+                row.interviews,
+                pending[row.id] or "",
+            )
         )
     console.print(table)
     console.print(f"{len(rows)} companies")
@@ -131,7 +133,7 @@ def set_company(
             row.company_id = company.id
             session.add(row)
         session.commit()
-        console.print(f"Company {company.id}: {company.name} saved")
+        console.print(f"Company {company.id}: {shown(company.name)} saved")
 
 
 @company_app.command("accept")
@@ -159,11 +161,13 @@ def accept_suggestions(
                     value = companies.accepted_value(session, suggestion)
                     companies.set_company_field(session, company_id, suggestion.target, value)
                 except ValueError as exc:
-                    console.print(f"[yellow]skipped[/] {suggestion.field} “{suggestion.quote}”: {exc}")
+                    field_name, quote = shown(suggestion.field), shown(suggestion.quote)
+                    console.print(f"[yellow]skipped[/] {field_name} “{quote}”: {shown(exc)}")
                     continue
                 companies.set_suggestion_status(session, suggestion.id, InsightStatus.ACCEPTED)
                 console.print(
-                    f"{suggestion.target} ← {suggestion.value}   “{suggestion.quote}”", highlight=False
+                    f"{suggestion.target} ← {shown(suggestion.value)}   “{shown(suggestion.quote)}”",
+                    highlight=False,
                 )
                 accepted += 1
         session.commit()

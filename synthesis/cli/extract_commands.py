@@ -13,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from synthesis.cli.common import console, err_console, fail, progress_bar, workspace
+from synthesis.cli.common import console, err_console, fail, progress_bar, shown, workspace
 from synthesis.extraction.learned.scorer import SHOW_ALL
 from synthesis.extraction.llm_choice import (
     LlmChoice,
@@ -21,6 +21,7 @@ from synthesis.extraction.llm_choice import (
     choose_extractor,
     describe_probe,
 )
+from synthesis.extraction.lock import ExtractionBusy
 from synthesis.extraction.pipeline import extract_turns
 from synthesis.ingest import TranscriptError, parse_file
 from synthesis.llm.base import LlmError
@@ -99,18 +100,23 @@ def extract(
     """Extract evidence-backed insights from every interview; Ctrl-C stops, the next run resumes."""
     with workspace(ws) as engine:
         choice = _choose(llm_file, server, llm_name, no_llm, force_llm, ctx, api_key)
-        err_console.print(choice.reason, highlight=False)
+        err_console.print(shown(choice.reason), highlight=False)
         bar = progress_bar("Starting", out=err_console, percent=True, transient=False)
         with _ctrl_c_cancels() as stop, bar as progress:
             try:
                 summary = extract_insights(engine, choice, progress=progress, cancel=stop.is_set)
             except LlmError as exc:
                 raise fail(f"extraction stopped: {exc}") from None
+            except ExtractionBusy as exc:
+                raise fail(str(exc), 75) from None
+    problems = summary.problems()
     console.print(
-        f"Run {summary.run_id} {summary.status}: {summary.insights_stored} insights stored from "
-        f"{summary.interviews} interviews ({summary.chunks_done} chunks read, "
-        f"{summary.chunks_skipped} already done, {summary.quotes_dropped} unverifiable model quotes dropped)."
+        f"Run {summary.run_id} {summary.status}{' with rejected model output' if problems else ''}: "
+        f"{summary.insights_stored} insights stored from {summary.interviews} interviews "
+        f"({summary.chunks_done} chunks read, {summary.chunks_skipped} already done)."
     )
+    if problems:
+        console.print(f"[yellow]Warning:[/] {shown(problems)}.", highlight=False)
     if summary.status != "completed":
         console.print("Run `groundwork extract` again to resume where it stopped.")
         raise typer.Exit(130)
@@ -141,7 +147,7 @@ def extract_file(
     except TranscriptError as exc:
         raise fail(str(exc), 1) from None
     choice = _choose(llm_file, server, llm_name, no_llm, force_llm, ctx)
-    err_console.print(choice.reason, highlight=False)
+    err_console.print(shown(choice.reason), highlight=False)
     with _ctrl_c_cancels() as stop:
         try:
             extractor = replace(choice.extractor, threshold=SHOW_ALL) if show_all else choice.extractor
@@ -191,5 +197,6 @@ def probe(
             result = run_probe(backend, cancel=stop.is_set)
     except LlmError as exc:
         raise fail(str(exc)) from None
-    console.print(f"{backend.info().model_file}: {describe_probe(result)} in {result.elapsed_seconds:.1f} s")
+    model_file = shown(backend.info().model_file)
+    console.print(f"{model_file}: {describe_probe(result)} in {result.elapsed_seconds:.1f} s")
     console.print(f"label accuracy {result.label_accuracy:.0%}, verbatim quotes {result.quote_accuracy:.0%}")

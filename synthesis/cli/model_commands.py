@@ -9,8 +9,9 @@ from typing import Annotated
 import typer
 from rich.progress import BarColumn, Progress, TaskProgressColumn, TextColumn
 from rich.table import Table
+from rich.text import Text
 
-from synthesis.cli.common import console, fail
+from synthesis.cli.common import console, fail, plain, shown, visible
 from synthesis.cli.extract_commands import _ctrl_c_cancels
 from synthesis.extraction.llm_choice import describe_probe
 from synthesis.llm.base import LlmError
@@ -72,9 +73,8 @@ def models(
     for item in found:
         info, fit = item.info, fit_model(item, hardware)
         if info is None or fit is None:
-            table.add_row(
-                item.display_name, item.source, f"[red]{item.error}[/]", "", "", "", "", str(item.path)
-            )
+            error = Text(visible(item.error), style="red")
+            table.add_row(*plain(item.display_name, item.source), error, "", "", "", "", *plain(item.path))
             continue
         speed = ""
         if measure:
@@ -84,10 +84,10 @@ def models(
                         item.path, n_gpu_layers=fit.n_gpu_layers, cancel=stop.is_set
                     ).describe()
                 except LlmError as exc:
-                    speed = f"[red]{exc}[/]"
+                    speed = f"[red]{shown(exc)}[/]"
         table.add_row(
-            item.display_name, item.source, info.architecture or "", info.quantisation or "",
-            fit.context.reason, fit.verdict, speed, str(item.path),
+            *plain(item.display_name, item.source, info.architecture or "", info.quantisation or ""),
+            *plain(fit.context.reason, fit.verdict), speed, *plain(item.path),
         )  # fmt: skip
     console.print(table)
     console.print(f"{len(found)} models found")

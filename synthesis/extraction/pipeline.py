@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -50,7 +51,10 @@ class Extractor:
         cancel: Cancel = _never,
         on_token: OnToken | None = None,
     ) -> ChunkExtraction:
-        """Verified candidates of one chunk: the model's (when leading) merged with the rules'."""
+        """Verified candidates of one chunk: the model's (when leading) merged with the rules'.
+
+        ``rule_candidates`` may be the whole interview's or, faster, the chunk's (``candidates_by_chunk``).
+        """
         in_chunk = [c for c in rule_candidates if chunk.first <= c.turn_index <= chunk.last]
         if self.backend is None or not self.llm_led:
             return ChunkExtraction(verified(turns, in_chunk), 0)
@@ -59,7 +63,20 @@ class Extractor:
         )
         calibrated = calibrate_candidates(turns, led.candidates, threshold=self.threshold)
         merged = calibrated + [c for c in in_chunk if not _overlaps_any(c, calibrated)]
-        return ChunkExtraction(verified(turns, merged), led.dropped, led.invalid_output)
+        return ChunkExtraction(verified(turns, merged), led.dropped, led.invalid_replies)
+
+
+def candidates_by_chunk(
+    candidates: Sequence[Candidate], chunks: Sequence[Chunk]
+) -> dict[int, list[Candidate]]:
+    """The candidates of each chunk (by chunk index), in one pass: chunks cover turns in order."""
+    firsts = [chunk.first for chunk in chunks]
+    grouped: dict[int, list[Candidate]] = {chunk.index: [] for chunk in chunks}
+    for candidate in candidates:
+        position = bisect_right(firsts, candidate.turn_index) - 1
+        if position >= 0 and candidate.turn_index <= chunks[position].last:
+            grouped[chunks[position].index].append(candidate)
+    return grouped
 
 
 def rules_chunk_tokens() -> int:
@@ -85,8 +102,9 @@ def extract_turns(
 ) -> list[Candidate]:
     """Every verified candidate of a whole transcript, in reading order (rules only by default)."""
     extractor = extractor or Extractor()
-    rule_candidates = learned_candidates(turns, threshold=extractor.threshold)
+    chunks = extractor.plan(turns)
+    by_chunk = candidates_by_chunk(learned_candidates(turns, threshold=extractor.threshold), chunks)
     found: list[Candidate] = []
-    for chunk in extractor.plan(turns):
-        found.extend(extractor.extract(turns, chunk, rule_candidates, cancel=cancel).candidates)
+    for chunk in chunks:
+        found.extend(extractor.extract(turns, chunk, by_chunk[chunk.index], cancel=cancel).candidates)
     return sorted(found, key=lambda c: (c.turn_index, c.start))

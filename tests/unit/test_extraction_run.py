@@ -73,10 +73,11 @@ def test_snap_quote_exact_fuzzy_and_never_interviewer() -> None:
 
 
 def test_is_verified_rejects_interviewer_and_altered_text() -> None:
-    assert is_verified(TURNS, Span(1, 0, 3, "Our"))
-    assert not is_verified(TURNS, Span(0, 0, 4, "What"))
-    assert not is_verified(TURNS, Span(1, 0, 3, "Out"))
-    assert not is_verified(TURNS, Span(5, 0, 3, "Our"))
+    assert is_verified(TURNS, Span(1, 0, 12, "Our CRM data"))
+    assert not is_verified(TURNS, Span(0, 0, 15, "What gets in th"))
+    assert not is_verified(TURNS, Span(1, 0, 12, "Out CRM data"))
+    assert not is_verified(TURNS, Span(5, 0, 12, "Our CRM data"))
+    assert not is_verified(TURNS, Span(1, 0, 3, "Our"))  # verbatim, but too thin to count as evidence
 
 
 def test_chunks_cover_every_turn_once_and_respect_the_budget() -> None:

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 import numpy as np
 
+from synthesis.extraction.firmographics import Firmographic
 from synthesis.extraction.learned.decode import Suggestion, decode
 from synthesis.extraction.learned.features import feature_columns
 from synthesis.extraction.learned.model import LABELS, ExtractorModel, bundled_model
@@ -35,11 +36,18 @@ def _candidate(turns: Sequence[ParsedTurn], s: Suggestion) -> Candidate:
 
 
 def learned_candidates(
-    turns: Sequence[ParsedTurn], *, threshold: float | None = None, model: ExtractorModel | None = None
+    turns: Sequence[ParsedTurn],
+    firmographics: Sequence[Firmographic] | None = None,
+    *,
+    threshold: float | None = None,
+    model: ExtractorModel | None = None,
 ) -> list[Candidate]:
-    """Candidates whose calibrated confidence clears ``threshold`` (default: the model's own)."""
+    """Candidates whose calibrated confidence clears ``threshold`` (default: the model's own).
+
+    ``firmographics``: the transcript's, when the caller has already extracted them (else found here).
+    """
     model = model or bundled_model()
-    units = candidate_units(turns)
+    units = candidate_units(turns, Context(turns, firmographics))
     probabilities = model.probabilities([feature_columns(u) for u in units])
     cut = model.threshold if threshold is None else threshold
     return [_candidate(turns, s) for s in decode(units, probabilities, cut)]

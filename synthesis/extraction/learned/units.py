@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from synthesis.extraction.cues import CueHit, find_cues
-from synthesis.extraction.firmographics import extract_firmographics
+from synthesis.extraction.firmographics import Firmographic, extract_firmographics
 from synthesis.extraction.questions import question_priors, question_text
 from synthesis.extraction.rules import is_small_talk
 from synthesis.extraction.segment import Sentence, respondent_sentences, split_clauses
@@ -41,6 +41,7 @@ class Context:
     """What one transcript offers every unit: question kinds, firmographics, cue hits (computed per turn)."""
 
     turns: Sequence[ParsedTurn]
+    firmographics: Sequence[Firmographic] | None = None  # when the caller already has them
     priors: dict[int, str] = field(init=False)
     questions: dict[int, str] = field(init=False, default_factory=dict)
     findings: dict[int, list[tuple[int, int, str]]] = field(init=False, default_factory=dict)
@@ -54,7 +55,8 @@ class Context:
                 asked = question_text(turn).lower()
             elif turn.role == SpeakerRole.RESPONDENT:
                 self.questions[index] = asked
-        for f in extract_firmographics(self.turns):
+        found = extract_firmographics(self.turns) if self.firmographics is None else self.firmographics
+        for f in found:
             self.findings.setdefault(f.turn_index, []).append((f.start, f.end, f.field))
 
     def unit(self, turn_index: int, start: int, end: int, *, sentence: int = -1, is_clause: bool = False,
