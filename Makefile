@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: demo test test-deps run bench bench-quality lint screenshots clean package package-test
+.PHONY: demo test test-deps run bench bench-quality train-extractor lint screenshots clean package package-test
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -52,6 +52,10 @@ bench: $(STAMP)
 
 bench-quality: $(STAMP)
 	$(BIN)/python tests/benchmarks/bench_quality.py
+
+# Retrain synthesis/extraction/learned/weights/extractor.npz from training/ and ../shared/corpus (about a minute).
+train-extractor: $(STAMP)
+	$(BIN)/python -m synthesis.extraction.learned.train
 
 # A one-folder application for this platform in dist/groundwork/ (see packaging/BUILD.md).
 # The third-party licence notice is generated with pip-licenses into the package folder.

@@ -7,12 +7,14 @@ import signal
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from synthesis.cli.common import console, err_console, fail, progress_bar, shown, workspace
+from synthesis.extraction.learned.scorer import SHOW_ALL
 from synthesis.extraction.llm_choice import (
     LlmChoice,
     LlmUse,
@@ -129,8 +131,15 @@ def extract_file(
     no_llm: NoLlmOpt = False,
     force_llm: ForceLlmOpt = False,
     ctx: CtxOpt = 4096,
+    show_all: Annotated[
+        bool, typer.Option("--all", help="Print every candidate, also those below the threshold.")
+    ] = False,
 ) -> None:
-    """Print one JSON object per insight: kind, statement, quote, start, end (offsets into the file text)."""
+    """Print one JSON object per suggestion above the confidence threshold (every candidate with --all).
+
+    Each line: kind, statement, quote, start, end (offsets into the file text), speaker, and the calibrated
+    confidence (the probability, measured by cross-validation, that the suggestion is right).
+    """
     if output_format != "jsonl":
         raise fail(f"unknown format {output_format!r}; the only format is jsonl.")
     try:
@@ -141,7 +150,8 @@ def extract_file(
     err_console.print(shown(choice.reason), highlight=False)
     with _ctrl_c_cancels() as stop:
         try:
-            candidates = extract_turns(parsed.turns, choice.extractor, cancel=stop.is_set)
+            extractor = replace(choice.extractor, threshold=SHOW_ALL) if show_all else choice.extractor
+            candidates = extract_turns(parsed.turns, extractor, cancel=stop.is_set)
         except LlmError as exc:
             raise fail(f"extraction stopped: {exc}") from None
     for candidate in candidates:

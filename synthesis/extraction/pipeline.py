@@ -9,8 +9,9 @@ from dataclasses import dataclass
 
 from synthesis.extraction.chunks import Chunk, plan_chunks, words_per_token_estimate
 from synthesis.extraction.evidence import Span, is_verified
+from synthesis.extraction.learned.scorer import calibrate_candidates, learned_candidates
 from synthesis.extraction.llm_led import ChunkExtraction, extract_chunk, llm_chunk_budget
-from synthesis.extraction.rules import Candidate, extract_candidates
+from synthesis.extraction.rules import Candidate
 from synthesis.llm.base import Cancel, LlmBackend, OnToken
 from synthesis.llm.base import never_cancel as _never
 from synthesis.transcript import ParsedTurn
@@ -28,6 +29,7 @@ class Extractor:
 
     backend: LlmBackend | None = None
     llm_led: bool = False
+    threshold: float | None = None  # calibrated confidence a suggestion needs; None: the trained default
 
     def chunk_budget(self) -> int:
         """Tokens per chunk: what the model's context leaves free, or the rules-only chunk size."""
@@ -59,7 +61,8 @@ class Extractor:
         led = extract_chunk(
             self.backend, turns, chunk, budget=self.chunk_budget(), cancel=cancel, on_token=on_token
         )
-        merged = led.candidates + [c for c in in_chunk if not _overlaps_any(c, led.candidates)]
+        calibrated = calibrate_candidates(turns, led.candidates, threshold=self.threshold)
+        merged = calibrated + [c for c in in_chunk if not _overlaps_any(c, calibrated)]
         return ChunkExtraction(verified(turns, merged), led.dropped, led.invalid_replies)
 
 
@@ -100,7 +103,7 @@ def extract_turns(
     """Every verified candidate of a whole transcript, in reading order (rules only by default)."""
     extractor = extractor or Extractor()
     chunks = extractor.plan(turns)
-    by_chunk = candidates_by_chunk(extract_candidates(turns), chunks)
+    by_chunk = candidates_by_chunk(learned_candidates(turns, threshold=extractor.threshold), chunks)
     found: list[Candidate] = []
     for chunk in chunks:
         found.extend(extractor.extract(turns, chunk, by_chunk[chunk.index], cancel=cancel).candidates)

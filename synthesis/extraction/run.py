@@ -36,15 +36,16 @@ from models.tables import (
 )
 from synthesis.extraction.chunks import Chunk
 from synthesis.extraction.firmographics import Firmographic, extract_firmographics
+from synthesis.extraction.learned.scorer import learned_candidates
 from synthesis.extraction.llm_led import ChunkExtraction, prompt_version
 from synthesis.extraction.lock import one_extraction_at_a_time
 from synthesis.extraction.pipeline import Extractor, candidates_by_chunk
-from synthesis.extraction.rules import Candidate, extract_candidates
+from synthesis.extraction.rules import Candidate
 from synthesis.llm.base import LlmCancelled
 from synthesis.tasks import Cancel, Progress, never_cancel, no_progress
 from synthesis.transcript import ParsedTurn, Segment, SpeakerRole
 
-EXTRACTOR_VERSION = "groundwork-extract-1"
+EXTRACTOR_VERSION = "groundwork-extract-2"
 INVALID_REPLIES = "invalid_replies"
 """Key in ``ExtractionRun.settings``: the run's model replies that failed the schema, over all sessions."""
 
@@ -128,7 +129,8 @@ def run_extraction(
     try:
         for interview_id, turns, turn_ids, chunks in plans:
             firmographics = extract_firmographics(turns)
-            by_chunk = candidates_by_chunk(extract_candidates(turns, firmographics), chunks)
+            found = learned_candidates(turns, firmographics, threshold=extractor.threshold)
+            by_chunk = candidates_by_chunk(found, chunks)
             for chunk in chunks:
                 if cancel():
                     raise LlmCancelled("cancelled by the user")
