@@ -18,6 +18,8 @@ __all__ = [  # with the kind and status vocabularies, which the desktop names th
     "delete_insight",
     "insight_rows",
     "insight_state",
+    "is_reviewed",
+    "set_insight_kinds",
     "set_insight_statement",
     "set_insight_statuses",
 ]
@@ -108,6 +110,20 @@ def set_insight_statuses(session: Session, statuses: dict[int, str]) -> None:
             .where(Insight.id == insight_id)
             .values(status=InsightStatus(status), updated_at=now)
         )
+
+
+def set_insight_kinds(session: Session, kinds: dict[int, str]) -> None:
+    """Relabel insights (``{id: kind}``); their status and wording stay as they are."""
+    now = dt.datetime.now(dt.UTC)
+    for insight_id, kind in kinds.items():
+        session.exec(
+            update(Insight).where(Insight.id == insight_id).values(kind=InsightKind(kind), updated_at=now)
+        )
+
+
+def is_reviewed(status: str) -> bool:
+    """An insight is reviewed once the user accepted, rejected or reworded it."""
+    return status != InsightStatus.SUGGESTED
 
 
 def set_insight_statement(session: Session, insight_id: int, statement: str, status: str) -> None:
