@@ -93,7 +93,6 @@ class CriterionRow:
 
 
 class IcpEditor(WorkspaceView):
-
     def __init__(self, workspace: Workspace, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(workspace, runner, parent)
         self.evidence = IcpEvidence((), (), (), ())

@@ -50,7 +50,9 @@ def merge_companies(session: Session, keep_id: int, merged_ids: Sequence[int]) -
         keep.tech_stack = list(dict.fromkeys([*keep.tech_stack, *company.tech_stack]))
         keep.notes = "\n".join(n for n in (keep.notes, company.notes) if n)
     session.add(keep)
-    session.exec(update(Interview).where(col(Interview.company_id).in_(merged_ids)).values(company_id=keep_id))
+    session.exec(
+        update(Interview).where(col(Interview.company_id).in_(merged_ids)).values(company_id=keep_id)
+    )
     session.flush()
     remove(session, Snapshot("company", tuple(merged_ids), {}))
     return snapshot

@@ -62,7 +62,9 @@ def take(session: Session, table_name: str, ids: Iterable[int]) -> Snapshot:
         table, column, values = pending.pop()
         if not values:
             continue
-        rows = [dict(r._mapping) for r in session.connection().execute(select(table).where(column.in_(values)))]
+        rows = [
+            dict(r._mapping) for r in session.connection().execute(select(table).where(column.in_(values)))
+        ]
         new = [r for r in rows if _key(table, r) not in found.setdefault(table.name, {})]
         for row in new:
             found[table.name][_key(table, row)] = row
@@ -76,7 +78,12 @@ def take(session: Session, table_name: str, ids: Iterable[int]) -> Snapshot:
                 elif fk.ondelete == "SET NULL" and parents:
                     pending_nulls = session.connection().execute(select(child).where(fk.parent.in_(parents)))
                     nulled.extend(
-                        Nulled(child.name, fk.parent.name, _key(child, dict(r._mapping)), r._mapping[fk.parent.name])
+                        Nulled(
+                            child.name,
+                            fk.parent.name,
+                            _key(child, dict(r._mapping)),
+                            r._mapping[fk.parent.name],
+                        )
                         for r in pending_nulls
                     )
     order = [t.name for t in SQLModel.metadata.sorted_tables if found.get(t.name)]

@@ -77,7 +77,12 @@ def test_deleting_an_interview_removes_its_turns_insights_and_report_entry_and_u
     with Session(engine) as session:
         interview = session.exec(select(Interview).order_by(Interview.id)).scalars().first()
         interview_id, title = interview.id, interview.title
-        word = session.exec(select(Turn.text).where(Turn.interview_id == interview_id)).scalars().first().split()[3]
+        word = (
+            session.exec(select(Turn.text).where(Turn.interview_id == interview_id))
+            .scalars()
+            .first()
+            .split()[3]
+        )
         hits_before = search_turns(session, word)
         entries_before = len(gather_content(session, ReportOptions(include_suggested=True)).interview_list)
     assert any(h.interview_id == interview_id for h in hits_before)
@@ -102,7 +107,11 @@ def test_deleting_an_interview_removes_its_turns_insights_and_report_entry_and_u
 def test_deleting_a_company_clears_its_interviews_and_undo_links_them_again(engine: Engine) -> None:
     before = dump(engine)
     with Session(engine) as session:
-        company_id = session.exec(select(Interview.company_id).where(Interview.company_id.is_not(None))).scalars().first()
+        company_id = (
+            session.exec(select(Interview.company_id).where(Interview.company_id.is_not(None)))
+            .scalars()
+            .first()
+        )
     snapshot = change(engine, lambda s: removal.delete(s, "company", [company_id]))
     assert snapshot.nulled and all(n.table == "interview" for n in snapshot.nulled)
     with Session(engine) as session:
@@ -140,14 +149,18 @@ def test_merging_personas_moves_their_insights_and_undo_restores_both(engine: En
     with Session(engine) as session:
         keep_id, other_id = session.exec(select(Persona.id).order_by(Persona.id)).scalars().all()[:2]
         moved = set(
-            session.exec(select(PersonaInsight.insight_id).where(PersonaInsight.persona_id == other_id)).scalars()
+            session.exec(
+                select(PersonaInsight.insight_id).where(PersonaInsight.persona_id == other_id)
+            ).scalars()
         )
     assert moved
     snapshot = change(engine, lambda s: removal.merge_personas(s, keep_id, [other_id]))
     with Session(engine) as session:
         assert session.get(Persona, other_id) is None
         kept = set(
-            session.exec(select(PersonaInsight.insight_id).where(PersonaInsight.persona_id == keep_id)).scalars()
+            session.exec(
+                select(PersonaInsight.insight_id).where(PersonaInsight.persona_id == keep_id)
+            ).scalars()
         )
         assert moved <= kept
     change(engine, lambda s: removal.undo_merge(s, snapshot))
