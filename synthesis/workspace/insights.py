@@ -18,6 +18,7 @@ __all__ = [  # with the kind and status vocabularies, which the desktop names th
     "delete_insight",
     "insight_rows",
     "insight_state",
+    "interviews_of",
     "is_reviewed",
     "set_insight_kinds",
     "set_insight_statement",
@@ -119,6 +120,11 @@ def set_insight_kinds(session: Session, kinds: dict[int, str]) -> None:
         session.exec(
             update(Insight).where(Insight.id == insight_id).values(kind=InsightKind(kind), updated_at=now)
         )
+
+
+def interviews_of(session: Session, ids: list[int]) -> set[int]:
+    """The interviews these insights belong to (deleted ones are not found)."""
+    return set(session.exec(select(Insight.interview_id).where(col(Insight.id).in_(ids))).all())
 
 
 def is_reviewed(status: str) -> bool:
