@@ -65,7 +65,10 @@ class InsightReview(WorkspaceView):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(filters)
-        layout.addWidget(self.counts)
+        second = QHBoxLayout()
+        second.addWidget(self.counts, 1)
+        second.addWidget(self.confidence_filter)
+        layout.addLayout(second)
         layout.addWidget(self.splitter, 1)
 
         workspace.insights_changed.connect(self._insights_changed)
@@ -141,7 +144,6 @@ class InsightReview(WorkspaceView):
         filters.addWidget(self.interview_filter, 1)
         filters.addWidget(self.persona_filter, 1)
         filters.addWidget(self.text_filter, 2)
-        filters.addWidget(self.confidence_filter)
         for action in (self.accept_action, self.reject_action, self.edit_action):
             button = QToolButton()
             button.setDefaultAction(action)

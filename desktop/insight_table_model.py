@@ -43,9 +43,6 @@ class InsightTableModel(TableModel[InsightRow]):
             self._rows[number] = row
             self.dataChanged.emit(self.index(number, 0), self.index(number, len(COLUMNS) - 1))
 
-    def rows(self) -> list[InsightRow]:
-        return list(self._rows)
-
     def insight_at(self, row: int) -> InsightRow:
         return self._rows[row]
 

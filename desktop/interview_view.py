@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence, QUndoStack
+from PySide6.QtGui import QBrush, QColor, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
     QListWidgetItem,
-    QMenu,
-    QMessageBox,
     QTableView,
     QTextBrowser,
     QWidget,
@@ -22,7 +20,7 @@ from desktop.interview_meta_panel import InterviewMetaPanel
 from desktop.interview_review import TranscriptReview
 from desktop.kinds import HIGHLIGHT_TEXT, KindLegend, highlight_colour, kind_label
 from desktop.panes import column, fill, splitter
-from desktop.record_actions import confirm_delete
+from desktop.record_actions import RecordActions
 from desktop.record_table_model import RecordTableModel
 from desktop.tasks import TaskRunner
 from desktop.transcript_html import INSIGHT_SCHEME, insight_anchor, transcript_html, turn_anchor
@@ -51,7 +49,6 @@ class InterviewView(WorkspaceView):
         self._undo_stack = undo_stack
         self.detail: InterviewDetail | None = None
         self.selected_insight: int | None = None
-        self.delete_box: QMessageBox | None = None
 
         self._build_list()
         middle = self._build_transcript()
@@ -79,13 +76,9 @@ class InterviewView(WorkspaceView):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.list_view.setAccessibleName("Interviews")
         self.list_view.selectionModel().currentRowChanged.connect(self._list_row_changed)
-        self.list_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.list_view.customContextMenuRequested.connect(self._list_menu)
-        self.delete_interview_action = QAction("&Delete interview…", self.list_view)
-        self.delete_interview_action.setShortcut(QKeySequence.StandardKey.Delete)
-        self.delete_interview_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self.delete_interview_action.triggered.connect(self.delete_interview)
-        self.list_view.addAction(self.delete_interview_action)
+        self.record_actions = RecordActions(
+            self.list_view, self._workspace, self._undo_stack, "interview", self._current_interview
+        )
 
     def _build_transcript(self) -> QWidget:
         self.title = QLabel("Select an interview")
@@ -330,25 +323,7 @@ class InterviewView(WorkspaceView):
             add_menu.addAction(kind_label(kind), lambda kind=kind: self.add_insight(str(kind)))
         menu.popup(self.browser.viewport().mapToGlobal(position))
 
-    # Deleting an interview
-
-    def delete_interview(self) -> None:
-        """Ask, then delete the selected interview with its turns and insights (undoable)."""
+    def _current_interview(self) -> tuple[int, str] | None:
         index = self.list_view.currentIndex()
         interview_id = self.list_model.id_at(index.row()) if index.isValid() else None
-        if interview_id is None:
-            self.status_message.emit("Select the interview to delete first.")
-            return
-        title = self.list_model.index(index.row(), 0).data()
-        self.delete_box = confirm_delete(
-            self, self._workspace, self._undo_stack, "interview", [interview_id], title
-        )
-
-    def _list_menu(self, position: QPoint) -> None:
-        index = self.list_view.indexAt(position)
-        if not index.isValid():
-            return
-        self.list_view.setCurrentIndex(index)
-        menu = QMenu(self.list_view)
-        menu.addAction(self.delete_interview_action)
-        menu.popup(self.list_view.viewport().mapToGlobal(position))
+        return None if interview_id is None else (interview_id, self.list_model.index(index.row(), 0).data())

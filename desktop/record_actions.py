@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
+from PySide6.QtCore import QObject, QPoint, Qt
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QAbstractItemView, QDialog, QInputDialog, QMenu, QMessageBox, QWidget
 
 from desktop.removal_commands import DeleteCommand, MergeCommand, noun
 from desktop.workspace import Workspace
@@ -39,7 +40,8 @@ def confirm_delete(
     label: str,
     done: Callable[[], None] | None = None,
 ) -> QMessageBox:
-    """Ask "Delete “label” with its N turns and M insights?"; Delete (the default: Enter) pushes it."""
+    """Ask "Delete “label” with its N turns and M insights?"; Delete (the default: Enter) pushes it; then
+    ``done``."""
     command = DeleteCommand(workspace, record, ids, f"{noun(record, len(ids))} “{label}”")
     box = QMessageBox(
         QMessageBox.Icon.Question,
@@ -93,3 +95,61 @@ def ask_merge(
     dialog.textValueSelected.connect(chosen)
     dialog.open()
     return dialog
+
+
+class RecordActions(QObject):
+    """Delete (the Delete key) and, for companies and personas, Merge into… (Ctrl+M) on a list or table of
+    records, also in its context menu. ``current`` gives the chosen (id, label); ``candidates`` every row."""
+
+    def __init__(
+        self,
+        widget: QAbstractItemView,
+        workspace: Workspace,
+        undo_stack: QUndoStack,
+        record: Record,
+        current: Callable[[], tuple[int, str] | None],
+        candidates: Callable[[], list[tuple[int, str]]] | None = None,
+    ) -> None:
+        super().__init__(widget)
+        self._widget, self._workspace, self._undo_stack = widget, workspace, undo_stack
+        self._record, self._current, self._candidates = record, current, candidates
+        self.dialog: QDialog | None = None
+        self.delete_action = self._action(f"&Delete {noun(record, 1)}…", QKeySequence.StandardKey.Delete)
+        self.delete_action.triggered.connect(self.delete)
+        self.actions = [self.delete_action]
+        if candidates is not None:
+            self.merge_action = self._action("&Merge into…", QKeySequence("Ctrl+M"))
+            self.merge_action.triggered.connect(self.merge)
+            self.actions.insert(0, self.merge_action)
+        widget.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        widget.customContextMenuRequested.connect(self._menu)
+
+    def _action(self, text: str, key: QKeySequence | QKeySequence.StandardKey) -> QAction:
+        action = QAction(text, self._widget)
+        action.setShortcut(key)
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self._widget.addAction(action)
+        return action
+
+    def delete(self) -> None:
+        chosen = self._current()
+        if chosen is not None:
+            self.dialog = confirm_delete(
+                self._widget, self._workspace, self._undo_stack, self._record, [chosen[0]], chosen[1]
+            )
+
+    def merge(self) -> None:
+        chosen = self._current()
+        if chosen is not None and self._candidates is not None:
+            self.dialog = ask_merge(
+                self._widget, self._workspace, self._undo_stack, self._record, chosen, self._candidates()
+            )
+
+    def _menu(self, position: QPoint) -> None:
+        index = self._widget.indexAt(position)
+        if not index.isValid():
+            return
+        self._widget.setCurrentIndex(index)
+        menu = QMenu(self._widget)
+        menu.addActions(self.actions)
+        menu.popup(self._widget.viewport().mapToGlobal(position))
