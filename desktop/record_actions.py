@@ -98,7 +98,7 @@ def ask_merge(
 
 
 class RecordActions(QObject):
-    """Delete (the Delete key) and, for companies and personas, Merge into… (Ctrl+M) on a list or table of
+    """Delete (the Delete key) and, for companies and personas, Merge into… (Ctrl+Shift+M) on a list or table of
     records, also in its context menu. ``current`` gives the chosen (id, label); ``candidates`` every row."""
 
     def __init__(
@@ -118,7 +118,7 @@ class RecordActions(QObject):
         self.delete_action.triggered.connect(self.delete)
         self.actions = [self.delete_action]
         if candidates is not None:
-            self.merge_action = self._action("&Merge into…", QKeySequence("Ctrl+M"))
+            self.merge_action = self._action("&Merge into…", QKeySequence("Ctrl+Shift+M"))
             self.merge_action.triggered.connect(self.merge)
             self.actions.insert(0, self.merge_action)
         widget.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
