@@ -12,7 +12,6 @@ from synthesis.report.content import gather_content
 from synthesis.report.options import ReportOptions
 from synthesis.workspace import insights
 
-
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
 
