@@ -99,7 +99,8 @@ def ask_merge(
 
 class RecordActions(QObject):
     """Delete (the Delete key) and, for companies and personas, Merge into… (Ctrl+Shift+M) on a list or
-    table of records, also in its context menu. ``current`` gives the chosen (id, label); ``candidates`` every row."""
+    table of records, also in its context menu. ``current`` gives the chosen (id, label); ``candidates``
+    every row."""
 
     def __init__(
         self,
