@@ -152,6 +152,7 @@ class ExportReportDialog(QDialog):
         return Path(self.out.text().strip())
 
 
+
 def export_report_interactively(window: _Window) -> None:
     """Ask for the options, then write the report as a background task with progress and Cancel."""
     workspace = window.workspace
