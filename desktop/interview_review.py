@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, Qt
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QTextCursor, QUndoStack
 from PySide6.QtWidgets import QInputDialog
 
 from desktop.commands import EditInsightCommand
@@ -75,7 +75,25 @@ class TranscriptReview(QObject):
         if self._view.insight_list.hasFocus() and item is not None:
             rect = self._view.insight_list.visualItemRect(item)
             return self._view.insight_list.viewport().mapToGlobal(rect.bottomLeft())
-        return self._view.browser.viewport().mapToGlobal(self._view.browser.cursorRect().bottomLeft())
+        browser = self._view.browser
+        cursor = QTextCursor(browser.document())
+        cursor.setPosition(self._highlight_position())
+        return browser.viewport().mapToGlobal(browser.cursorRect(cursor).bottomLeft())
+
+    def _highlight_position(self) -> int:
+        """Where the selected insight's highlight starts in the transcript document (0 if not shown).
+
+        The document has a heading block and a text block per turn."""
+        detail = self._view.detail
+        highlight = next(
+            (h for h in detail.highlights if h.insight_id == self._view.selected_insight) if detail else (),
+            None,
+        )
+        turn_ids = [t.id for t in detail.turns] if detail else []
+        if highlight is None or highlight.turn_id not in turn_ids:
+            return 0
+        block = self._view.browser.document().findBlockByNumber(2 * turn_ids.index(highlight.turn_id) + 1)
+        return block.position() + highlight.start if block.isValid() else 0
 
     def report(self, message: str) -> None:
         self._view.status_message.emit(message)

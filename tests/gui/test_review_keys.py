@@ -244,7 +244,11 @@ def test_review_on_a_highlight_in_the_transcript(
     assert stored(workspace, target).status == "rejected"
     view.select_insight(target)
     qtbot.keyClick(view.browser, Qt.Key.Key_K)
-    qtbot.keyClick(popup_menu(), Qt.Key.Key_B)  # &Buying
+    menu = popup_menu()
+    at = view.browser.cursorForPosition(view.browser.viewport().mapFromGlobal(menu.pos() - QPoint(0, 4)))
+    turn = next(t for t in view.detail.turns if t.id == original.turn_id)
+    assert at.block().text() == turn.text.replace("\n", "\u2028")  # the menu opens at the highlight
+    qtbot.keyClick(menu, Qt.Key.Key_B)  # &Buying
     assert stored(workspace, target).kind == "buying"
     assert any(h.insight_id == target and h.kind == "buying" for h in view.detail.highlights)
     undo(qtbot, view.browser)
