@@ -215,8 +215,7 @@ class InsightReview(WorkspaceView):
         if len(rows) != len(insight_ids) or any(self.model.row_of(i) is None for i in insight_ids):
             self.reload()  # insights were added or deleted
             return
-        self.model.update_rows(rows)
-        self.proxy.invalidate_rows()
+        self.model.update_rows(rows)  # the proxy re-filters changed rows itself (dynamic filter)
         self._show_current(self.table.currentIndex())
         self._update_actions()
 

@@ -121,11 +121,6 @@ class InsightFilterProxy(QSortFilterProxyModel):
         """Keep this row in view until the filters change (a row being edited)."""
         self._pinned.add(insight_id)
 
-    def invalidate_rows(self) -> None:
-        """Filter the rows again after their data changed."""
-        self.beginFilterChange()
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
     def set_filters(
         self,
         *,
