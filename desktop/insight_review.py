@@ -280,15 +280,13 @@ class InsightReview(WorkspaceView):
 
     def next_insight(self) -> int | None:
         """The first row below the selection that is not selected, else the last one above it."""
-        selected = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        selected = {index.row() for index in self.table.selectionModel().selectedRows()}
         if not selected:
             return None
-        below = range(selected[-1] + 1, self.proxy.rowCount())
-        above = range(selected[0] - 1, -1, -1)
-        for row in (*below, *above):
-            if row not in selected:
-                return self.proxy.index(row, 0).data(ROW_ROLE).id
-        return None
+        below = range(max(selected) + 1, self.proxy.rowCount())
+        above = range(min(selected) - 1, -1, -1)
+        row = next((r for r in (*below, *above) if r not in selected), None)
+        return None if row is None else self.proxy.index(row, 0).data(ROW_ROLE).id
 
     def go_to_insight(self, insight_id: int) -> None:
         self.select_ids([insight_id])
