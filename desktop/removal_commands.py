@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtGui import QUndoCommand
+from PySide6.QtWidgets import QApplication, QMessageBox
+from sqlmodel import Session
 
 from desktop.workspace import Workspace
 from synthesis.workspace import removal
-from synthesis.workspace.removal import Record
+from synthesis.workspace.removal import Record, RestoreConflict
 from synthesis.workspace.snapshots import Snapshot
 
 NOUNS: dict[str, tuple[str, str]] = {
@@ -39,6 +43,18 @@ def announce(workspace: Workspace, record: str, ids: list[int], snapshot: Snapsh
                 workspace.interview_changed.emit(ref.key[0])
 
 
+def restored(command: QUndoCommand, workspace: Workspace, change: Callable[[Session], None]) -> bool:
+    """Run an undo that brings rows back; if rows added since are in the way, say so and drop the command
+    from the stack (marked obsolete, so a redo can never delete the newer rows)."""
+    try:
+        workspace.write(change)
+    except RestoreConflict as conflict:
+        command.setObsolete(True)
+        QMessageBox.warning(QApplication.activeWindow(), "Cannot undo", f"Could not undo: {conflict}.")
+        return False
+    return True
+
+
 class DeleteCommand(QUndoCommand):
     """Delete rows with everything depending on them; undo puts back exactly what was deleted."""
 
@@ -54,8 +70,8 @@ class DeleteCommand(QUndoCommand):
         announce(self._workspace, self._record, self._ids, self.snapshot)
 
     def undo(self) -> None:
-        self._workspace.write(lambda session: removal.undo_delete(session, self.snapshot))
-        announce(self._workspace, self._record, self._ids, self.snapshot)
+        if restored(self, self._workspace, lambda session: removal.undo_delete(session, self.snapshot)):
+            announce(self._workspace, self._record, self._ids, self.snapshot)
 
 
 class MergeCommand(QUndoCommand):
@@ -86,8 +102,8 @@ class MergeCommand(QUndoCommand):
         snapshot = self.snapshot
         if snapshot is None:
             return
-        self._workspace.write(lambda session: removal.undo_merge(session, snapshot))
-        announce(self._workspace, self._record, [self._keep, *self._merged], snapshot)
+        if restored(self, self._workspace, lambda session: removal.undo_merge(session, snapshot)):
+            announce(self._workspace, self._record, [self._keep, *self._merged], snapshot)
 
 
 class CreatePersonaCommand(QUndoCommand):

@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Literal
 
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select, update
 
 from models.tables import Company, Interview, Persona, PersonaIcp, PersonaInsight, PersonaInterview
@@ -33,8 +34,20 @@ def delete(session: Session, record: Record, ids: Sequence[int]) -> Snapshot:
     return snapshot
 
 
+class RestoreConflict(Exception):
+    """Deleted rows cannot come back: rows added since then took their ids or their unique values."""
+
+
 def undo_delete(session: Session, snapshot: Snapshot) -> None:
-    restore(session, snapshot)
+    """Put deleted rows back; raises RestoreConflict when rows added since the delete are in their way (the
+    caller's transaction is then to be rolled back)."""
+    try:
+        restore(session, snapshot)
+    except IntegrityError as error:
+        raise RestoreConflict(
+            f"the deleted {snapshot.table} cannot come back: something added since then (an import or a "
+            "synthesis run) now uses its place"
+        ) from error
 
 
 def merge_companies(session: Session, keep_id: int, merged_ids: Sequence[int]) -> Snapshot:
@@ -88,8 +101,13 @@ def _move_links(session: Session, table: type, keep_id: int, merged_ids: Sequenc
 
 
 def undo_merge(session: Session, snapshot: Snapshot) -> None:
-    """Put the kept and the merged rows back as they were before the merge."""
-    replace(session, snapshot)
+    """Put the kept and the merged rows back as they were before the merge (RestoreConflict as above)."""
+    try:
+        replace(session, snapshot)
+    except IntegrityError as error:
+        raise RestoreConflict(
+            f"the merged {snapshot.table} rows cannot come back: something added since then uses their place"
+        ) from error
 
 
 def create_persona(session: Session, name: str) -> int:

@@ -3,11 +3,15 @@ the confirmation, what every view shows after it, and undo/redo."""
 
 from __future__ import annotations
 
+from importlib.resources import as_file
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit, QMessageBox
 
 from desktop.main_window import MainWindow
 from desktop.workspace import Workspace
+from synthesis.demo import SAMPLES
 from synthesis.report.content import gather_content
 from synthesis.report.options import ReportOptions
 from synthesis.workspace import insights
@@ -178,3 +182,27 @@ def test_delete_an_icp_and_undo(qtbot, synthesised_window: MainWindow) -> None:
     assert view.icp_list.count() == 0 and view.name_edit.text() == ""
     undo(qtbot, view.icp_list)
     assert [view.icp_list.item(0).text()] == [name] and view.name_edit.text() == name
+
+
+def test_undo_after_the_same_file_was_imported_again_says_why_it_cannot(
+    qtbot, open_window: MainWindow, message_boxes: list[tuple[str, str]]
+) -> None:
+    view = open_window.page.interviews
+    titles = column(view.list_model)
+    view.list_view.selectRow(len(titles) - 1)
+    view.list_view.setFocus()
+    qtbot.keyClick(view.list_view, Qt.Key.Key_Delete)
+    qtbot.keyClick(view.record_actions.dialog, Qt.Key.Key_Return)
+    assert column(view.list_model) == titles[:-1]
+    with as_file(SAMPLES / "transcripts") as folder:
+        open_window.import_paths([next(Path(folder).glob("08-*"))])
+    open_window.import_dialog.close()
+    assert column(view.list_model) == titles
+
+    undo(qtbot, view.list_view)
+    assert message_boxes and message_boxes[-1][0] == "Cannot undo"
+    assert "import or a synthesis run" in message_boxes[-1][1]
+    assert column(view.list_model) == titles
+    assert (
+        "Delete" not in open_window.menu_actions.undo_action.text()
+    )  # dropped: a redo cannot delete the new one

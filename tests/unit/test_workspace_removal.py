@@ -201,3 +201,19 @@ def test_kinds_change_and_review_progress_counts(engine: Engine) -> None:
     reviewed = sum(1 for r in rows if r.interview_id == first.interview_id and insights.is_reviewed(r.status))
     assert summary.reviewed == reviewed + (0 if insights.is_reviewed(first.status) else 1)
     assert summary.insights == sum(1 for r in rows if r.interview_id == first.interview_id)
+
+
+def test_undo_refuses_when_a_newer_import_took_the_deleted_interviews_place(engine: Engine) -> None:
+    with Session(engine) as session:
+        last = session.exec(select(Interview).order_by(Interview.id.desc())).scalars().first()
+        last_id, sha256 = last.id, last.sha256
+    snapshot = change(engine, lambda s: removal.delete(s, "interview", [last_id]))
+    with Session(engine) as session:  # the same file imported again: same sha256, and SQLite reuses the id
+        session.add(
+            Interview(title="again", source_file_name="again.txt", format="labelled", sha256=sha256, text="")
+        )
+        session.commit()
+    after_import = dump(engine)
+    with pytest.raises(removal.RestoreConflict, match="cannot come back"), Session(engine) as session:
+        removal.undo_delete(session, snapshot)
+    assert dump(engine) == after_import
