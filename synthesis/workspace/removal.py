@@ -73,7 +73,9 @@ def merge_companies(session: Session, keep_id: int, merged_ids: Sequence[int]) -
 
 def merge_personas(session: Session, keep_id: int, merged_ids: Sequence[int]) -> Snapshot:
     """Give persona ``keep_id`` the insights, interviews and ICP links of ``merged_ids``, then delete them.
-    An insight already in the kept persona keeps its place there."""
+    An insight already in the kept persona keeps its place there; moved insights count as placed by the
+    user. (A later synthesis run may still draft the merged group again as a new persona: a persona has
+    one group key, and remembering merged groups needs a schema change.)"""
     merged_ids = [i for i in merged_ids if i != keep_id]
     snapshot = take(session, "persona", [keep_id, *merged_ids])
     keep = _get(session, Persona, keep_id)
@@ -96,6 +98,8 @@ def _move_links(session: Session, table: type, keep_id: int, merged_ids: Sequenc
             continue
         present.add(getattr(row, other))
         values = {c.name: getattr(row, c.name) for c in table.__table__.columns}
+        if table is PersonaInsight:
+            values["user_placed"] = True  # a re-run of synthesis then never moves it out again
         session.add(table(**{**values, "persona_id": keep_id}))
     session.flush()
 
