@@ -290,3 +290,27 @@ def test_context_menu_on_a_highlight(qtbot, open_window: MainWindow, workspace: 
     next(a for a in menu.actions() if a.text() == "&Reject").trigger()
     menu.close()
     assert stored(workspace, target).status == "rejected"
+
+
+def test_a_kind_change_reaches_the_persona_editor_and_matrix_and_undo_restores_them(
+    qtbot, synthesised_window: MainWindow
+) -> None:
+    page = review(synthesised_window)
+    persona_id = next(p for r in page.model.rows() if r.kind == "pain" for p in r.persona_ids)
+    matrix = synthesised_window.page.matrix.model
+    before = matrix.table.to_tsv()
+    personas = synthesised_window.page.personas
+    personas.open_persona(persona_id)
+    profile_before = personas.themes.toPlainText()
+    choose(page.persona_filter, persona_id)
+    choose(page.kind_filter, "pain")
+    page.table.setFocus()
+    page.table.selectAll()
+    qtbot.keyClick(page.table, Qt.Key.Key_K)
+    qtbot.keyClick(popup_menu(), Qt.Key.Key_G)  # &Goal: every pain of this persona becomes a goal
+    assert shown(page) == []
+    assert matrix.table.to_tsv() != before
+    assert personas.themes.toPlainText() != profile_before
+    undo(qtbot, page.table)
+    assert shown(page) and matrix.table.to_tsv() == before
+    assert personas.themes.toPlainText() == profile_before
