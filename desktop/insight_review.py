@@ -271,10 +271,6 @@ class InsightReview(WorkspaceView):
 
     # Edits (the shared insight actions call these)
 
-    def set_status(self, status: str) -> None:
-        """Accept or reject every selected insight in one undoable step, then move to the next row."""
-        self.insight_actions.set_status(status)
-
     def picked_insights(self) -> list[Picked]:
         return [Picked(r.id, r.kind, r.status) for r in self.selected_rows()]
 
@@ -296,8 +292,6 @@ class InsightReview(WorkspaceView):
         index = self.table.currentIndex()
         if index.isValid():
             self.table.edit(index.siblingAtColumn(STATEMENT))
-
-    edit_current = edit_insight
 
     def menu_position(self) -> QPoint:
         rect = self.table.visualRect(self.table.currentIndex().siblingAtColumn(STATEMENT))
