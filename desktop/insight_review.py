@@ -233,8 +233,17 @@ class InsightReview(WorkspaceView):
         self._update_actions()
 
     def selected_rows(self) -> list[InsightRow]:
-        indexes = self.table.selectionModel().selectedRows()
-        return [index.data(ROW_ROLE) for index in sorted(indexes, key=QModelIndex.row)]
+        return [self.proxy.index(row, 0).data(ROW_ROLE) for row in self._selected_numbers()]
+
+    def _selected_numbers(self) -> list[int]:
+        """The selected rows of the table, top to bottom (read from the selection's ranges: fast for a
+        500-row selection, unlike ``selectedRows``)."""
+        rows = {
+            row
+            for part in self.table.selectionModel().selection()
+            for row in range(part.top(), part.bottom() + 1)
+        }
+        return sorted(rows)
 
     def select_ids(self, insight_ids: list[int]) -> None:
         """Select these insights (those the filters show)."""
@@ -276,7 +285,7 @@ class InsightReview(WorkspaceView):
 
     def next_insight(self) -> int | None:
         """The first row below the selection that is not selected, else the last one above it."""
-        selected = {index.row() for index in self.table.selectionModel().selectedRows()}
+        selected = set(self._selected_numbers())
         if not selected:
             return None
         below = range(max(selected) + 1, self.proxy.rowCount())

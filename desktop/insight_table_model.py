@@ -35,13 +35,16 @@ class InsightTableModel(TableModel[InsightRow]):
         self.endResetModel()
 
     def update_rows(self, rows: list[InsightRow]) -> None:
-        """Replace the rows with these ids in place (rows not shown are ignored)."""
+        """Replace the rows with these ids in place (rows not shown are ignored); one ``dataChanged`` over
+        the span they cover, so a filter proxy takes them in or out in one pass."""
+        numbers = []
         for row in rows:
             number = self._row_of.get(row.id)
-            if number is None:
-                continue
-            self._rows[number] = row
-            self.dataChanged.emit(self.index(number, 0), self.index(number, len(COLUMNS) - 1))
+            if number is not None:
+                self._rows[number] = row
+                numbers.append(number)
+        if numbers:
+            self.dataChanged.emit(self.index(min(numbers), 0), self.index(max(numbers), len(COLUMNS) - 1))
 
     def insight_at(self, row: int) -> InsightRow:
         return self._rows[row]
@@ -142,9 +145,9 @@ class InsightFilterProxy(QSortFilterProxyModel):
 
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
         model = self.sourceModel()
-        row: InsightRow = model.data(model.index(source_row, 0, source_parent), ROW_ROLE)
-        if row is None:
+        if not isinstance(model, InsightTableModel) or source_parent.isValid():
             return False
+        row = model.insight_at(source_row)
         if row.id in self._pinned:
             return True
         if row.confidence < self._min_confidence - 1e-9:
