@@ -106,6 +106,12 @@ def test_letters_are_review_keys_not_type_to_find(qtbot, open_window: MainWindow
     for key in (Qt.Key.Key_G, Qt.Key.Key_P, Qt.Key.Key_B):
         qtbot.keyClick(page.table, key)
     assert current_id(page) == shown(page)[5]
+    view = opened(open_window)
+    view.insight_list.setFocus()
+    view.insight_list.setCurrentRow(4)
+    for key in (Qt.Key.Key_G, Qt.Key.Key_P, Qt.Key.Key_B, Qt.Key.Key_C):
+        qtbot.keyClick(view.insight_list, key)
+    assert view.insight_list.currentRow() == 4
 
 
 def test_k_changes_the_kind_with_undo(qtbot, open_window: MainWindow, workspace: Workspace) -> None:
