@@ -18,6 +18,9 @@ __all__ = [  # with the kind and status vocabularies, which the desktop names th
     "delete_insight",
     "insight_rows",
     "insight_state",
+    "interviews_of",
+    "is_reviewed",
+    "set_insight_kinds",
     "set_insight_statement",
     "set_insight_statuses",
 ]
@@ -101,13 +104,37 @@ def insight_state(session: Session, insight_id: int) -> tuple[str, str]:
 
 
 def set_insight_statuses(session: Session, statuses: dict[int, str]) -> None:
+    """Set each insight's status (``{id: status}``): one UPDATE per distinct status."""
+    _set_column(session, "status", {i: InsightStatus(s) for i, s in statuses.items()})
+
+
+def _set_column(session: Session, column: str, values: dict[int, object]) -> None:
+    """Set ``column`` of each insight to its value, one statement per distinct value (a 500-row review
+    decision is one UPDATE, not 500)."""
     now = dt.datetime.now(dt.UTC)
-    for insight_id, status in statuses.items():
-        session.exec(
-            update(Insight)
-            .where(Insight.id == insight_id)
-            .values(status=InsightStatus(status), updated_at=now)
+    by_value: dict[object, list[int]] = {}
+    for insight_id, value in values.items():
+        by_value.setdefault(value, []).append(insight_id)
+    table = Insight.__table__
+    for value, ids in by_value.items():
+        session.connection().execute(
+            update(table).where(table.c.id.in_(ids)).values({column: value, "updated_at": now})
         )
+
+
+def set_insight_kinds(session: Session, kinds: dict[int, str]) -> None:
+    """Relabel insights (``{id: kind}``); their status and wording stay as they are."""
+    _set_column(session, "kind", {i: InsightKind(k) for i, k in kinds.items()})
+
+
+def interviews_of(session: Session, ids: list[int]) -> set[int]:
+    """The interviews these insights belong to (deleted ones are not found)."""
+    return set(session.exec(select(Insight.interview_id).where(col(Insight.id).in_(ids))).all())
+
+
+def is_reviewed(status: str) -> bool:
+    """An insight is reviewed once the user accepted, rejected or reworded it."""
+    return status != InsightStatus.SUGGESTED
 
 
 def set_insight_statement(session: Session, insight_id: int, statement: str, status: str) -> None:
