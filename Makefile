@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: demo test run bench bench-quality lint screenshots clean package package-test
+.PHONY: demo test test-deps run bench bench-quality train-extractor lint screenshots clean package package-test
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -18,9 +18,14 @@ demo: $(STAMP)
 	$(BIN)/groundwork demo --out build/demo
 
 # The whole suite, then the packaged app's self-test (build and self-test take about 2 minutes).
-test: $(STAMP) lint
+# test-deps first: it installs LibreOffice and poppler-utils for the report tests, or stops at once
+# naming them when it cannot (no apt-get, or neither root nor sudo).
+test: test-deps $(STAMP) lint
 	$(BIN)/python -m pytest -q
 	$(MAKE) --no-print-directory package-test
+
+test-deps:
+	bash packaging/install-ci-deps.sh
 
 lint: $(STAMP)
 	$(BIN)/lint-imports
@@ -33,16 +38,25 @@ bench: $(STAMP)
 	$(BIN)/python -m tests.benchmarks.bench_parse
 	$(BIN)/python -m tests.benchmarks.bench_import
 	$(BIN)/python -m tests.benchmarks.bench_extract
+	$(BIN)/python -m tests.benchmarks.bench_extract_scale
+	$(BIN)/python -m tests.benchmarks.bench_bombs
 	$(BIN)/python -m tests.benchmarks.bench_report
 	$(BIN)/python -m tests.benchmarks.bench_gui
 	$(BIN)/python -m tests.benchmarks.bench_review
 	$(BIN)/python -m tests.benchmarks.bench_crash
+	$(BIN)/python -m tests.benchmarks.bench_migration_kill
+	$(BIN)/python -m tests.benchmarks.bench_concurrent
 	$(BIN)/python -m tests.benchmarks.bench_corpus
 	$(BIN)/python -m tests.benchmarks.bench_scale
 	$(BIN)/python -m tests.benchmarks.bench_template_bomb
+	$(BIN)/python -m tests.benchmarks.bench_download
 
 bench-quality: $(STAMP)
 	$(BIN)/python tests/benchmarks/bench_quality.py
+
+# Retrain synthesis/extraction/learned/weights/extractor.npz from training/ and ../shared/corpus (about a minute).
+train-extractor: $(STAMP)
+	$(BIN)/python -m synthesis.extraction.learned.train
 
 # A one-folder application for this platform in dist/groundwork/ (see packaging/BUILD.md).
 # The third-party licence notice is generated with pip-licenses into the package folder.

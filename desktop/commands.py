@@ -253,3 +253,24 @@ class AddInsightCommand(QUndoCommand):
         self._workspace.write(lambda session: insights.delete_insight(session, insight_id))
         self._workspace.insights_changed.emit([insight_id])
         self._workspace.interview_changed.emit(self._interview_id)
+
+
+class SetInsightKindCommand(QUndoCommand):
+    """Relabel one or more insights with another kind."""
+
+    def __init__(self, workspace: Workspace, old: dict[int, str], new_kind: str) -> None:
+        count = len(old)
+        super().__init__(f"Change {'insight' if count == 1 else f'{count} insights'} to {new_kind}")
+        self._workspace = workspace
+        self._old = dict(old)
+        self._new = dict.fromkeys(old, new_kind)
+
+    def _apply(self, kinds: dict[int, str]) -> None:
+        self._workspace.write(lambda session: insights.set_insight_kinds(session, kinds))
+        self._workspace.insights_changed.emit(list(kinds))
+
+    def redo(self) -> None:
+        self._apply(self._new)
+
+    def undo(self) -> None:
+        self._apply(self._old)

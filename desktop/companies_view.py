@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from desktop.commands import AcceptSuggestionCommand, SetCompanyFieldCommand
 from desktop.company_table_model import RELATIONSHIP, CompanyTableModel, RelationshipDelegate
 from desktop.panes import column, fill, splitter
+from desktop.record_actions import RecordActions
 from desktop.suggestion_commands import DismissSuggestionCommand
 from desktop.tasks import TaskRunner
 from desktop.workspace import Workspace
@@ -66,6 +67,9 @@ class CompaniesView(WorkspaceView):
         header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
         self.table.setAccessibleName("Companies")
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._load_suggestions())
+        self.record_actions = RecordActions(
+            self.table, workspace, undo_stack, "company", self._current_named, self._all_named
+        )
         self.hint = QLabel(
             "No companies yet: they are created from interview metadata on import, or when you type a "
             "company on an interview. Double-click a cell to edit it."
@@ -110,6 +114,14 @@ class CompaniesView(WorkspaceView):
     def current_company(self) -> int | None:
         index = self.table.currentIndex()
         return self.model.company_id(index.row()) if index.isValid() else None
+
+    def _current_named(self) -> tuple[int, str] | None:
+        company_id = self.current_company()
+        named = dict(self._all_named())
+        return None if company_id is None else (company_id, named[company_id])
+
+    def _all_named(self) -> list[tuple[int, str]]:
+        return [(row.id, row.values["name"]) for row in self.model.rows()]
 
     def select_company(self, company_id: int) -> None:
         row = self.model.row_of(company_id)

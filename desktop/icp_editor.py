@@ -4,6 +4,7 @@ per-criterion explanations; which characteristics go with success, and suggested
 from __future__ import annotations
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.icp_table_models import SORT_ROLE, FitTableModel, SuccessTableModel
 from desktop.panes import column, fill, splitter
+from desktop.record_actions import RecordActions
 from desktop.tasks import TaskRunner
 from desktop.workspace import Workspace
 from desktop.workspace_view import WorkspaceView
@@ -93,9 +95,11 @@ class CriterionRow:
 
 
 class IcpEditor(WorkspaceView):
-
-    def __init__(self, workspace: Workspace, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, workspace: Workspace, runner: TaskRunner, undo_stack: QUndoStack, parent: QWidget | None = None
+    ) -> None:
         super().__init__(workspace, runner, parent)
+        self._undo_stack = undo_stack
         self.evidence = IcpEvidence((), (), (), ())
         self.current_id: int | None = None
 
@@ -117,6 +121,9 @@ class IcpEditor(WorkspaceView):
         self.icp_list.currentItemChanged.connect(self._icp_chosen)
         self.new_button = QPushButton("&New ICP")
         self.new_button.clicked.connect(self.new_icp)
+        self.record_actions = RecordActions(
+            self.icp_list, self._workspace, self._undo_stack, "icp", self._current_named
+        )
         return column((self.icp_list, 1), self.new_button)
 
     def _build_form(self) -> QGroupBox:
@@ -211,6 +218,8 @@ class IcpEditor(WorkspaceView):
             self.current_id = ids[0]
             self.reload()
             return
+        if self.current_id not in ids:
+            self.current_id = None  # the last ICP was deleted
         self.icp_list.blockSignals(True)
         self.icp_list.clear()
         for draft in evidence.icps:
@@ -249,6 +258,10 @@ class IcpEditor(WorkspaceView):
         for n, row in enumerate(self.criteria):
             row.set(*(draft.criteria[n] if n < len(draft.criteria) else ("", "")))
         self.form_error.clear()
+
+    def _current_named(self) -> tuple[int, str] | None:
+        draft = next((d for d in self.evidence.icps if d.id == self.current_id), None)
+        return (draft.id, draft.name) if draft and draft.id is not None else None
 
     def _icp_chosen(self, item: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
         if item is not None:

@@ -2,25 +2,26 @@
 
 from __future__ import annotations
 
-from html import escape
-
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, QUrl, Signal
+from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QSplitter,
-    QTableView,
     QTextBrowser,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.commands import EditInsightCommand, SetInsightStatusCommand
+from desktop.commands import EditInsightCommand
+from desktop.confidence_filter import ConfidenceFilter
+from desktop.evidence_html import OPEN_SCHEME, evidence_html
+from desktop.insight_actions import InsightActions, Picked, ReviewTable
 from desktop.insight_table_model import (
     EVIDENCE,
     ROW_ROLE,
@@ -28,20 +29,20 @@ from desktop.insight_table_model import (
     InsightFilterProxy,
     InsightTableModel,
 )
-from desktop.kinds import HIGHLIGHT_TEXT, highlight_colour, kind_label
+from desktop.kinds import kind_label
 from desktop.tasks import TaskRunner
-from desktop.transcript_html import format_seconds, highlighted_text
 from desktop.workspace import Workspace
 from desktop.workspace_view import WorkspaceView
 from synthesis.workspace import insights, interviews, personas
-from synthesis.workspace.insights import InsightKind, InsightRow, InsightStatus
-from synthesis.workspace.interviews import Highlight
-
-OPEN_SCHEME = "open"
+from synthesis.workspace.insights import InsightKind, InsightRow, InsightStatus, is_reviewed
 
 
 class InsightReview(WorkspaceView):
-    """Review suggested insights: filter, sort, accept (A), reject (R), edit (E or Enter)."""
+    """Review suggested insights: filter, sort, accept (A), reject (R), edit (E or Enter), change kind (K),
+    delete (Delete); A, R and Delete move to the next row.
+
+    A reworded row stays in the table whatever the filters (it is pinned) until a filter changes, so it
+    does not vanish from "Suggested" while the user is on it; A, R, K and Delete take rows out at once."""
 
     open_in_transcript = Signal(int, int)
     """(interview id, insight id): show this insight's highlight in its transcript."""
@@ -64,6 +65,10 @@ class InsightReview(WorkspaceView):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(filters)
+        second = QHBoxLayout()
+        second.addWidget(self.counts, 1)
+        second.addWidget(self.confidence_filter)
+        layout.addLayout(second)
         layout.addWidget(self.splitter, 1)
 
         workspace.insights_changed.connect(self._insights_changed)
@@ -100,9 +105,13 @@ class InsightReview(WorkspaceView):
         for combo in (self.kind_filter, self.status_filter, self.interview_filter, self.persona_filter):
             combo.currentIndexChanged.connect(self._apply_filters)
         self.text_filter.textChanged.connect(self._apply_filters)
+        self.confidence_filter = ConfidenceFilter()
+        self.confidence_filter.changed.connect(self._apply_filters)
+        self.counts = QLabel()
+        self.counts.setAccessibleName("Review progress")
 
     def _build_table(self) -> None:
-        self.table = QTableView()
+        self.table = ReviewTable()
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
@@ -117,9 +126,12 @@ class InsightReview(WorkspaceView):
         self.table.setAccessibleName("Insights")
         self.table.selectionModel().currentRowChanged.connect(self._show_current)
 
-        self.accept_action = self._table_action("&Accept", "A", lambda: self.set_status("accepted"))
-        self.reject_action = self._table_action("&Reject", "R", lambda: self.set_status("rejected"))
-        self.edit_action = self._table_action("&Edit", "E", self.edit_current)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        self.insight_actions = InsightActions(self._workspace, self._undo_stack, self, [self.table])
+        self.accept_action = self.insight_actions.accept_action
+        self.reject_action = self.insight_actions.reject_action
+        self.edit_action = self.insight_actions.edit_action
         self.edit_action.setShortcuts(
             [QKeySequence("E"), QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)]
         )
@@ -150,15 +162,6 @@ class InsightReview(WorkspaceView):
         self.splitter.addWidget(self.evidence)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
-
-    def _table_action(self, text: str, shortcut: str, slot) -> QAction:
-        action = QAction(text, self.table)
-        action.setShortcut(QKeySequence(shortcut))
-        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        action.setToolTip(f"{text.replace('&', '')} the selected insights ({shortcut})")
-        action.triggered.connect(slot)
-        self.table.addAction(action)
-        return action
 
     # Loading
 
@@ -212,8 +215,9 @@ class InsightReview(WorkspaceView):
         if len(rows) != len(insight_ids) or any(self.model.row_of(i) is None for i in insight_ids):
             self.reload()  # insights were added or deleted
             return
-        self.model.update_rows(rows)
+        self.model.update_rows(rows)  # the proxy re-filters changed rows itself (dynamic filter)
         self._show_current(self.table.currentIndex())
+        self._update_actions()
 
     # Filtering and selection
 
@@ -224,12 +228,22 @@ class InsightReview(WorkspaceView):
             interview_id=self.interview_filter.currentData(),
             persona_id=self.persona_filter.currentData(),
             text=self.text_filter.text(),
+            min_confidence=self.confidence_filter.value(),
         )
         self._update_actions()
 
     def selected_rows(self) -> list[InsightRow]:
-        indexes = self.table.selectionModel().selectedRows()
-        return [index.data(ROW_ROLE) for index in sorted(indexes, key=QModelIndex.row)]
+        return [self.proxy.index(row, 0).data(ROW_ROLE) for row in self._selected_numbers()]
+
+    def _selected_numbers(self) -> list[int]:
+        """The selected rows of the table, top to bottom (read from the selection's ranges: fast for a
+        500-row selection, unlike ``selectedRows``)."""
+        rows = {
+            row
+            for part in self.table.selectionModel().selection()
+            for row in range(part.top(), part.bottom() + 1)
+        }
+        return sorted(rows)
 
     def select_ids(self, insight_ids: list[int]) -> None:
         """Select these insights (those the filters show)."""
@@ -248,27 +262,61 @@ class InsightReview(WorkspaceView):
         self._update_actions()
 
     def _update_actions(self) -> None:
-        has_rows = self.proxy.rowCount() > 0
-        for action in (self.accept_action, self.reject_action, self.edit_action):
-            action.setEnabled(has_rows)
+        self.insight_actions.set_enabled(self.proxy.rowCount() > 0)
+        self._update_counts()
 
-    # Edits
+    def _update_counts(self) -> None:
+        """Rows in the current filter, and how many insights are reviewed (this interview's, and all)."""
+        rows = self.model.rows()
+        parts = [f"{self.proxy.rowCount()} of {len(rows)} shown"]
+        interview_id = self.interview_filter.currentData()
+        if interview_id is not None:
+            mine = [r for r in rows if r.interview_id == interview_id]
+            parts.append(
+                f"this interview: {sum(is_reviewed(r.status) for r in mine)} of {len(mine)} reviewed"
+            )
+        parts.append(f"{sum(is_reviewed(r.status) for r in rows)} of {len(rows)} reviewed overall")
+        self.counts.setText(" · ".join(parts))
 
-    def set_status(self, status: str) -> None:
-        """Accept or reject every selected insight in one undoable step."""
-        old = {row.id: row.status for row in self.selected_rows() if row.status != status}
-        if not old:
-            self.status_message.emit("Select the insights to change first.")
-            return
-        self._undo_stack.push(SetInsightStatusCommand(self._workspace, old, status))
-        self.status_message.emit(f"{len(old)} insight{'s' if len(old) != 1 else ''} {status}.")
+    # Edits (the shared insight actions call these)
 
-    def edit_current(self) -> None:
+    def picked_insights(self) -> list[Picked]:
+        return [Picked(r.id, r.kind, r.status) for r in self.selected_rows()]
+
+    def next_insight(self) -> int | None:
+        """The first row below the selection that is not selected, else the last one above it."""
+        selected = set(self._selected_numbers())
+        if not selected:
+            return None
+        below = range(max(selected) + 1, self.proxy.rowCount())
+        above = range(min(selected) - 1, -1, -1)
+        row = next((r for r in (*below, *above) if r not in selected), None)
+        return None if row is None else self.proxy.index(row, 0).data(ROW_ROLE).id
+
+    def go_to_insight(self, insight_id: int) -> None:
+        self.select_ids([insight_id])
+        self.table.scrollTo(self.table.currentIndex())
+
+    def edit_insight(self) -> None:
         index = self.table.currentIndex()
         if index.isValid():
             self.table.edit(index.siblingAtColumn(STATEMENT))
 
+    def menu_position(self) -> QPoint:
+        rect = self.table.visualRect(self.table.currentIndex().siblingAtColumn(STATEMENT))
+        return self.table.viewport().mapToGlobal(rect.bottomLeft())
+
+    def report(self, message: str) -> None:
+        self.status_message.emit(message)
+
+    def _context_menu(self, position: QPoint) -> None:
+        index = self.table.indexAt(position)
+        if index.isValid() and not self.table.selectionModel().isRowSelected(index.row()):
+            self.table.selectRow(index.row())
+        self.insight_actions.context_menu(self.table).popup(self.table.viewport().mapToGlobal(position))
+
     def _edit_requested(self, insight_id: int, statement: str) -> None:
+        self.proxy.pin(insight_id)
         self._undo_stack.push(EditInsightCommand(self._workspace, insight_id, statement))
 
     # Evidence pane
@@ -287,27 +335,3 @@ class InsightReview(WorkspaceView):
         row: InsightRow | None = self.table.currentIndex().data(ROW_ROLE)
         if url.scheme() == OPEN_SCHEME and row is not None:
             self.open_in_transcript.emit(row.interview_id, row.id)
-
-
-def evidence_html(row: InsightRow, context: interviews.TurnContext | None) -> str:
-    """The insight, then the whole turn it came from with the quote highlighted."""
-    badge = (
-        f'<span style="background-color:{highlight_colour(row.kind, row.status)}; color:{HIGHLIGHT_TEXT}">'
-        f"&nbsp;{escape(kind_label(row.kind))}&nbsp;</span>"
-    )
-    parts = [
-        f"<p>{badge} <b>{escape(row.statement)}</b> <small>({escape(row.status)}, {escape(row.origin)}, "
-        f"confidence {row.confidence:.2f})</small></p>"
-    ]
-    if context is None:
-        parts.append(f"<p>“{escape(row.quote)}”</p>" if row.quote else "<p><i>No evidence quote.</i></p>")
-    else:
-        start = context.text.find(row.quote) if row.quote else -1
-        spans = [Highlight(row.id, 0, start, start + len(row.quote), row.kind, row.status, row.statement)]
-        body = highlighted_text(context.text, spans if start >= 0 else [])
-        details = " · ".join(p for p in (format_seconds(context.start_seconds), context.role) if p)
-        parts.append(f"<p><b>{escape(context.speaker)}</b> <small>{escape(details)}</small><br/>{body}</p>")
-    parts.append(
-        f'<p><a href="{OPEN_SCHEME}:transcript">Open in transcript — {escape(row.interview_title)}</a></p>'
-    )
-    return "".join(parts)

@@ -35,13 +35,16 @@ class InsightTableModel(TableModel[InsightRow]):
         self.endResetModel()
 
     def update_rows(self, rows: list[InsightRow]) -> None:
-        """Replace the rows with these ids in place (rows not shown are ignored)."""
+        """Replace the rows with these ids in place (rows not shown are ignored); one ``dataChanged`` over
+        the span they cover, so a filter proxy takes them in or out in one pass."""
+        numbers = []
         for row in rows:
             number = self._row_of.get(row.id)
-            if number is None:
-                continue
-            self._rows[number] = row
-            self.dataChanged.emit(self.index(number, 0), self.index(number, len(COLUMNS) - 1))
+            if number is not None:
+                self._rows[number] = row
+                numbers.append(number)
+        if numbers:
+            self.dataChanged.emit(self.index(min(numbers), 0), self.index(max(numbers), len(COLUMNS) - 1))
 
     def insight_at(self, row: int) -> InsightRow:
         return self._rows[row]
@@ -102,17 +105,24 @@ def _display(row: InsightRow, column: int) -> str:
 
 
 class InsightFilterProxy(QSortFilterProxyModel):
-    """Filters by kind, status, interview, persona (0: in no persona) and free text (statement, quote or
-    interview title)."""
+    """Filters by kind, status, interview, persona (0: in no persona), minimum confidence and free text
+    (statement, quote or interview title). Pinned rows are shown whatever the filters, until they change."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
+        self._filters: tuple[Any, ...] = ()
         self._kind = ""
         self._status = ""
         self._interview_id: int | None = None
         self._persona_id: int | None = None
         self._text = ""
+        self._min_confidence = 0.0
+        self._pinned: set[int] = set()
         self.setSortRole(SORT_ROLE)
+
+    def pin(self, insight_id: int) -> None:
+        """Keep this row in view until the filters change (a row being edited)."""
+        self._pinned.add(insight_id)
 
     def set_filters(
         self,
@@ -122,17 +132,25 @@ class InsightFilterProxy(QSortFilterProxyModel):
         interview_id: int | None = None,
         persona_id: int | None = None,
         text: str = "",
+        min_confidence: float = 0.0,
     ) -> None:
+        filters = (kind, status, interview_id, persona_id, text.strip().casefold(), min_confidence)
         self.beginFilterChange()
-        self._kind, self._status, self._interview_id = kind, status, interview_id
-        self._persona_id = persona_id
-        self._text = text.strip().casefold()
+        if filters != self._filters:
+            self._pinned.clear()
+        self._filters = filters
+        self._kind, self._status, self._interview_id, self._persona_id, self._text = filters[:5]
+        self._min_confidence = min_confidence
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
         model = self.sourceModel()
-        row: InsightRow = model.data(model.index(source_row, 0, source_parent), ROW_ROLE)
-        if row is None:
+        if not isinstance(model, InsightTableModel) or source_parent.isValid():
+            return False
+        row = model.insight_at(source_row)
+        if row.id in self._pinned:
+            return True
+        if row.confidence < self._min_confidence - 1e-9:
             return False
         if self._kind and row.kind != self._kind:
             return False

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QTableView,
     QTextBrowser,
@@ -16,23 +15,29 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.commands import AddInsightCommand
+from desktop.insight_actions import ReviewList
 from desktop.interview_meta_panel import InterviewMetaPanel
+from desktop.interview_review import TranscriptReview
 from desktop.kinds import HIGHLIGHT_TEXT, KindLegend, highlight_colour, kind_label
 from desktop.panes import column, fill, splitter
+from desktop.record_actions import RecordActions
 from desktop.record_table_model import RecordTableModel
 from desktop.tasks import TaskRunner
 from desktop.transcript_html import INSIGHT_SCHEME, insight_anchor, transcript_html, turn_anchor
 from desktop.workspace import Workspace
 from desktop.workspace_view import WorkspaceView
-from synthesis.workspace import interviews
-from synthesis.workspace.insights import InsightKind
+from synthesis.workspace import insights, interviews
+from synthesis.workspace.insights import InsightKind, is_reviewed
 from synthesis.workspace.interviews import InterviewDetail, InterviewSummary, TurnRow
 
-LIST_HEADERS = ("Interview", "Interviewee", "Insights")
+LIST_HEADERS = ("Interview", "Interviewee", "Reviewed")
 
 
 class InterviewView(WorkspaceView):
-    """Pick an interview on the left; read and annotate it in the middle; edit its details on the right."""
+    """Pick an interview on the left; read and annotate it in the middle; edit its details on the right.
+
+    Its insights are reviewed where they are read: A, R, E, K and Delete (and the context menu) act on the
+    insight selected in the side list or the transcript, as in the insight review."""
 
     detail_shown = Signal(int)
     """An interview finished loading and is on screen (its id)."""
@@ -72,6 +77,9 @@ class InterviewView(WorkspaceView):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.list_view.setAccessibleName("Interviews")
         self.list_view.selectionModel().currentRowChanged.connect(self._list_row_changed)
+        self.record_actions = RecordActions(
+            self.list_view, self._workspace, self._undo_stack, "interview", self._current_interview
+        )
 
     def _build_transcript(self) -> QWidget:
         self.title = QLabel("Select an interview")
@@ -91,12 +99,18 @@ class InterviewView(WorkspaceView):
     def _build_details(self) -> QWidget:
         self.meta_panel = InterviewMetaPanel(self._workspace, self._undo_stack)
         self.meta_panel.status_message.connect(self.status_message)
-        self.insight_list = QListWidget()
+        self.insight_list = ReviewList()
         self.insight_list.setWordWrap(True)
         self.insight_list.setSpacing(2)
         self.insight_list.setAccessibleName("Insights of this interview")
         self.insight_list.currentItemChanged.connect(self._insight_item_changed)
-        return column(self.meta_panel, QLabel("Insights"), (self.insight_list, 1))
+        self.insight_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.insight_list.customContextMenuRequested.connect(lambda pos: self.review.list_menu(pos))
+        self.review = TranscriptReview(self, self._workspace, self._undo_stack)
+        self.insight_actions = self.review.actions
+        self.progress = QLabel("Insights")
+        self.progress.setAccessibleName("Review progress of this interview")
+        return column(self.meta_panel, self.progress, (self.insight_list, 1))
 
     # Loading
 
@@ -106,10 +120,12 @@ class InterviewView(WorkspaceView):
     def _show_list(self, summaries: list[InterviewSummary]) -> None:
         current = self.detail.id if self.detail else None
         self.list_model.set_records(
-            [(s.title, s.interviewee, str(s.insights)) for s in summaries],
+            [(s.title, s.interviewee, f"{s.reviewed} of {s.insights}") for s in summaries],
             [s.id for s in summaries],
         )
-        if current is not None:
+        if current is not None and self.list_model.row_of(current) is None:
+            self._show_detail(None, turn_id=None, insight_id=None)  # the open interview was deleted
+        elif current is not None:
             self._select_list_row(current)
 
     def open_interview(
@@ -156,6 +172,11 @@ class InterviewView(WorkspaceView):
         self.insight_list.blockSignals(True)
         self.insight_list.clear()
         seen: set[int] = set()
+        statuses = {h.insight_id: h.status for h in self.detail.highlights} if self.detail else {}
+        reviewed = sum(is_reviewed(status) for status in statuses.values())
+        self.progress.setText(
+            f"Insights — {reviewed} of {len(statuses)} reviewed" if statuses else "Insights"
+        )
         for highlight in self.detail.highlights if self.detail else []:
             if highlight.insight_id in seen:
                 continue
@@ -235,7 +256,15 @@ class InterviewView(WorkspaceView):
         self.reload_list()
 
     def _insights_changed(self, insight_ids: list[int]) -> None:
-        if self.detail is not None and {h.insight_id for h in self.detail.highlights} & set(insight_ids):
+        """Reload the transcript when a changed, added, deleted or restored insight belongs to it."""
+        self.reload_list()
+        if self.detail is None:
+            return
+        shown = {h.insight_id for h in self.detail.highlights}
+        ids = list(insight_ids)
+        if shown & set(ids) or self.detail.id in self._workspace.read(
+            lambda s: insights.interviews_of(s, ids)
+        ):
             self._reload_detail()
 
     # Adding insights from a selection
@@ -279,6 +308,12 @@ class InterviewView(WorkspaceView):
 
     def _context_menu(self, position: QPoint) -> None:
         menu = self.browser.createStandardContextMenu(position)
+        anchor = QUrl(self.browser.anchorAt(position))
+        if anchor.scheme() == INSIGHT_SCHEME and anchor.path().isdigit():
+            self.select_insight(int(anchor.path()))
+            menu.addSeparator()
+            for action in self.insight_actions.context_menu(menu).actions():
+                menu.addAction(action)
         menu.addSeparator()
         span = self.selected_span()
         add_menu = menu.addMenu("Add &insight as")
@@ -288,3 +323,8 @@ class InterviewView(WorkspaceView):
         for kind in InsightKind:
             add_menu.addAction(kind_label(kind), lambda kind=kind: self.add_insight(str(kind)))
         menu.popup(self.browser.viewport().mapToGlobal(position))
+
+    def _current_interview(self) -> tuple[int, str] | None:
+        index = self.list_view.currentIndex()
+        interview_id = self.list_model.id_at(index.row()) if index.isValid() else None
+        return None if interview_id is None else (interview_id, self.list_model.index(index.row(), 0).data())

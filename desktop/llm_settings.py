@@ -10,6 +10,7 @@ from PySide6.QtCore import QSettings
 from synthesis.extraction.llm_choice import LlmChoice, LlmUse, choose_extractor
 from synthesis.llm.base import LlmBackend
 from synthesis.llm.default_model import bundled_model_path
+from synthesis.llm.fit import AUTO_GPU_LAYERS
 from synthesis.llm.gguf_info import file_sha256
 from synthesis.llm.probe import ProbeResult, probe_prompt_version, run_probe
 from synthesis.llm.probe_cache import ProbeCache
@@ -30,6 +31,10 @@ class LlmSettings:
     n_ctx: int = DEFAULT_CONTEXT
     n_threads: int = 0
     """0 lets llama.cpp choose."""
+    n_gpu_layers: int = AUTO_GPU_LAYERS
+    """-1: automatic (all layers on the GPU when the llama.cpp build can offload, else none)."""
+    api_key: str = ""
+    """Sent to the server as a bearer token when set."""
 
     def describe(self) -> str:
         if self.use == LlmUse.OFF:
@@ -54,11 +59,13 @@ def load_model_settings(settings: QSettings) -> LlmSettings:
         use=LlmUse(use) if use in LlmUse._value2member_map_ else LlmUse.AUTO,
         n_ctx=number("n_ctx", DEFAULT_CONTEXT),
         n_threads=number("n_threads", 0),
+        n_gpu_layers=number("n_gpu_layers", AUTO_GPU_LAYERS),
+        api_key=str(settings.value(PREFIX + "api_key", "") or ""),
     )
 
 
 def save_model_settings(settings: QSettings, choice: LlmSettings) -> None:
-    for key in ("model_path", "server_url", "model_name", "n_ctx", "n_threads"):
+    for key in ("model_path", "server_url", "model_name", "n_ctx", "n_threads", "n_gpu_layers", "api_key"):
         settings.setValue(PREFIX + key, getattr(choice, key))
     settings.setValue(PREFIX + "use", choice.use.value)
 
@@ -78,6 +85,8 @@ def choose_model(
         cache=cache,
         cancel=cancel,
         progress=progress,
+        api_key=choice.api_key or None,
+        n_gpu_layers=resolved_gpu_layers(choice),
     )
 
 
@@ -86,11 +95,27 @@ def make_backend(choice: LlmSettings) -> LlmBackend:
     if choice.server_url:
         from synthesis.llm.http_backend import HttpBackend
 
-        return HttpBackend(choice.server_url, choice.model_name or "default", context_size=choice.n_ctx)
+        return HttpBackend(
+            choice.server_url,
+            choice.model_name or "default",
+            api_key=choice.api_key or None,
+            context_size=choice.n_ctx,
+        )
     from synthesis.llm.llama_backend import LlamaBackend
 
     path = Path(choice.model_path) if choice.model_path else bundled_model_path()
-    return LlamaBackend(path, n_ctx=choice.n_ctx, n_threads=choice.n_threads or None)
+    return LlamaBackend(
+        path, n_ctx=choice.n_ctx, n_threads=choice.n_threads or None, n_gpu_layers=resolved_gpu_layers(choice)
+    )
+
+
+def resolved_gpu_layers(choice: LlmSettings) -> int:
+    """The n_gpu_layers for llama.cpp: the setting, or for 'automatic' all layers when it can offload."""
+    if choice.n_gpu_layers != AUTO_GPU_LAYERS:
+        return choice.n_gpu_layers
+    from synthesis.llm.llama_backend import gpu_offload_supported
+
+    return -1 if gpu_offload_supported() else 0
 
 
 def probe_model(choice: LlmSettings, cancel: Cancel, cache: ProbeCache | None = None) -> ProbeResult:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QSpinBox,
     QTableView,
     QVBoxLayout,
@@ -27,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.discovered_llm_table import PATH_ROLE, DiscoveredLlmTableModel
+from desktop.llm_catalogue_view import LlmCatalogueView
 from desktop.llm_settings import (
     LlmSettings,
     cached_probe,
@@ -37,6 +40,7 @@ from desktop.llm_settings import (
 from desktop.tasks import DB_LANE, MODEL_LANE, TaskRunner
 from synthesis.extraction.llm_choice import LlmUse, describe_probe
 from synthesis.llm.discovery import DiscoveredLlm, discover_llms
+from synthesis.llm.fit import AUTO_GPU_LAYERS
 from synthesis.llm.probe import ProbeResult
 from synthesis.tasks import Cancel
 
@@ -69,6 +73,7 @@ class LlmView(QWidget):
         discover: Discover = discover_llms,
         probe: Probe = probe_model,
         cached: CachedProbe = cached_probe,
+        catalogue_view: LlmCatalogueView | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -83,7 +88,8 @@ class LlmView(QWidget):
 
         self._build_table()
         self._build_choice_fields()
-        layout = QVBoxLayout(self)
+        content = QWidget()
+        layout = QVBoxLayout(content)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self._build_top_row())
         layout.addWidget(self.table, 1)
@@ -91,9 +97,29 @@ class LlmView(QWidget):
         bottom.addWidget(self._build_choice_box(), 3)
         bottom.addWidget(self._build_probe_box(), 2)
         layout.addLayout(bottom)
+        layout.addWidget(self._build_catalogue(catalogue_view, runner))
         layout.addStretch(1)
+        self._wrap_in_scroll_area(content)
         self._show_settings(load_model_settings(settings))
         self._connect_saves()
+
+    def _build_catalogue(
+        self, catalogue_view: LlmCatalogueView | None, runner: TaskRunner
+    ) -> LlmCatalogueView:
+        self.catalogue_view = catalogue_view or LlmCatalogueView(runner)
+        self.catalogue_view.model_ready.connect(self._use_downloaded)
+        self.catalogue_view.folder_changed.connect(self.rescan)
+        self.catalogue_view.status_message.connect(self.status_message)
+        return self.catalogue_view
+
+    def _wrap_in_scroll_area(self, content: QWidget) -> None:
+        scroll = QScrollArea()
+        scroll.setWidget(content)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
 
     def _build_table(self) -> None:
         self.table_model = DiscoveredLlmTableModel(self)
@@ -138,6 +164,13 @@ class LlmView(QWidget):
         self.threads_spin = QSpinBox()
         self.threads_spin.setRange(0, 256)
         self.threads_spin.setSpecialValueText("automatic")
+        self.gpu_layers_spin = QSpinBox()
+        self.gpu_layers_spin.setRange(AUTO_GPU_LAYERS, 999)
+        self.gpu_layers_spin.setSpecialValueText("automatic")
+        self.gpu_layers_spin.setToolTip("Layers offloaded to the GPU; 0 runs on the CPU only.")
+        self.api_key_edit = QLineEdit()
+        self.api_key_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.api_key_edit.setPlaceholderText("Optional: sent as a bearer token")
 
     def _build_choice_box(self) -> QGroupBox:
         path_row = QHBoxLayout()
@@ -147,9 +180,11 @@ class LlmView(QWidget):
         form.addRow(self.file_radio, path_row)
         form.addRow(self.server_radio, self.url_edit)
         form.addRow("Server &model:", self.name_edit)
+        form.addRow("Server API &key:", self.api_key_edit)
         form.addRow("&Use:", self.use_combo)
         form.addRow("&Context size:", self.context_spin)
         form.addRow("&Threads:", self.threads_spin)
+        form.addRow("&GPU layers:", self.gpu_layers_spin)
         choice_box = QGroupBox("Model for synthesis")
         choice_box.setLayout(form)
         return choice_box
@@ -188,12 +223,13 @@ class LlmView(QWidget):
 
     def _connect_saves(self) -> None:
         """Every change of a setting is saved at once."""
-        for edit in (self.path_edit, self.url_edit, self.name_edit):
+        for edit in (self.path_edit, self.url_edit, self.name_edit, self.api_key_edit):
             edit.editingFinished.connect(self._save)
         self.source_group.buttonToggled.connect(lambda *_: self._save())
         self.use_combo.currentIndexChanged.connect(lambda *_: self._save())
         self.context_spin.valueChanged.connect(lambda *_: self._save())
         self.threads_spin.valueChanged.connect(lambda *_: self._save())
+        self.gpu_layers_spin.valueChanged.connect(lambda *_: self._save())
 
     # Settings
 
@@ -205,6 +241,8 @@ class LlmView(QWidget):
         self.use_combo.setCurrentIndex(max(self.use_combo.findData(choice.use.value), 0))
         self.context_spin.setValue(choice.n_ctx)
         self.threads_spin.setValue(choice.n_threads)
+        self.gpu_layers_spin.setValue(choice.n_gpu_layers)
+        self.api_key_edit.setText(choice.api_key)
         self._update_enabled()
 
     def current_settings(self) -> LlmSettings:
@@ -216,6 +254,8 @@ class LlmView(QWidget):
             use=LlmUse(self.use_combo.currentData()),
             n_ctx=self.context_spin.value(),
             n_threads=self.threads_spin.value(),
+            n_gpu_layers=self.gpu_layers_spin.value(),
+            api_key=self.api_key_edit.text().strip() if server else "",
         )
 
     def _save(self) -> None:
@@ -229,11 +269,22 @@ class LlmView(QWidget):
         server = self.server_radio.isChecked()
         for widget in (self.path_edit, self.browse_button):
             widget.setEnabled(not server)
-        for widget in (self.url_edit, self.name_edit):
+        for widget in (self.url_edit, self.name_edit, self.api_key_edit):
             widget.setEnabled(server)
+
+    def _use_downloaded(self, path: str, n_ctx: int) -> None:
+        """A downloaded model passed its probe: make it the model for synthesis."""
+        self.path_edit.setText(path)
+        self.file_radio.setChecked(True)
+        self.context_spin.setValue(n_ctx)
+        self._save()
+        self.rescan()
 
     def _row_chosen(self, current, _previous) -> None:
         if current.isValid():
+            context = self.catalogue_view.show_model(self.table_model.model_at(current.row()))
+            if context is not None:
+                self.context_spin.setValue(context.n_ctx)  # the disk label says why this size
             self.path_edit.setText(current.data(PATH_ROLE))
             self.file_radio.setChecked(True)
             self._save()
@@ -271,7 +322,7 @@ class LlmView(QWidget):
     def _show_models(self, models: list[DiscoveredLlm]) -> None:
         self.table_model.set_models(models)
         rows = min(max(len(models), MIN_TABLE_ROWS), MAX_TABLE_ROWS)
-        self.table.setMaximumHeight(
+        self.table.setFixedHeight(
             self.table.horizontalHeader().sizeHint().height()
             + rows * self.table.verticalHeader().defaultSectionSize()
             + 2 * self.table.frameWidth()

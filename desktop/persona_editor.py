@@ -11,12 +11,14 @@ from PySide6.QtGui import QCursor, QFocusEvent, QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMenu,
     QPlainTextEdit,
+    QPushButton,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -25,6 +27,8 @@ from PySide6.QtWidgets import (
 from desktop.commands import PlaceInsightCommand, SetPersonaFieldCommand, SetPersonaIcpsCommand
 from desktop.panes import column, fill, splitter
 from desktop.persona_html import MOVE_SCHEME, REMOVE_SCHEME, TURN_SCHEME, themes_html
+from desktop.record_actions import RecordActions
+from desktop.removal_commands import CreatePersonaCommand
 from desktop.tasks import TaskRunner
 from desktop.workspace import Workspace
 from desktop.workspace_view import WorkspaceView
@@ -60,6 +64,7 @@ class PersonaEditor(WorkspaceView):
         self._undo_stack = undo_stack
         self.profile: PersonaProfile | None = None
         self._personas: list[personas.PersonaListItem] = []
+        self._open_next: CreatePersonaCommand | None = None
 
         left = self._build_list()
         self._build_form()
@@ -80,9 +85,39 @@ class PersonaEditor(WorkspaceView):
         self.persona_list.setSpacing(2)
         self.persona_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.persona_list.currentItemChanged.connect(self._persona_chosen)
-        self.hint = QLabel("No personas yet: Tools → Redraft Personas (Ctrl+Shift+R) drafts them.")
+        self.hint = QLabel(
+            "No personas yet: Tools → Redraft Personas (Ctrl+Shift+R) drafts them, or add one by hand."
+        )
         self.hint.setWordWrap(True)
-        return column(self.hint, (self.persona_list, 1))
+        self.record_actions = RecordActions(
+            self.persona_list, self._workspace, self._undo_stack, "persona", self._current, self._all
+        )
+        self.new_button = QPushButton("&New persona…")
+        self.new_button.clicked.connect(self.new_persona)
+        self.name_dialog: QInputDialog | None = None
+        return column(self.hint, (self.persona_list, 1), self.new_button)
+
+    def _current(self) -> tuple[int, str] | None:
+        return (self.profile.id, self.profile.name) if self.profile else None
+
+    def _all(self) -> list[tuple[int, str]]:
+        return [(p.id, p.name) for p in self._personas]
+
+    def new_persona(self) -> None:
+        """Ask for a name, then add a draft persona by hand (undoable) and open it."""
+        self.name_dialog = QInputDialog(self)
+        self.name_dialog.setWindowTitle("New persona")
+        self.name_dialog.setLabelText("Name of the persona:")
+        self.name_dialog.textValueSelected.connect(self._create_persona)
+        self.name_dialog.open()
+
+    def _create_persona(self, name: str) -> None:
+        if not name.strip():
+            self.status_message.emit("A persona needs a name.")
+            return
+        command = CreatePersonaCommand(self._workspace, name)
+        self._open_next = command
+        self._undo_stack.push(command)
 
     def _build_form(self) -> None:
         """The persona's fields, status and linked ICPs (disabled until a persona is chosen)."""
@@ -140,6 +175,8 @@ class PersonaEditor(WorkspaceView):
     def _show_list(self, loaded: tuple[list[personas.PersonaListItem], list[tuple[int, str]]]) -> None:
         self._personas, icps = loaded
         current = self.profile.id if self.profile else None
+        if self._open_next is not None:  # a persona just made by hand
+            current, self._open_next = self._open_next.persona_id, None
         self.persona_list.blockSignals(True)
         self.persona_list.clear()
         for persona in self._personas:
@@ -215,9 +252,8 @@ class PersonaEditor(WorkspaceView):
         if item is not None:
             self.open_persona(item.data(Qt.ItemDataRole.UserRole))
 
-    def _personas_changed(self, persona_ids: list[int]) -> None:
-        if self.profile is not None and self.profile.id in persona_ids:
-            self._reload_profile()
+    def _personas_changed(self, _persona_ids: list[int]) -> None:
+        """Reload the list; it reopens the shown persona, or the first one if it was deleted or merged."""
         self.reload()
 
     # Edits

@@ -91,6 +91,7 @@ class PersonaMatrixView(WorkspaceView):
         for signal in (workspace.contents_changed, workspace.companies_changed):
             signal.connect(self.reload)
         workspace.personas_changed.connect(lambda _ids: self.reload())
+        workspace.insights_changed.connect(lambda _ids: self.reload())  # a kind or status decides the cells
 
     def reload(self) -> None:
         self._load("personas.matrix", matrix_table, self._show, "build the matrix")

@@ -25,6 +25,9 @@ class TableModel(QAbstractTableModel, Generic[Row]):
             return None
         return self._rows[index.row()]
 
+    def rows(self) -> list[Row]:
+        return list(self._rows)
+
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._rows)
 

@@ -50,7 +50,7 @@ class WorkspacePage(QWidget):
         self.companies = CompaniesView(workspace, runner, undo_stack)
         self.personas = PersonaEditor(workspace, runner, undo_stack)
         self.matrix = PersonaMatrixView(workspace, runner)
-        self.icps = IcpEditor(workspace, runner)
+        self.icps = IcpEditor(workspace, runner, undo_stack)
         self.models = LlmView(settings, runner)
         self.views = {
             "interviews": self.interviews,

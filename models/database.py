@@ -1,14 +1,16 @@
 """Create and open workspace files: one SQLite database per client engagement.
 
 Opening a workspace checks that the file is a Groundwork database, copies it aside when its schema is
-older than this version's, and applies the pending Alembic migrations.
+older than this version's (see ``models.backup``), and applies the pending Alembic migrations, each in its
+own transaction: a migration interrupted at any point (kill, power loss, full disk) leaves the workspace at
+the revision before it.
 """
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 import tempfile
+import time
 from contextlib import closing
 from importlib import resources
 from pathlib import Path
@@ -17,8 +19,11 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, event
-from sqlmodel import create_engine
+from sqlalchemy import Connection, Engine, event
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlmodel import Session, create_engine
+
+from models.backup import BackupError, ensure_backup
 
 WORKSPACE_SUFFIX = ".groundwork"
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -94,12 +99,74 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(connection).get_current_revision()
 
 
+def _revisions_after(current: str | None, target: str) -> list[str]:
+    """The revisions to apply, oldest first, to go from ``current`` up to ``target`` (a linear history)."""
+    script = ScriptDirectory.from_config(_alembic_config())
+    chain = [s.revision for s in reversed(list(script.walk_revisions()))]
+    target_script = script.get_revision(target)
+    assert target_script is not None
+    last = chain.index(target_script.revision)
+    first = chain.index(current) + 1 if current is not None else 0
+    return chain[first : last + 1]
+
+
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Apply migrations up to ``revision`` on the engine's database."""
+    """Apply migrations up to ``revision``, each revision in its own transaction, its DDL included.
+
+    pysqlite commits DDL on its own (it only opens transactions before INSERT/UPDATE/DELETE), so the
+    connection is switched to manual transactions and every revision runs between our ``BEGIN IMMEDIATE``
+    and ``COMMIT``, together with its ``alembic_version`` update.
+    """
     config = _alembic_config()
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, revision)
+    with engine.connect() as connection:
+        driver = connection.connection.driver_connection
+        assert isinstance(driver, sqlite3.Connection)
+        pending = _revisions_after(MigrationContext.configure(connection).get_current_revision(), revision)
+        connection.rollback()
+        driver.isolation_level = None
+        try:
+            config.attributes["connection"] = connection
+            for step in pending:
+                connection.exec_driver_sql("BEGIN IMMEDIATE")
+                try:
+                    _drop_batch_leftovers(connection)
+                    command.upgrade(config, step)
+                    connection.commit()
+                except BaseException:
+                    connection.rollback()
+                    raise
+        finally:
+            driver.isolation_level = ""
+
+
+def _drop_batch_leftovers(connection: Connection) -> None:
+    """Drop the copies an older version left when stopped inside a batch migration (``_alembic_tmp_*``).
+
+    Alembic's batch mode builds the new table as ``_alembic_tmp_<name>`` and renames it within the same
+    revision, so such a table is never data of a finished revision; left in place it blocks the retry.
+    """
+    leftovers = connection.exec_driver_sql(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE '\\_alembic\\_tmp\\_%' ESCAPE '\\'"
+    ).all()
+    for (name,) in leftovers:
+        connection.exec_driver_sql(f'DROP TABLE "{name}"')
+
+
+def begin_immediate(session: Session, *, wait_seconds: float = 60.0) -> None:
+    """Take the workspace's write lock now, so what the session reads next stays true until it commits.
+
+    Must be the session's first statement. Another writer holding the lock is waited for, up to
+    ``wait_seconds``; then SQLite's "database is locked" is raised (``storage_problem`` words it).
+    """
+    deadline = time.monotonic() + wait_seconds
+    while True:
+        try:
+            session.connection().exec_driver_sql("BEGIN IMMEDIATE")
+            return
+        except OperationalError as exc:
+            if "locked" not in str(exc.orig).lower() or time.monotonic() >= deadline:
+                raise
+            session.rollback()
 
 
 def create_workspace(path: Path) -> Engine:
@@ -127,10 +194,6 @@ def create_workspace(path: Path) -> Engine:
             f"{path}: could not create the workspace ({_cause(exc)}). Check that the folder is writable."
         ) from exc
     return engine
-
-
-def backup_path(path: Path, revision: str | None) -> Path:
-    return path.with_name(f"{path.name}.before-{revision or 'unversioned'}.bak")
 
 
 def _check_is_workspace(path: Path) -> None:
@@ -172,15 +235,20 @@ def open_workspace(path: Path) -> Engine:
         raise _unreadable(path, exc) from exc
     if revision == head_revision():
         return engine
-    _checkpoint(engine)
-    shutil.copy2(path, backup_path(path, revision))
+    try:
+        _checkpoint(engine)
+        backup = ensure_backup(path, revision)
+    except (BackupError, OSError, SQLAlchemyError) as exc:
+        engine.dispose()
+        cause = str(exc) if isinstance(exc, BackupError) else _cause(exc)
+        raise WorkspaceError(f"{path}: this workspace needs an upgrade, but {cause}.") from exc
     try:
         upgrade(engine)
     except Exception as exc:
         engine.dispose()
         raise WorkspaceError(
-            f"{path}: the workspace could not be upgraded ({_cause(exc)}). "
-            f"A copy from before the upgrade is at {backup_path(path, revision)}."
+            f"{path}: the workspace could not be upgraded ({_cause(exc)}); it was left as it was before. "
+            f"A copy from before the upgrade is at {backup}."
         ) from exc
     return engine
 

@@ -12,6 +12,10 @@ def interview_by_sha256(session: Session, sha256: str) -> Interview | None:
     return session.exec(select(Interview).where(Interview.sha256 == sha256)).first()
 
 
+def interview_by_text_sha256(session: Session, text_sha256: str) -> Interview | None:
+    return session.exec(select(Interview).where(Interview.text_sha256 == text_sha256)).first()
+
+
 def interviews(session: Session) -> list[Interview]:
     return list(session.exec(select(Interview).order_by(Interview.id)))
 

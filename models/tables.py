@@ -90,6 +90,8 @@ class Interview(SQLModel, table=True):
     format: str
     encoding: str = "utf-8"
     sha256: str
+    text_sha256: str | None = Field(default=None, index=True)
+    """``models.fingerprint.text_fingerprint`` of ``text``: finds the same transcript re-saved differently."""
     text: str
     language: str | None = None
     warnings: list[str] = _json()

@@ -1,4 +1,9 @@
-"""Import transcript files into a workspace: one transaction per file, a batch goes on past bad files."""
+"""Import transcript files into a workspace: one transaction per file, a batch goes on past bad files.
+
+A file whose bytes, or whose text once normalised (``models.fingerprint``), are already in the workspace is
+skipped as a duplicate. The check and the insert run under the workspace's write lock, so two imports of
+the same file at once store it once; the other reports it as a duplicate.
+"""
 
 from __future__ import annotations
 
@@ -11,11 +16,12 @@ from enum import StrEnum
 from pathlib import Path
 
 from sqlalchemy import Engine
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlmodel import Session
 
-from models.database import storage_problem
-from models.queries import company_id_for, interview_by_sha256
+from models.database import begin_immediate, storage_problem
+from models.fingerprint import text_fingerprint
+from models.queries import company_id_for, interview_by_sha256, interview_by_text_sha256
 from models.tables import Interview
 from synthesis.ingest import SUPPORTED_SUFFIXES, TranscriptError, parse_bytes
 from synthesis.ingest.decode import check_size
@@ -68,21 +74,43 @@ def collect_files(paths: Iterable[Path]) -> list[Path]:
     return files
 
 
+def outside_folder(path: Path, folders: Sequence[Path]) -> Path | None:
+    """The folder of ``folders`` that ``path`` was found in, when ``path`` is a link to a file outside it."""
+    for folder in folders:
+        if path.is_relative_to(folder):
+            return None if path.resolve().is_relative_to(folder.resolve()) else folder
+    return None
+
+
 def import_paths(
     engine: Engine,
     paths: Sequence[Path],
     *,
     interviewers: Sequence[str] = (),
+    follow_links: bool = False,
     progress: Progress = no_progress,
     cancel: Cancel = never_cancel,
 ) -> list[FileResult]:
-    """Import every transcript file under ``paths``; returns one result per file, in order."""
+    """Import every transcript file under ``paths``; returns one result per file, in order.
+
+    A file found in a folder that is a link to a file outside that folder is not read unless
+    ``follow_links`` is set (a folder import reads that folder, nothing else).
+    """
     files = collect_files(paths)
+    folders = [path for path in paths if path.is_dir()]
     results: list[FileResult] = []
     for number, path in enumerate(files):
         if cancel():
             break
         progress(number / max(len(files), 1), f"Importing {path.name}")
+        folder = None if follow_links else outside_folder(path, folders)
+        if folder is not None:
+            message = (
+                f"{path.name}: a link to {path.resolve()}, outside the folder {folder}; not imported. "
+                "Import that file itself, or import the folder with --follow-links."
+            )
+            results.append(FileResult(path, Outcome.FAILED, message))
+            continue
         results.append(import_file(engine, path, interviewers=interviewers))
     progress(1.0, "Import finished")
     return results
@@ -98,17 +126,19 @@ def import_file(engine: Engine, path: Path, *, interviewers: Sequence[str] = ())
     digest = hashlib.sha256(data).hexdigest()
     try:
         with Session(engine) as session:
-            existing = interview_by_sha256(session, digest)
-            if existing is not None:
-                return FileResult(
-                    path,
-                    Outcome.DUPLICATE,
-                    f"{path.name}: already imported as “{existing.title}”; skipped.",
-                    interview_id=existing.id,
-                )
+            begin_immediate(session)
+            duplicate = _duplicate_of(session, path, digest, parsed.text)
+            if duplicate is not None:
+                return duplicate
             interview = store_transcript(session, parsed, source_file_name=path.name, sha256=digest)
             session.commit()
             interview_id = interview.id
+    except IntegrityError:
+        with Session(engine) as session:  # stored by a writer that does not take the lock (older version)
+            duplicate = _duplicate_of(session, path, digest, parsed.text)
+        if duplicate is None:
+            raise
+        return duplicate
     except OperationalError as exc:
         problem = storage_problem(exc)
         if problem is None:
@@ -122,6 +152,23 @@ def import_file(engine: Engine, path: Path, *, interviewers: Sequence[str] = ())
         interview_id=interview_id,
         turns=len(parsed.turns),
         warnings=list(parsed.warnings),
+    )
+
+
+def _duplicate_of(session: Session, path: Path, digest: str, text: str) -> FileResult | None:
+    """The duplicate result when the same bytes, or the same text saved differently, are already stored."""
+    existing = interview_by_sha256(session, digest)
+    how = ""
+    if existing is None:
+        existing = interview_by_text_sha256(session, text_fingerprint(text))
+        how = " (the same text, saved with other line endings, spacing or byte-order mark)"
+    if existing is None:
+        return None
+    return FileResult(
+        path,
+        Outcome.DUPLICATE,
+        f"{path.name}: already imported as “{existing.title}”{how}; skipped.",
+        interview_id=existing.id,
     )
 
 
@@ -159,6 +206,7 @@ def store_transcript(
         format=parsed.format,
         encoding=parsed.encoding,
         sha256=sha256,
+        text_sha256=text_fingerprint(parsed.text),
         text=parsed.text,
         warnings=list(parsed.warnings),
     )

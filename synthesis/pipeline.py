@@ -19,11 +19,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import Engine
-from sqlmodel import Session
 
 from models.tables import RunStatus
 from synthesis.extraction.llm_choice import LlmChoice, record_probe
-from synthesis.extraction.run import RunSummary, new_or_changed, run_extraction
+from synthesis.extraction.run import RunSummary, run_extraction
 from synthesis.personas.synthesize import SynthesisReport, synthesize_personas
 from synthesis.tasks import Cancel, Progress, never_cancel, no_progress, sub_progress
 
@@ -59,6 +58,9 @@ class SynthesisOutcome:
             parts.append(f"{run.chunks_skipped} chunks resumed from an earlier run")
         if self.personas is not None:
             parts.append(f"{len(self.personas.personas)} personas drafted")
+        problems = run.problems()
+        if problems:
+            return "Extraction finished with rejected model output: " + ", ".join(parts) + f". {problems}."
         return "Extraction finished: " + ", ".join(parts) + "."
 
 
@@ -96,17 +98,9 @@ def extract_insights(
     """Store the probe result that decided ``choice``, then extract from new or changed interviews (all of
     them with ``everything``), resuming an unfinished run."""
     record_probe(engine, choice)
-    skipped = 0
-    ids = None
-    if not everything:
-        with Session(engine) as session:
-            ids, skipped = new_or_changed(session, choice.extractor)
-    if ids == []:
-        progress(1.0, "Every interview was already extracted with these settings")
-        return RunSummary(0, RunStatus.COMPLETED, 0, 0, 0, 0, 0, 0, choice.extractor.llm_led, skipped)
-    summary = run_extraction(engine, choice.extractor, interview_ids=ids, progress=progress, cancel=cancel)
-    summary.interviews_skipped = skipped
-    return summary
+    return run_extraction(
+        engine, choice.extractor, new_only=not everything, progress=progress, cancel=cancel
+    )
 
 
 def extract_new_insights(

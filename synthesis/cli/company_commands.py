@@ -6,14 +6,13 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.markup import escape
 from rich.padding import Padding
 from rich.table import Table
 from sqlmodel import Session, col, select
 
 from models.queries import company_named
 from models.tables import Company, InsightStatus, Interview
-from synthesis.cli.common import console, fail, workspace
+from synthesis.cli.common import console, fail, plain, shown, workspace
 from synthesis.workspace import companies
 
 WorkspaceArg = Annotated[Path, typer.Argument(help="The workspace file.")]
@@ -79,17 +78,19 @@ def _print_table(rows: list[companies.CompanyRow], pending: dict[int, int]) -> N
     for row in rows:
         values = row.values
         table.add_row(
-            str(row.id),
-            values["name"],
-            values["industry"],
-            values["employee_count"],
-            values["revenue_band"],
-            values["funding_stage"],
-            values["tech_stack"],
-            _location(values),
-            values["relationship"],
-            str(row.interviews),
-            str(pending[row.id] or ""),
+            *plain(
+                row.id,
+                values["name"],
+                values["industry"],
+                values["employee_count"],
+                values["revenue_band"],
+                values["funding_stage"],
+                values["tech_stack"],
+                _location(values),
+                values["relationship"],
+                row.interviews,
+                pending[row.id] or "",
+            )
         )
     console.print(table)
 
@@ -97,10 +98,10 @@ def _print_table(rows: list[companies.CompanyRow], pending: dict[int, int]) -> N
 def _print_block(row: companies.CompanyRow, pending: int) -> None:
     """One company in a few wrapped lines: name and standing, then only the facts that are known."""
     values = row.values
-    head = [values["relationship"], f"{row.interviews} interviews"]
+    head = [shown(values["relationship"]), f"{row.interviews} interviews"]
     if pending:
         head.append(f"{pending} suggestions")
-    console.print(f"[bold]{row.id:>3}  {escape(values['name'])}[/] · " + " · ".join(head))
+    console.print(f"[bold]{row.id:>3}  {shown(values['name'])}[/] · " + " · ".join(head))
     facts = [
         ("Industry", values["industry"]),
         ("Employees", values["employee_count"]),
@@ -109,7 +110,7 @@ def _print_block(row: companies.CompanyRow, pending: int) -> None:
         ("Location", _location(values)),
         ("Tech", values["tech_stack"]),
     ]
-    known = " · ".join(f"{name}: {escape(value)}" for name, value in facts if value)
+    known = " · ".join(f"{name}: {shown(value)}" for name, value in facts if value)
     if known:
         console.print(Padding(known, (0, 0, 0, 5)), highlight=False)
 
@@ -168,7 +169,7 @@ def set_company(
             row.company_id = company.id
             session.add(row)
         session.commit()
-        console.print(f"Company {company.id}: {company.name} saved")
+        console.print(f"Company {company.id}: {shown(company.name)} saved")
 
 
 @company_app.command("accept")
@@ -201,14 +202,14 @@ def accept_suggestions(
                     value = companies.accepted_value(session, suggestion)
                     companies.set_company_field(session, company_id, suggestion.target, value)
                 except ValueError as exc:
-                    said = f"{escape(name)}: {suggestion.field} “{escape(suggestion.quote)}”"
-                    console.print(f"[yellow]skipped[/] {said}: {escape(str(exc))}", soft_wrap=True)
+                    said = f"{shown(name)}: {shown(suggestion.field)} “{shown(suggestion.quote)}”"
+                    console.print(f"[yellow]skipped[/] {said}: {shown(exc)}", soft_wrap=True)
                     continue
                 companies.set_suggestion_status(session, suggestion.id, InsightStatus.ACCEPTED)
                 console.print(
-                    f"{name}: {suggestion.target} ← {suggestion.value}   “{suggestion.quote}”",
+                    f"{shown(name)}: {suggestion.target} ← {shown(suggestion.value)}"
+                    f"   “{shown(suggestion.quote)}”",
                     highlight=False,
-                    markup=False,
                     soft_wrap=True,
                 )
                 accepted += 1

@@ -7,9 +7,10 @@ from typing import Annotated
 
 import typer
 from rich.table import Table
+from rich.text import Text
 
 from models.database import WorkspaceError
-from synthesis.cli.common import console, fail, progress_bar
+from synthesis.cli.common import console, fail, plain, progress_bar, shown
 from synthesis.demo import DemoCancelled, DemoError, DemoResult, run_demo
 
 
@@ -40,7 +41,7 @@ def demo(
 
 def print_summary(result: DemoResult) -> None:
     """The demo's results: model choice, counts, ICP fit per company, personas, and where the files are."""
-    console.print(f"[bold]Language model:[/] {result.llm_reason}", highlight=False)
+    console.print(f"[bold]Language model:[/] {shown(result.llm_reason)}", highlight=False)
     if not result.llm_led:
         console.print(
             "[yellow]The bundled model is too small to lead extraction on this machine; insights come from "
@@ -52,20 +53,21 @@ def print_summary(result: DemoResult) -> None:
     )
     table = Table("Company", "Relationship", "Fit score", "Fits", title=f"ICP: {result.icp_name}")
     for line in result.fits:
-        table.add_row(
-            line.company, line.relationship, f"{line.score}/100", "[green]yes[/]" if line.fits else "no"
-        )
+        fits = Text("yes", style="green") if line.fits else Text("no")
+        table.add_row(*plain(line.company, line.relationship, f"{line.score}/100"), fits)
     console.print(table)
-    console.print("Criteria: " + "; ".join(result.icp_criteria))
+    console.print("Criteria: " + shown("; ".join(result.icp_criteria)))
     fitting = sum(line.fits for line in result.fits)
     console.print(f"ICP fits: {fitting} of {len(result.fits)} companies")
     for reason in result.outside_icp:
-        console.print(f"  outside the ICP: {reason}", highlight=False)
-    console.print(f"Personas ({len(result.personas)}): " + "; ".join(result.personas))
+        console.print(f"  outside the ICP: {shown(reason)}", highlight=False)
+    console.print(f"Personas ({len(result.personas)}): " + shown("; ".join(result.personas)))
     console.print(
-        f"[bold]Report:[/] {result.report} (DRAFT: includes suggested insights nobody has reviewed yet)"
+        f"[bold]Report:[/] {shown(result.report)} "
+        "(DRAFT: includes suggested insights nobody has reviewed yet)"
     )
     console.print(
-        f"[bold]Workspace:[/] {result.workspace} (open it in the app: groundwork-gui {result.workspace})"
+        f"[bold]Workspace:[/] {shown(result.workspace)} (open it in the app: groundwork-gui "
+        f"{shown(result.workspace)})"
     )
     console.print(f"Done in {result.seconds:.0f} s.")

@@ -1,4 +1,4 @@
-"""CLI commands for extraction and models: extract, extract-file, models, probe."""
+"""CLI commands for extraction and the capability probe: extract, extract-file, probe."""
 
 from __future__ import annotations
 
@@ -7,24 +7,25 @@ import signal
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
-from synthesis.cli.common import console, err_console, fail, progress_bar, workspace
+from synthesis.cli.common import console, err_console, fail, progress_bar, shown, workspace
+from synthesis.extraction.learned.scorer import SHOW_ALL
 from synthesis.extraction.llm_choice import (
     LlmChoice,
     LlmUse,
     choose_extractor,
     describe_probe,
 )
+from synthesis.extraction.lock import ExtractionBusy
 from synthesis.extraction.pipeline import extract_turns
 from synthesis.ingest import TranscriptError, parse_file
 from synthesis.llm.base import LlmError
 from synthesis.llm.default_model import bundled_model_path
-from synthesis.llm.discovery import discover_llms
 from synthesis.llm.probe import run_probe
 from synthesis.pipeline import extract_insights
 
@@ -40,13 +41,18 @@ NoLlmOpt = Annotated[bool, typer.Option("--no-model", help="Rules only; load no 
 ForceLlmOpt = Annotated[
     bool, typer.Option("--force-model", help="Let the model lead even if it fails the capability probe.")
 ]
+ApiKeyOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--api-key", envvar="GROUNDWORK_API_KEY", help="API key for the server, sent as a bearer token."
+    ),
+]
 CtxOpt = Annotated[int, typer.Option("--ctx", help="Context size in tokens for a local model.")]
 
 
 def register(app: typer.Typer) -> None:
     app.command("extract")(extract)
     app.command("extract-file")(extract_file)
-    app.command("models")(list_llms)
     app.command("probe")(probe)
 
 
@@ -62,14 +68,20 @@ def _ctrl_c_cancels() -> Iterator[threading.Event]:
 
 
 def _choose(
-    llm_file: Path | None, server: str | None, llm_name: str | None, no_llm: bool, force: bool, ctx: int
+    llm_file: Path | None,
+    server: str | None,
+    llm_name: str | None,
+    no_llm: bool,
+    force: bool,
+    ctx: int,
+    api_key: str | None = None,
 ) -> LlmChoice:
     if server and llm_file:
         raise fail("give either --model or --server, not both.")
     use = LlmUse.OFF if no_llm else LlmUse.FORCE if force else LlmUse.AUTO
     try:
         return choose_extractor(
-            model_path=llm_file, server_url=server, model_name=llm_name, use=use, n_ctx=ctx
+            model_path=llm_file, server_url=server, model_name=llm_name, use=use, n_ctx=ctx, api_key=api_key
         )
     except LlmError as exc:
         raise fail(str(exc)) from None
@@ -87,6 +99,7 @@ def extract(
         bool,
         typer.Option("--all", help="Re-extract every interview, also those already extracted unchanged."),
     ] = False,
+    api_key: ApiKeyOpt = None,
 ) -> None:
     """Extract evidence-backed insights from new or changed interviews; Ctrl-C stops, the next run resumes.
 
@@ -94,8 +107,8 @@ def extract(
     its turns changed (e.g. a speaker's role); --all reads every interview again (nothing is duplicated).
     """
     with workspace(ws) as engine:
-        choice = _choose(llm_file, server, llm_name, no_llm, force_llm, ctx)
-        err_console.print(choice.reason, highlight=False)
+        choice = _choose(llm_file, server, llm_name, no_llm, force_llm, ctx, api_key)
+        err_console.print(shown(choice.reason), highlight=False)
         bar = progress_bar("Starting", out=err_console, percent=True, transient=False)
         with _ctrl_c_cancels() as stop, bar as progress:
             try:
@@ -104,6 +117,8 @@ def extract(
                 )
             except LlmError as exc:
                 raise fail(f"extraction stopped: {exc}") from None
+            except ExtractionBusy as exc:
+                raise fail(str(exc), 75) from None
     skipped = (
         f"; {summary.interviews_skipped} unchanged interviews skipped" if summary.interviews_skipped else ""
     )
@@ -112,12 +127,14 @@ def extract(
             f"Nothing to extract: no new or changed interviews{skipped}. Use --all to read them again."
         )
         return
+    problems = summary.problems()
     console.print(
-        f"Run {summary.run_id} {summary.status}: {summary.insights_stored} insights stored from "
-        f"{summary.interviews} interviews ({summary.chunks_done} chunks read, "
-        f"{summary.chunks_skipped} already done, {summary.quotes_dropped} unverifiable model quotes dropped)"
-        f"{skipped}."
+        f"Run {summary.run_id} {summary.status}{' with rejected model output' if problems else ''}: "
+        f"{summary.insights_stored} insights stored from {summary.interviews} interviews "
+        f"({summary.chunks_done} chunks read, {summary.chunks_skipped} already done){skipped}."
     )
+    if problems:
+        console.print(f"[yellow]Warning:[/] {shown(problems)}.", highlight=False)
     if summary.status != "completed":
         console.print("Run `groundwork extract` again to resume where it stopped.")
         raise typer.Exit(130)
@@ -132,8 +149,15 @@ def extract_file(
     no_llm: NoLlmOpt = False,
     force_llm: ForceLlmOpt = False,
     ctx: CtxOpt = 4096,
+    show_all: Annotated[
+        bool, typer.Option("--all", help="Print every candidate, also those below the threshold.")
+    ] = False,
 ) -> None:
-    """Print one JSON object per insight: kind, statement, quote, start, end (offsets into the file text)."""
+    """Print one JSON object per suggestion above the confidence threshold (every candidate with --all).
+
+    Each line: kind, statement, quote, start, end (offsets into the file text), speaker, and the calibrated
+    confidence (the probability, measured by cross-validation, that the suggestion is right).
+    """
     if output_format != "jsonl":
         raise fail(f"unknown format {output_format!r}; the only format is jsonl.")
     try:
@@ -141,10 +165,11 @@ def extract_file(
     except TranscriptError as exc:
         raise fail(str(exc), 1) from None
     choice = _choose(llm_file, server, llm_name, no_llm, force_llm, ctx)
-    err_console.print(choice.reason, highlight=False)
+    err_console.print(shown(choice.reason), highlight=False)
     with _ctrl_c_cancels() as stop:
         try:
-            candidates = extract_turns(parsed.turns, choice.extractor, cancel=stop.is_set)
+            extractor = replace(choice.extractor, threshold=SHOW_ALL) if show_all else choice.extractor
+            candidates = extract_turns(parsed.turns, extractor, cancel=stop.is_set)
         except LlmError as exc:
             raise fail(f"extraction stopped: {exc}") from None
     for candidate in candidates:
@@ -165,48 +190,31 @@ def extract_file(
         typer.echo(json.dumps(record, ensure_ascii=False))
 
 
-def list_llms(
-    folder: Annotated[
-        list[Path] | None, typer.Option("--dir", help="Another folder to search (repeatable).")
-    ] = None,
-) -> None:
-    """List the GGUF models found on this machine (LM Studio, GPT4All, Jan, Hugging Face, Ollama, bundled)."""
-    found = discover_llms(extra_dirs=folder or [])
-    table = Table("Model", "Source", "Architecture", "Parameters", "Quantisation", "Context", "Path")
-    for item in found:
-        info = item.info
-        if info is None:
-            table.add_row(item.display_name, item.source, f"[red]{item.error}[/]", "", "", "", str(item.path))
-            continue
-        table.add_row(
-            item.display_name,
-            item.source,
-            info.architecture or "",
-            info.size_label or _millions(info.parameter_count),
-            info.quantisation or "",
-            str(info.context_length or ""),
-            str(item.path),
-        )
-    console.print(table)
-    console.print(f"{len(found)} models found")
-
-
-def _millions(count: int) -> str:
-    return f"{count / 1e9:.1f}B" if count >= 1e9 else f"{count / 1e6:.0f}M" if count else ""
-
-
 def probe(
     llm_file: LlmFileOpt = None,
     ctx: CtxOpt = 4096,
+    server: ServerOpt = None,
+    llm_name: LlmNameOpt = None,
+    api_key: ApiKeyOpt = None,
 ) -> None:
-    """Run the capability probe on a model and say whether extraction will let it lead."""
+    """Run the capability probe on a model (a file or a server's) and say whether extraction lets it lead."""
     from synthesis.llm.llama_backend import LlamaBackend
 
+    if server:
+        from synthesis.llm.team_server import check_server
+
+        with _ctrl_c_cancels() as stop:
+            check = check_server(server, llm_name or "default", api_key=api_key, cancel=stop.is_set)
+        if check.probe is None:
+            raise fail(check.message)
+        console.print(check.message, highlight=False)
+        return
     try:
         backend = LlamaBackend(llm_file or bundled_model_path(), n_ctx=ctx)
         with _ctrl_c_cancels() as stop:
             result = run_probe(backend, cancel=stop.is_set)
     except LlmError as exc:
         raise fail(str(exc)) from None
-    console.print(f"{backend.info().model_file}: {describe_probe(result)} in {result.elapsed_seconds:.1f} s")
+    model_file = shown(backend.info().model_file)
+    console.print(f"{model_file}: {describe_probe(result)} in {result.elapsed_seconds:.1f} s")
     console.print(f"label accuracy {result.label_accuracy:.0%}, verbatim quotes {result.quote_accuracy:.0%}")

@@ -11,6 +11,7 @@ from synthesis.cli import (
     company_commands,
     demo_commands,
     extract_commands,
+    model_commands,
     report_commands,
     synthesis_commands,
     workspace_commands,
@@ -24,6 +25,7 @@ app = typer.Typer(
 )
 workspace_commands.register(app)
 extract_commands.register(app)
+model_commands.register(app)
 synthesis_commands.register(app)
 report_commands.register(app)
 demo_commands.register(app)

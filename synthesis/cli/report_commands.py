@@ -11,7 +11,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from models.tables import WorkspaceSetting
-from synthesis.cli.common import console, fail, progress_bar, workspace
+from synthesis.cli.common import console, fail, progress_bar, shown, workspace
 from synthesis.report.csv_export import export_csv
 from synthesis.report.export import export_report
 from synthesis.report.options import ReportError, ReportOptions
@@ -122,7 +122,8 @@ def export(
             except ReportError as exc:
                 raise fail(str(exc)) from None
     console.print(
-        f"Wrote {summary.path}: {summary.personas} personas, {summary.icps} ICPs, {summary.quotes} quotes"
+        f"Wrote {shown(summary.path)}: {summary.personas} personas, {summary.icps} ICPs, "
+        f"{summary.quotes} quotes"
         + (" (DRAFT)" if summary.draft else "")
         + f" in {summary.seconds:.1f} s."
     )
@@ -151,5 +152,5 @@ def export_csv_command(
             summary = export_csv(engine, out_dir, anonymise=anonymise, redaction=redaction)
         except ReportError as exc:
             raise fail(str(exc)) from None
-    console.print(f"Wrote {summary.insights} ({summary.insight_rows} insights)")
-    console.print(f"Wrote {summary.personas} ({summary.persona_rows} persona themes)")
+    console.print(f"Wrote {shown(summary.insights)} ({summary.insight_rows} insights)")
+    console.print(f"Wrote {shown(summary.personas)} ({summary.persona_rows} persona themes)")

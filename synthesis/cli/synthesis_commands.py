@@ -7,10 +7,11 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.table import Table
+from rich.table import Column, Table
+from rich.text import Text
 from sqlmodel import Session
 
-from synthesis.cli.common import console, fail, progress_bar, workspace
+from synthesis.cli.common import console, fail, plain, progress_bar, shown, visible, workspace
 from synthesis.icp.criteria import CriterionError, describe, parse_criterion
 from synthesis.icp.fit import CompanyFit, Outcome, score_company
 from synthesis.icp.store import IcpError, create_icp, delete_icp, interviewed_companies, list_icps
@@ -56,7 +57,7 @@ def add(
             icp_id = create_icp(session, name, criteria, description)
         except (IcpError, CriterionError) as exc:
             raise fail(str(exc)) from None
-    console.print(f"Created ICP {icp_id}: {name} — " + "; ".join(describe(c) for c in criteria))
+    console.print(f"Created ICP {icp_id}: {shown(name)} — " + shown("; ".join(describe(c) for c in criteria)))
 
 
 @icp_app.command("list")
@@ -66,7 +67,7 @@ def list_command(ws: WorkspaceArg) -> None:
         icps = list_icps(session)
     table = Table("ID", "Name", "Criteria", "Description")
     for icp in icps:
-        table.add_row(str(icp.id), icp.name, "\n".join(describe(c) for c in icp.criteria), icp.description)
+        table.add_row(*plain(icp.id, icp.name, "\n".join(describe(c) for c in icp.criteria), icp.description))
     console.print(table)
     console.print(f"{len(icps)} ICPs")
 
@@ -87,7 +88,7 @@ def delete(
 def _fit_cell(fit: CompanyFit) -> str:
     verdict = "[bold green]fits[/]" if fit.fits else "[dim]does not fit[/]"
     lines = [f"[bold]{fit.score}[/]/100 {verdict} ({fit.coverage})"]
-    lines += [f"{_OUTCOME_STYLE[r.outcome]} {r.explanation}" for r in fit.results]
+    lines += [f"{_OUTCOME_STYLE[r.outcome]} {shown(r.explanation)}" for r in fit.results]
     return "\n".join(lines)
 
 
@@ -101,11 +102,14 @@ def fit(ws: WorkspaceArg) -> None:
             console.print("No ICP defined yet. Add one with: groundwork icp add WS --name N --criterion ...")
         else:
             table = Table(
-                "Company", "Relationship", *(f"{icp.name} (ICP {icp.id})" for icp in icps), show_lines=True
+                "Company",
+                "Relationship",
+                *(Column(Text(visible(f"{icp.name} (ICP {icp.id})"))) for icp in icps),
+                show_lines=True,
             )
             for company in companies:
                 cells = [_fit_cell(score_company(company, icp.criteria)) for icp in icps]
-                table.add_row(company.name, company.relationship.value, *cells)
+                table.add_row(*plain(company.name, company.relationship.value), *cells)
             console.print(table)
             console.print(f"{len(companies)} interviewed companies × {len(icps)} ICPs")
         rows = success_table(companies)
@@ -127,25 +131,19 @@ def fit(ws: WorkspaceArg) -> None:
     for row in rows:
         share = f"{row.share:.0%} ({row.customers} of {row.decided})" if row.share is not None else "—"
         table.add_row(
-            row.attribute,
-            row.value,
-            share,
-            str(row.customers),
-            str(row.churned),
-            str(row.lost),
-            str(row.prospects),
+            *plain(row.attribute, row.value, share, row.customers, row.churned, row.lost, row.prospects)
         )
     console.print(table)
     suggestions = suggest_criteria(rows)
     if suggestions:
-        console.print("Suggested criteria: " + "; ".join(describe(c) for c in suggestions))
+        console.print("Suggested criteria: " + shown("; ".join(describe(c) for c in suggestions)))
     else:
         console.print("No value has enough support yet to suggest a criterion.")
 
 
 def _print_report(report: SynthesisReport) -> None:
     for note in report.notes:
-        console.print(f"[yellow]{note}[/]")
+        console.print(f"[yellow]{shown(note)}[/]")
     table = Table("ID", "Persona", "Respondents", "ICPs", "Result")
     for outcome in report.personas:
         result = (
@@ -158,7 +156,7 @@ def _print_report(report: SynthesisReport) -> None:
             else "unchanged"
         )
         icps = ", ".join(str(i) for i in outcome.icp_ids) or "not ICP-linked"
-        table.add_row(str(outcome.persona_id), outcome.name, str(outcome.respondents), icps, result)
+        table.add_row(*plain(outcome.persona_id, outcome.name, outcome.respondents, icps, result))
     console.print(table)
     console.print(f"{len(report.personas)} personas")
     if report.outside_icp:
@@ -170,7 +168,7 @@ def _print_report(report: SynthesisReport) -> None:
             title="Interviews outside every ICP (kept, not used for personas)",
         )
         for item in report.outside_icp:
-            outside.add_row(str(item.interview_id), item.title, item.company or "—", item.reason)
+            outside.add_row(*plain(item.interview_id, item.title, item.company or "—", item.reason))
         console.print(outside)
     if report.kept_persona_ids:
         console.print(

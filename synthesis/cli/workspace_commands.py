@@ -13,7 +13,7 @@ from sqlmodel import Session
 from models.database import WorkspaceError, create_workspace
 from models.queries import interviews, turn_counts
 from models.search import MATCH_END, MATCH_START, search_turns
-from synthesis.cli.common import console, fail, workspace
+from synthesis.cli.common import console, fail, plain, shown, visible, workspace
 from synthesis.importer import Outcome, import_paths
 
 WorkspaceArg = Annotated[Path, typer.Argument(help="The workspace file (*.groundwork).")]
@@ -32,7 +32,7 @@ def init(ws: WorkspaceArg) -> None:
         create_workspace(ws).dispose()
     except WorkspaceError as exc:
         raise fail(str(exc)) from None
-    console.print(f"Created workspace {ws}")
+    console.print(f"Created workspace {shown(ws)}")
 
 
 def import_files(
@@ -42,15 +42,20 @@ def import_files(
         list[str] | None,
         typer.Option("--interviewer", help="A name that is always the interviewer (repeatable)."),
     ] = None,
+    follow_links: Annotated[
+        bool,
+        typer.Option("--follow-links", help="Also import links in a folder to files outside that folder."),
+    ] = False,
 ) -> None:
     """Import transcripts (txt, md, vtt, srt, docx, pdf); exits 1 if any file failed."""
     with workspace(ws) as engine:
-        results = import_paths(engine, paths, interviewers=interviewer or [])
+        results = import_paths(engine, paths, interviewers=interviewer or [], follow_links=follow_links)
     table = Table("File", "Result", "Details")
     style = {Outcome.IMPORTED: "green", Outcome.DUPLICATE: "yellow", Outcome.FAILED: "red"}
     for result in results:
         details = "; ".join([result.message, *result.warnings])
-        table.add_row(result.path.name, f"[{style[result.outcome]}]{result.outcome}[/]", details)
+        outcome = Text(str(result.outcome), style=style[result.outcome])
+        table.add_row(*plain(result.path.name), outcome, *plain(details))
     console.print(table)
     counts = {outcome: sum(r.outcome == outcome for r in results) for outcome in Outcome}
     console.print(
@@ -73,13 +78,15 @@ def list_interviews(ws: WorkspaceArg) -> None:
         table = Table("ID", "Title", "Date", "Interviewee", "Format", "Turns", "Source file")
         for row in rows:
             table.add_row(
-                str(row.id),
-                row.title,
-                row.date.isoformat() if row.date else "",
-                row.interviewee_name or "",
-                row.format,
-                str(counts.get(row.id or 0, 0)),
-                row.source_file_name,
+                *plain(
+                    row.id,
+                    row.title,
+                    row.date.isoformat() if row.date else "",
+                    row.interviewee_name or "",
+                    row.format,
+                    counts.get(row.id or 0, 0),
+                    row.source_file_name,
+                )
             )
     console.print(table)
     console.print(f"{len(rows)} interviews")
@@ -95,14 +102,15 @@ def search(
         hits = search_turns(session, query, limit=limit)
     table = Table("Interview", "Turn", "Speaker", "Text")
     for hit in hits:
-        table.add_row(hit.interview_title, str(hit.turn_index + 1), hit.speaker, _highlighted(hit.snippet))
+        table.add_row(*plain(hit.interview_title, hit.turn_index + 1, hit.speaker), _highlighted(hit.snippet))
     console.print(table)
     console.print(f"{len(hits)} matches")
 
 
 def _highlighted(snippet: str) -> Text:
-    """The snippet with its matching words in bold, every other character shown as it is."""
+    """The snippet with its matching words in bold, every other character shown as it is (control
+    characters as escapes)."""
     text = Text()
     for number, part in enumerate(snippet.replace(MATCH_END, MATCH_START).split(MATCH_START)):
-        text.append(part, style="bold yellow" if number % 2 else "")
+        text.append(visible(part), style="bold yellow" if number % 2 else "")
     return text

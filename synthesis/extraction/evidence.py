@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -12,6 +13,22 @@ from synthesis.transcript import ParsedTurn, SpeakerRole
 
 FUZZY_THRESHOLD = 90.0
 """Minimum rapidfuzz partial-ratio score (0-100) for a quote that is not exact to be snapped."""
+
+MIN_CONTENT_WORDS = 2
+"""A quote counts as evidence only with at least this many content words (words that are not stop words)."""
+
+MIN_QUOTE_CHARS = 12
+"""A quote counts as evidence only with at least this many characters, surrounding quotation marks trimmed."""
+
+STOP_WORDS = frozenset(
+    """a an and are as at be been but by can could did do does for from had has have he her him his i i'd
+    i'm i've if in into is it it's its just me my no not of on or our she so than that the their them then
+    there these they this those to too um uh us very was we were what when where which who why will with
+    would yeah yes you your""".split()
+)
+"""Words that carry no content on their own: a quote of only these ("the", "and so on") proves nothing."""
+
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
 @dataclass(frozen=True)
@@ -25,7 +42,7 @@ class Span:
 
 
 def is_verified(turns: Sequence[ParsedTurn], span: Span) -> bool:
-    """True when the span is non-empty, verbatim, and lies in respondent speech."""
+    """True when the span is verbatim respondent speech with enough content to count as evidence."""
     if not 0 <= span.turn_index < len(turns):
         return False
     turn = turns[span.turn_index]
@@ -33,17 +50,30 @@ def is_verified(turns: Sequence[ParsedTurn], span: Span) -> bool:
         turn.role == SpeakerRole.RESPONDENT
         and 0 <= span.start < span.end <= len(turn.text)
         and turn.text[span.start : span.end] == span.quote
-        and bool(span.quote.strip())
+        and has_enough_content(span.quote)
     )
+
+
+def content_words(quote: str) -> list[str]:
+    """The words of ``quote`` that are not stop words (case-insensitive)."""
+    words = (word.lower().replace("’", "'") for word in _WORD.findall(quote))
+    return [word for word in words if word not in STOP_WORDS]
+
+
+def has_enough_content(quote: str) -> bool:
+    """Whether ``quote`` carries enough content to count as evidence (see ``MIN_CONTENT_WORDS``)."""
+    trimmed = quote.strip().strip("\"'“”‘’")
+    return len(trimmed) >= MIN_QUOTE_CHARS and len(content_words(trimmed)) >= MIN_CONTENT_WORDS
 
 
 def snap_quote(turns: Sequence[ParsedTurn], quote: str, turn_hint: int | None = None) -> Span | None:
     """Find ``quote`` in respondent speech: exact first, else a close fuzzy match snapped to the exact text.
 
-    The turn named by ``turn_hint`` is searched first; interviewer turns are never searched.
+    The turn named by ``turn_hint`` is searched first; interviewer turns are never searched; a quote too
+    thin to count as evidence (see ``has_enough_content``) is never matched.
     """
     needle = " ".join(quote.split()).strip(" \"'“”‘’")
-    if len(needle) < 3:
+    if not has_enough_content(needle):
         return None
     order = [i for i, turn in enumerate(turns) if turn.role == SpeakerRole.RESPONDENT]
     if turn_hint in order:

@@ -49,22 +49,24 @@ _EMPLOYEES = re.compile(
     rf"headcount)|\bheadcount (?:of|is) {_APPROX}(?P<n2>{_NUM})",
     re.IGNORECASE,
 )
+# Cheap to find: the head-count, revenue and funding patterns run only within _WINDOW of these words.
 _HEAD_WORD = re.compile(r"people|employees|staff|ftes?|person|headcount", re.IGNORECASE)
-"""Cheap to find: the employee-count pattern runs only in a window around these words."""
-_HEAD_WINDOW = 80
+_MONEY_WORD = re.compile(r"\b(?:arr|revenue|turnover|sales|gmv)\b", re.IGNORECASE)
+_RAISED_WORD = re.compile(r"\b(?:raised|closed|round of|funding of)\b", re.IGNORECASE)
+_WINDOW = 80
 _MONEY = (
-    rf"(?P<cur>[$€£])?\s?(?P<amt>\d+(?:[.,]\d+)?)\s?(?P<scale>{SCALE_PATTERN})?\b"
-    r"(?:\s?(?P<code>usd|eur|gbp|dollars|euros|pounds))?"
+    rf"(?P<cur>[$€£])?\s?(?P<amt>\d+(?:[.,]\d+)?|{_SPOKEN})\s?(?P<scale>{SCALE_PATTERN})?\b"
+    r"(?:\s?(?P<code>dollars?|euros?|pounds?|usd|eur|gbp))?"
 )
 _REVENUE = re.compile(
     rf"{_MONEY}\s+(?:in\s+|of\s+)?(?:annual\s+|recurring\s+)?(?P<what>arr|revenue|turnover|sales|gmv)\b|"
     rf"\b(?P<what2>arr|revenue|turnover)\b(?:\s+\w+){{0,3}}?\s+(?:is|of|at|was|around|about|hit)\s+{_APPROX}"
-    rf"(?P<cur2>[$€£])?\s?(?P<amt2>\d+(?:[.,]\d+)?)\s?(?P<scale2>{SCALE_PATTERN})?\b",
+    rf"(?P<cur2>[$€£])?\s?(?P<amt2>\d+(?:[.,]\d+)?|{_SPOKEN})\s?(?P<scale2>{SCALE_PATTERN})?\b",
     re.IGNORECASE,
 )
 _STAGE = re.compile(rf"\b(?P<stage>{SPOKEN_FUNDING_PATTERN})\b", re.IGNORECASE)
 _RAISED = re.compile(
-    rf"\b(?:raised|closed|round of|funding of)\s+{_APPROX}{_MONEY}",
+    rf"\b(?:raised|closed|round of|funding of)\s+(?:an?\s+)?{_APPROX}{_MONEY}",
     re.IGNORECASE,
 )
 _PLACE_CUE = re.compile(
@@ -107,7 +109,7 @@ TOOLS = tuple(
     Mailchimp|Klaviyo|Braze|Iterable|Customer.io|Webflow|WordPress|Shopify|Magento|BigCommerce|Greenhouse|
     Lever|BambooHR|Rippling|Gusto|ADP|Deel|DocuSign|PandaDoc|Ironclad|Vanta|Drata|OneTrust|LinkedIn Ads|
     Google Ads|Meta Ads|Semrush|Ahrefs|Zapier|Make|Workato|Tray.io|Celigo|Boomi|MuleSoft|ChatGPT|Claude|
-    Gemini|Copilot|Perplexity|NotebookLM|Notebook LM|Notebook LLM|Grammarly|Otter|Fireflies|
+    Gemini|Copilot|Perplexity|NotebookLM|Notebook LM|Grammarly|Otter|Fireflies|
     Calendly|Loom|Dropbox|Box""".replace("\n", "").split("|")
 )
 TOOL_NAMES = frozenset(t.strip() for t in TOOLS)
@@ -150,9 +152,9 @@ def _number(text: str) -> float | None:
 
 
 def _money(amount: str, scale: str | None, currency: str | None, code: str | None) -> str:
-    value = float(amount.replace(",", "")) * MONEY_SCALES.get((scale or "").lower(), 1.0)
-    cur = _CURRENCY.get(currency or "") or {"usd": "USD", "dollars": "USD", "eur": "EUR", "euros": "EUR",
-                                            "gbp": "GBP", "pounds": "GBP"}.get((code or "").lower(), "")
+    value = (_number(amount) or 0.0) * MONEY_SCALES.get((scale or "").lower(), 1.0)
+    codes = {"usd": "USD", "eur": "EUR", "gbp": "GBP", "dollar": "USD", "euro": "EUR", "pound": "GBP"}
+    cur = _CURRENCY.get(currency or "") or codes.get((code or "").lower().rstrip("s"), "")
     return f"{value:.0f} {cur}".strip()
 
 
@@ -162,19 +164,20 @@ def _with_approx(text: str, start: int) -> int:
     return m.start() if m else start
 
 
-def _employee_mentions(text: str) -> Iterator[re.Match[str]]:
-    """``_EMPLOYEES`` matches, searched only near a head-count word (scanning whole turns is slow)."""
+def _near(pattern: re.Pattern[str], anchor: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """``pattern`` matches, searched only within ``_WINDOW`` characters of an ``anchor`` word (scanning whole
+    turns with these patterns is slow)."""
     seen: set[int] = set()
-    for word in _HEAD_WORD.finditer(text):
-        window_start = max(0, word.start() - _HEAD_WINDOW)
-        for m in _EMPLOYEES.finditer(text, window_start, min(len(text), word.end() + _HEAD_WINDOW)):
+    for word in anchor.finditer(text):
+        window_start = max(0, word.start() - _WINDOW)
+        for m in pattern.finditer(text, window_start, min(len(text), word.end() + _WINDOW)):
             if m.start() not in seen and (m.start() > window_start or window_start == 0):
                 seen.add(m.start())
                 yield m
 
 
 def _employee_counts(text: str) -> Iterator[tuple[str, str, str, int, int]]:
-    for m in _employee_mentions(text):
+    for m in _near(_EMPLOYEES, _HEAD_WORD, text):
         n = _number(m.group("n") or m.group("n2"))
         if n is not None and n >= 2:
             start = _with_approx(text, m.start())
@@ -198,7 +201,7 @@ def employee_count(text: str) -> int | None:
 def _findings(text: str) -> Iterator[tuple[str, str, str, int, int]]:
     """Yield (field, value, normalized, start, end) for one turn's text."""
     yield from _company_head_counts(text)
-    for m in _REVENUE.finditer(text):
+    for m in _near(_REVENUE, _MONEY_WORD, text):
         if m.group("amt"):
             norm = _money(m.group("amt"), m.group("scale"), m.group("cur"), m.group("code"))
         else:
@@ -209,7 +212,7 @@ def _findings(text: str) -> Iterator[tuple[str, str, str, int, int]]:
         stage = m.group("stage")
         normalized = stage.title() if stage.lower().startswith("series") else stage.lower()
         yield "funding_stage", stage, normalized, m.start(), m.end()
-    for m in _RAISED.finditer(text):
+    for m in _near(_RAISED, _RAISED_WORD, text):
         yield "funding_amount", m.group().strip(), _money(m.group("amt"), m.group("scale"), m.group("cur"),
                                                           m.group("code")), m.start(), m.end()
     yield from _places(text)

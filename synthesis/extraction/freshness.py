@@ -71,7 +71,8 @@ def interviews_to_extract(
                 ExtractionRun.extractor_version == extractor_version,
             )
         )
-        if (run.model_sha256, run.prompt_version, run.settings) == (model_sha256, prompt_version, settings)
+        if (run.model_sha256, run.prompt_version) == (model_sha256, prompt_version)
+        and {key: run.settings.get(key) for key in settings} == settings  # a run also counts its problems
     ]
     read = set(session.exec(select(RunChunk.interview_id).where(col(RunChunk.run_id).in_(runs))))
     stored = stored_fingerprints(session)

@@ -61,6 +61,8 @@ def choose_extractor(
     cache: ProbeCache | None = None,
     cancel: Cancel = never_cancel,
     progress: Progress = no_progress,
+    api_key: str | None = None,
+    n_gpu_layers: int = 0,
 ) -> LlmChoice:
     """The extractor for the given model options, probing the model when its result is not cached;
     ``progress`` hears the loading and every probe check."""
@@ -70,7 +72,9 @@ def choose_extractor(
     if server_url:
         from synthesis.llm.http_backend import HttpBackend
 
-        backend: LlmBackend = HttpBackend(server_url, model_name or "default", context_size=n_ctx)
+        backend: LlmBackend = HttpBackend(
+            server_url, model_name or "default", api_key=api_key, context_size=n_ctx
+        )
         return _decide(backend, use, cache, cancel, progress, f"server {server_url}")
     path = model_path or bundled_model_path()
     progress(0.0, f"Reading {path.name}…")
@@ -85,7 +89,7 @@ def choose_extractor(
     from synthesis.llm.llama_backend import LlamaBackend
 
     progress(0.0, f"Loading {path.name}…")
-    backend = LlamaBackend(path, n_ctx=n_ctx, n_threads=n_threads)
+    backend = LlamaBackend(path, n_ctx=n_ctx, n_threads=n_threads, n_gpu_layers=n_gpu_layers)
     return _decide(backend, use, cache, cancel, progress, path.name, cached)
 
 

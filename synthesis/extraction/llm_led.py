@@ -2,8 +2,8 @@
 
 The fixed instruction prefix (the system prompt) is the same for every chunk, so llama.cpp reuses its
 evaluated tokens; only the chunk text is read anew. Quotes the model returns are matched to the
-transcript (exact, else fuzzy) and snapped to its exact text; quotes that match nothing are dropped
-and counted.
+transcript (exact, else fuzzy) and snapped to its exact text; quotes that match nothing, or carry too
+little content to count as evidence, are dropped and counted, and so are replies that fail the schema.
 """
 
 from __future__ import annotations
@@ -44,11 +44,12 @@ class ExtractedInsights(BaseModel):
 
 @dataclass
 class ChunkExtraction:
-    """The verified candidates of one chunk and how many model quotes were dropped."""
+    """The verified candidates of one chunk, how many model quotes were dropped (not verbatim respondent
+    text, or too thin to count as evidence) and how many replies failed the schema even after a re-ask."""
 
     candidates: list[Candidate]
     dropped: int
-    invalid_output: bool = False
+    invalid_replies: int = 0
 
 
 def prompt_version() -> str:
@@ -121,7 +122,7 @@ def extract_chunk(
                 messages, ExtractedInsights, cancel=cancel, on_token=on_token, max_tokens=MAX_REPLY_TOKENS
             )
         except LlmOutputError:
-            result.invalid_output = True
+            result.invalid_replies += 1
             continue
         for item in reply.insights:
             candidate = _verified_candidate(turns, chunk, item)

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from synthesis.extraction.cues import KINDS, CueHit, find_cues, score_span
-from synthesis.extraction.firmographics import extract_firmographics
+from synthesis.extraction.firmographics import Firmographic, extract_firmographics
 from synthesis.extraction.questions import question_priors
 from synthesis.extraction.segment import Sentence, respondent_sentences, split_clauses
 from synthesis.extraction.statement import draft_statement
@@ -120,11 +120,16 @@ def _scored_pieces(text: str, sentence: Sentence, ctx: _TurnContext) -> list[Sco
     return [_score(ctx, sentence.start, sentence.end)]
 
 
-def extract_candidates(turns: Sequence[ParsedTurn]) -> list[Candidate]:
-    """Evidence candidates for every substantive respondent sentence, in reading order."""
+def extract_candidates(
+    turns: Sequence[ParsedTurn], firmographics: Sequence[Firmographic] | None = None
+) -> list[Candidate]:
+    """Evidence candidates for every substantive respondent sentence, in reading order.
+
+    ``firmographics`` are the turns' ``extract_firmographics`` findings when the caller has them already.
+    """
     priors = question_priors(turns)
     findings: dict[int, list[tuple[int, int, str]]] = {}
-    for f in extract_firmographics(turns):
+    for f in extract_firmographics(turns) if firmographics is None else firmographics:
         if f.field != "company_name":  # naming one's employer is a role statement as often as a company one
             findings.setdefault(f.turn_index, []).append((f.start, f.end, f.field))
     contexts: dict[int, _TurnContext] = {}

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from synthesis.ingest import detect
-from synthesis.ingest.decode import check_size, decode
+from synthesis.ingest.decode import check_size, check_text_size, decode
 from synthesis.ingest.errors import TranscriptError
 from synthesis.ingest.formats import cues as cue_formats
 from synthesis.ingest.formats import docx, labelled, otter, pdf, rev, srt, webvtt, zoom
@@ -61,6 +61,7 @@ def parse_bytes(data: bytes, name: str, *, interviewers: Sequence[str] = ()) -> 
     check_size(len(data), name)
     title = None
     encoding = "utf-8"
+    warnings: list[str] = []
     if suffix == ".docx":
         text, title = docx.extract(data, name)
     elif suffix == ".pdf":
@@ -68,10 +69,11 @@ def parse_bytes(data: bytes, name: str, *, interviewers: Sequence[str] = ()) -> 
     else:
         decoded = decode(data, name)
         text, encoding = decoded.text, decoded.encoding
+        warnings.extend(filter(None, [decoded.warning]))
+    check_text_size(text, name)
     fmt = detect.text_format(text, suffix)
     result = _PARSERS[fmt](text)
     turns = assemble(text, result.blocks)
-    warnings: list[str] = []
     if not turns:
         turns = [_unlabelled(text, result, fmt, name)]
         warnings.append("No speaker labels were found; the whole text was imported as one respondent turn.")

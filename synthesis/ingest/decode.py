@@ -1,4 +1,5 @@
-"""Bytes to text: BOMs, strict UTF-8, a guarded Windows-1252 check, then charset-normalizer.
+"""Bytes to text: BOMs, UTF-16/32 without a BOM, strict UTF-8, UTF-8 mixed with Windows-1252 line by line,
+a guarded Windows-1252 check, then charset-normalizer (whose guess is always named in a warning).
 
 The decoded text is returned exactly as decoded (line endings included); every offset in a parsed
 transcript refers to it.
@@ -13,15 +14,17 @@ from dataclasses import dataclass
 import charset_normalizer
 
 from synthesis.ingest.errors import TranscriptError
+from synthesis.ingest.wide import wide_encoding
 
 MAX_BYTES = 20 * 1024 * 1024
 _RESAVE = "Open it in a text editor and save it as UTF-8, then import it again."
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-# Characters a Western Windows-1252 text plausibly contains beyond ASCII.
 # Characters a Western Windows-1252 text plausibly contains beyond ASCII: accented letters and common
 # punctuation, not the symbols (superscripts, fractions, ¤ ¦ ¨ ¬ ¯ ¸) other code pages' letters turn into.
 _CP1252_PLAUSIBLE = re.compile("[\u00a0¡¢£¥§©«®°±´·»¿À-ÖØ-öø-ÿ–—‘’‚“”„†‡•…‰€™ŒœŠšŽž]")
@@ -32,10 +35,11 @@ _MIN_COHERENCE = 0.2
 
 @dataclass(frozen=True)
 class Decoded:
-    """Decoded text and the name of the encoding it was decoded from."""
+    """Decoded text, the name of the encoding it was decoded from, and what the user should check."""
 
     text: str
     encoding: str
+    warning: str | None = None
 
 
 def check_size(size: int, name: str) -> None:
@@ -52,6 +56,17 @@ def check_size(size: int, name: str) -> None:
         )
 
 
+def check_text_size(text: str, name: str) -> None:
+    """Raise if text extracted or decoded from a file is longer than the import limit allows."""
+    if len(text) > MAX_BYTES:
+        raise TranscriptError(
+            name,
+            f"its text is {len(text):,} characters long, more than the {MAX_BYTES:,}-character "
+            f"({MAX_BYTES // 1024 // 1024} MB) limit",
+            "Split it into smaller files or export only the transcript text.",
+        )
+
+
 def decode(data: bytes, name: str) -> Decoded:
     """Decode transcript bytes, or raise TranscriptError rather than guess wrongly."""
     check_size(len(data), name)
@@ -59,18 +74,69 @@ def decode(data: bytes, name: str) -> Decoded:
         if data.startswith(bom):
             return _checked(_strict(data, encoding, name), encoding.removesuffix("-sig"), name)
     if b"\x00" in data:
-        raise _binary(name)
+        return _wide(data, name)
     try:
         return _checked(data.decode("utf-8"), "utf-8", name)
     except UnicodeDecodeError:
         pass
+    mixed = _mixed(data, name)
+    if mixed is not None:
+        return mixed
     cp1252 = _as_cp1252(data)
     if cp1252 is not None:
         return _checked(cp1252, "cp1252", name)
     best = charset_normalizer.from_bytes(data).best()
     if best is None or best.percent_chaos > _MAX_CHAOS or best.coherence < _MIN_COHERENCE:
         raise TranscriptError(name, "the text encoding could not be recognised with confidence", _RESAVE)
-    return _checked(str(best), best.encoding, name)
+    guessed = _checked(str(best), best.encoding, name)
+    warning = f"The text encoding was not marked; it was read as {best.encoding}. Check names and accents."
+    return Decoded(guessed.text, guessed.encoding, warning)
+
+
+def _wide(data: bytes, name: str) -> Decoded:
+    """Text in UTF-16/32 without a byte-order mark, or a clear refusal of a binary file."""
+    encoding = wide_encoding(data)
+    if encoding is None:
+        raise _binary(name)
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        problem = f"the file looks like {encoding.upper()} text without a byte-order mark, but is not valid"
+        raise TranscriptError(name, problem, _RESAVE) from exc
+    decoded = _checked(text, encoding, name)
+    warning = f"The file has no byte-order mark; it was read as {encoding.upper()}."
+    return Decoded(decoded.text, decoded.encoding, warning)
+
+
+def _mixed(data: bytes, name: str) -> Decoded | None:
+    """UTF-8 lines mixed with Windows-1252 lines, decoded line by line; None when no line is UTF-8 beyond
+    ASCII (then the file is in one single-byte encoding). Raises when the other lines are not cp1252."""
+    lines = data.splitlines(keepends=True)
+    decoded, legacy, utf8 = [], [], 0
+    for number, line in enumerate(lines, start=1):
+        try:
+            decoded.append(line.decode("utf-8"))
+            utf8 += not line.isascii()
+        except UnicodeDecodeError:
+            legacy.append(number)
+            decoded.append(_as_cp1252(line) or "")
+    if not utf8:
+        return None
+    if not all(decoded[number - 1] for number in legacy):
+        raise TranscriptError(
+            name,
+            f"the file mixes encodings: line {legacy[0]} and {len(legacy) - 1} more are not UTF-8, while "
+            f"{utf8} lines are, and they do not read as Windows-1252 either",
+            _RESAVE,
+        )
+    shown = ", ".join(map(str, legacy[:5])) + (" …" if len(legacy) > 5 else "")
+    lines_were = f"{len(legacy)} lines ({shown}) were" if len(legacy) > 1 else f"line {shown} was"
+    warning = (
+        f"The file mixes encodings: {lines_were} not UTF-8 and read as Windows-1252. "
+        "Check names and accents there."
+    )
+    checked = _checked("".join(decoded), "utf-8+cp1252", name)
+    return Decoded(checked.text, checked.encoding, warning)
 
 
 def _strict(data: bytes, encoding: str, name: str) -> str:

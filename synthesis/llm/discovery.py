@@ -12,6 +12,7 @@ from pathlib import Path
 from synthesis.llm.base import ModelLoadError
 from synthesis.llm.default_model import bundled_model_path
 from synthesis.llm.gguf_info import GgufError, GgufInfo, has_gguf_magic, read_gguf_info
+from synthesis.llm.model_store import ModelStore
 
 _MAX_DEPTH = 6
 # Second and later parts of a split model ("-00002-of-00003.gguf") are loaded through the first part.
@@ -32,8 +33,9 @@ class DiscoveredLlm:
 
 
 def llm_folders(home: Path, environ: Mapping[str, str]) -> list[tuple[str, Path]]:
-    """The usual folders where desktop LLM apps keep GGUF files, as (source, folder)."""
+    """The usual folders where desktop LLM apps keep GGUF files, as (source, folder), Groundwork's first."""
     folders = [
+        ("groundwork", ModelStore(environ=environ, home=home).models_dir()),
         ("lmstudio", home / ".lmstudio" / "models"),
         ("lmstudio", home / ".cache" / "lm-studio" / "models"),
         ("gpt4all", home / ".local" / "share" / "nomic.ai" / "GPT4All"),

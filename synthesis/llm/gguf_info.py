@@ -50,6 +50,18 @@ class GgufInfo:
     context_length: int | None
     tensor_count: int
     file_size: int
+    block_count: int | None = None
+    head_count: int | None = None
+    head_count_kv: int | None = None
+    embedding_length: int | None = None
+
+    @property
+    def kv_bytes_per_token(self) -> int | None:
+        """Bytes of f16 KV cache per context token (keys and values, every layer), None if unknown."""
+        if not (self.block_count and self.head_count and self.embedding_length):
+            return None
+        kv_heads = self.head_count_kv or self.head_count
+        return 2 * self.block_count * kv_heads * (self.embedding_length // self.head_count) * 2
 
     @property
     def quantisation(self) -> str | None:
@@ -170,6 +182,11 @@ def _parse(reader: _Reader, path: Path, size: int) -> GgufInfo:
     arch = _str(meta.get("general.architecture"))
     context = meta.get(f"{arch}.context_length") if arch else None
     file_type = meta.get("general.file_type")
+
+    def arch_int(key: str) -> int | None:
+        value = meta.get(f"{arch}.{key}") if arch else None
+        return int(value) if isinstance(value, int) and value > 0 else None
+
     return GgufInfo(
         path=path,
         version=version,
@@ -181,6 +198,10 @@ def _parse(reader: _Reader, path: Path, size: int) -> GgufInfo:
         context_length=int(context) if isinstance(context, int) else None,
         tensor_count=tensor_count,
         file_size=size,
+        block_count=arch_int("block_count"),
+        head_count=arch_int("attention.head_count"),
+        head_count_kv=arch_int("attention.head_count_kv"),
+        embedding_length=arch_int("embedding_length"),
     )
 
 

@@ -25,6 +25,7 @@ from synthesis.llm.base import (
     LlmTimeout,
     ServerError,
 )
+from synthesis.llm.stream_limits import StreamLimits, capped_body, sse_lines
 
 SchemaFormat = Literal["auto", "json_schema", "json_object"]
 _CANCEL_POLL_SECONDS = 0.1
@@ -57,6 +58,7 @@ class HttpBackend(LlmBackend):
         self.schema_format = schema_format
         self._context_size = context_size
         self._stats = LlmStats()
+        self.limits = StreamLimits(stall_seconds=read_timeout)
         headers = {"Authorization": f"Bearer {api_key}"} if api_key else {}
         self._client = httpx.Client(
             timeout=httpx.Timeout(read_timeout, connect=connect_timeout),
@@ -192,7 +194,7 @@ class HttpBackend(LlmBackend):
                 if response.status_code >= 400:
                     error = _Rejected if constrained else ServerError
                     raise error(f"{url} answered HTTP {response.status_code}: {_body(response)}")
-                for event in _sse_events(response):
+                for event in _sse_events(response, self.limits):
                     if stop.is_set():
                         return
                     if event.get("usage"):
@@ -220,9 +222,9 @@ class _Rejected(Exception):
     """
 
 
-def _sse_events(response: httpx.Response) -> Iterator[dict[str, Any]]:
-    """The JSON payloads of a server-sent-event stream, up to ``[DONE]``."""
-    for line in response.iter_lines():
+def _sse_events(response: httpx.Response, limits: StreamLimits) -> Iterator[dict[str, Any]]:
+    """The JSON payloads of a server-sent-event stream, up to ``[DONE]``, within ``limits``."""
+    for line in sse_lines(response.iter_bytes(), limits, str(response.url)):
         if not line.startswith("data:"):
             continue
         data = line[5:].strip()
@@ -244,4 +246,4 @@ def _caused(error: Exception, cause: BaseException) -> Exception:
 
 
 def _body(response: httpx.Response) -> str:
-    return response.read().decode("utf-8", errors="replace")[:500]
+    return capped_body(response.iter_bytes())

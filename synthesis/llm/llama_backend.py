@@ -7,6 +7,7 @@ that share the prefix pay only for their own text. ``stats()`` shows it in ``pro
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 import time
@@ -26,6 +27,7 @@ from synthesis.llm.base import (
 )
 from synthesis.llm.gguf_info import file_sha256, read_gguf_info
 
+log = logging.getLogger(__name__)
 DEFAULT_CONTEXT = 4096
 
 
@@ -40,16 +42,24 @@ class LlamaBackend(LlmBackend):
         n_threads: int | None = None,
         seed: int = 0,
         temperature: float = 0.0,
+        n_gpu_layers: int = 0,
     ) -> None:
+        """``n_gpu_layers``: layers offloaded to the GPU (-1: all; ignored by CPU-only builds)."""
         self.llm_path = Path(llm_path)
         self._gguf = read_gguf_info(self.llm_path)  # GgufError (a ModelLoadError) for non-GGUF/truncated
-        if self._gguf.context_length:
-            n_ctx = min(n_ctx, self._gguf.context_length)
+        if self._gguf.context_length and n_ctx > self._gguf.context_length:
+            log.warning(
+                "%s was trained with a context of %d tokens; using %d instead of the %d asked for",
+                self.llm_path.name, self._gguf.context_length, self._gguf.context_length, n_ctx,
+            )  # fmt: skip
+            n_ctx = self._gguf.context_length
         self.seed, self.temperature = seed, temperature
         self._lock = threading.Lock()
         self._stats = LlmStats(prompt_eval_seconds=0.0, eval_seconds=0.0, sample_seconds=0.0)
         started = time.perf_counter()
-        self._llm = _load(self.llm_path, n_ctx=n_ctx, n_threads=n_threads, seed=seed)
+        self._llm = _load(
+            self.llm_path, n_ctx=n_ctx, n_threads=n_threads, seed=seed, n_gpu_layers=n_gpu_layers
+        )
         self.load_seconds = time.perf_counter() - started
 
     @property
@@ -167,7 +177,18 @@ def _json_format(schema: type[BaseModel]) -> dict[str, Any]:
     return {"type": "json_object", "schema": schema.model_json_schema()}
 
 
-def _load(path: Path, *, n_ctx: int, n_threads: int | None, seed: int) -> Any:
+
+def gpu_offload_supported() -> bool:
+    """True when the installed llama.cpp can offload layers to a GPU (a CUDA, Metal, Vulkan or ROCm build)."""
+    try:
+        import llama_cpp
+
+        return bool(llama_cpp.llama_supports_gpu_offload())
+    except (ImportError, AttributeError, OSError):
+        return False
+
+
+def _load(path: Path, *, n_ctx: int, n_threads: int | None, seed: int, n_gpu_layers: int = 0) -> Any:
     """Load the model with llama.cpp's logging silenced; ModelLoadError if llama.cpp refuses it.
 
     Prompt and generation use the same thread count (llama.cpp's own default), half the logical CPUs unless
@@ -189,6 +210,7 @@ def _load(path: Path, *, n_ctx: int, n_threads: int | None, seed: int) -> Any:
             n_threads=threads,
             n_threads_batch=threads,
             seed=seed,
+            n_gpu_layers=n_gpu_layers,
             verbose=False,
         )
     except (ValueError, RuntimeError, OSError) as exc:

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from collections import Counter
 
+from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from models.tables import ExtractionRun, Insight, InsightStatus, Persona, WorkspaceSetting
+from models.tables import ExtractionRun, Insight, InsightStatus, Persona, RunChunk, WorkspaceSetting
+from synthesis.extraction.run import INVALID_REPLIES
 from synthesis.icp.store import interviewed_companies, list_icps
 from synthesis.personas.query import persona_profile
 from synthesis.report.icp_content import icp_section
@@ -98,6 +100,7 @@ def _method(session: Session, options: ReportOptions, book: QuoteBook) -> Method
                 run.quantisation or "—",
                 ", ".join(f"{k} {v}" for k, v in settings.items() if v is not None) or "—",
                 (run.finished_at or run.started_at).strftime("%d %b %Y"),
+                _rejected(session, run),
             )
         )
     return MethodSection(
@@ -106,6 +109,18 @@ def _method(session: Session, options: ReportOptions, book: QuoteBook) -> Method
         len(book.used),
         book.dropped,
         options.include_suggested,
+    )
+
+
+def _rejected(session: Session, run: ExtractionRun) -> str:
+    """The model output a run rejected, in words for the method appendix."""
+    dropped = session.exec(
+        select(func.coalesce(func.sum(RunChunk.quotes_dropped), 0)).where(RunChunk.run_id == run.id)
+    ).one()
+    invalid = int(run.settings.get(INVALID_REPLIES, 0))
+    return (
+        f"{invalid} replies failed the output schema; {dropped} quotes dropped (not verbatim "
+        "respondent text, or too short to count as evidence)"
     )
 
 

@@ -70,6 +70,7 @@ class AppendixWriter(WriterBase):
                     ("Backend", run.backend),
                     ("Settings", run.settings),
                     ("Extractor version", run.extractor_version),
+                    ("Model output rejected", run.rejected),
                 ],
                 (2, 6),
             )

@@ -118,6 +118,8 @@ class RunEntry:
     quantisation: str
     settings: str
     finished: str
+    rejected: str = "none"
+    """The model output the run rejected: replies that failed the schema and quotes dropped."""
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,9 @@ __all__ = [  # with the kind and status vocabularies, which the desktop names th
     "delete_insight",
     "insight_rows",
     "insight_state",
+    "interviews_of",
+    "is_reviewed",
+    "set_insight_kinds",
     "set_insight_statement",
     "set_insight_statuses",
 ]
@@ -105,19 +108,39 @@ UPDATE_BATCH = 500
 
 
 def set_insight_statuses(session: Session, statuses: dict[int, str]) -> None:
-    """Set each insight's status: one UPDATE per status and batch of ids (a 500-row decision is one)."""
+    """Set each insight's status (``{id: status}``): one UPDATE per distinct status and batch of ids."""
+    _set_column(session, "status", {i: InsightStatus(s) for i, s in statuses.items()})
+
+
+def _set_column(session: Session, column: str, values: dict[int, object]) -> None:
+    """Set ``column`` of each insight to its value, one statement per distinct value and batch of ids (a
+    500-row review decision is one UPDATE, not 500)."""
     now = dt.datetime.now(dt.UTC)
-    by_status: dict[str, list[int]] = {}
-    for insight_id, status in statuses.items():
-        by_status.setdefault(status, []).append(insight_id)
-    for status, ids in by_status.items():
+    by_value: dict[object, list[int]] = {}
+    for insight_id, value in values.items():
+        by_value.setdefault(value, []).append(insight_id)
+    table = Insight.__table__
+    for value, ids in by_value.items():
         for first in range(0, len(ids), UPDATE_BATCH):
             batch = ids[first : first + UPDATE_BATCH]
-            session.exec(
-                update(Insight)
-                .where(col(Insight.id).in_(batch))
-                .values(status=InsightStatus(status), updated_at=now)
+            session.connection().execute(
+                update(table).where(table.c.id.in_(batch)).values({column: value, "updated_at": now})
             )
+
+
+def set_insight_kinds(session: Session, kinds: dict[int, str]) -> None:
+    """Relabel insights (``{id: kind}``); their status and wording stay as they are."""
+    _set_column(session, "kind", {i: InsightKind(k) for i, k in kinds.items()})
+
+
+def interviews_of(session: Session, ids: list[int]) -> set[int]:
+    """The interviews these insights belong to (deleted ones are not found)."""
+    return set(session.exec(select(Insight.interview_id).where(col(Insight.id).in_(ids))).all())
+
+
+def is_reviewed(status: str) -> bool:
+    """An insight is reviewed once the user accepted, rejected or reworded it."""
+    return status != InsightStatus.SUGGESTED
 
 
 def set_insight_statement(session: Session, insight_id: int, statement: str, status: str) -> None:

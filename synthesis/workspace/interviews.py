@@ -9,7 +9,7 @@ from sqlalchemy import func
 from sqlmodel import Session, select, update
 
 from models.queries import company_id_for
-from models.tables import Company, EvidenceSpan, Insight, Interview, Turn
+from models.tables import Company, EvidenceSpan, Insight, InsightStatus, Interview, Turn
 
 INTERVIEW_FIELDS = ("interviewee_name", "job_title", "company", "date")
 """Interview metadata the user edits; ``company`` is a company name, ``date`` an ISO date or empty."""
@@ -21,6 +21,8 @@ class InterviewSummary:
     title: str
     interviewee: str
     insights: int
+    reviewed: int = 0
+    """Insights accepted, rejected or reworded."""
 
 
 @dataclass(frozen=True)
@@ -68,11 +70,19 @@ def interview_summaries(session: Session) -> list[InterviewSummary]:
     insights = dict(
         session.exec(select(Insight.interview_id, func.count()).group_by(Insight.interview_id)).all()
     )
+    reviewed = dict(
+        session.exec(
+            select(Insight.interview_id, func.count())
+            .where(Insight.status != InsightStatus.SUGGESTED)
+            .group_by(Insight.interview_id)
+        ).all()
+    )
     rows = session.exec(
         select(Interview.id, Interview.title, Interview.interviewee_name).order_by(Interview.id)
     )
     return [
-        InterviewSummary(id, title, interviewee or "", insights.get(id, 0)) for id, title, interviewee in rows
+        InterviewSummary(id, title, interviewee or "", insights.get(id, 0), reviewed.get(id, 0))
+        for id, title, interviewee in rows
     ]
 
 

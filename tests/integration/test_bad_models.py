@@ -24,7 +24,7 @@ from synthesis.llm.http_backend import HttpBackend
 from synthesis.llm.llama_backend import LlamaBackend
 from synthesis.llm.probe_cache import ProbeCache
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.allow_hosts(["127.0.0.1"])]
 
 LONG_TURN = " ".join(f"Our forecast number {n} is wrong because the spreadsheet breaks." for n in range(60))
 TRANSCRIPT = f"Interviewer: Tell me everything?\n\nSam: {LONG_TURN}\n"

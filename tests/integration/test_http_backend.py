@@ -18,7 +18,7 @@ from synthesis.llm.base import LlmCancelled, LlmTimeout, ServerError
 from synthesis.llm.default_model import bundled_model_path
 from synthesis.llm.http_backend import HttpBackend
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.allow_hosts(["127.0.0.1"])]
 
 STARTUP_SECONDS = 60
 

@@ -10,7 +10,7 @@ import pytest
 from synthesis.llm.base import ServerError
 from synthesis.llm.http_backend import HttpBackend
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.allow_hosts(["127.0.0.1"])]
 
 PROXY_VARIABLES = ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy")
 HI = [{"role": "user", "content": "hi"}]

@@ -25,7 +25,7 @@ from synthesis.personas.synthesize import synthesize_personas
 from synthesis.report.export import export_report
 from synthesis.report.options import ReportOptions
 
-pytestmark = pytest.mark.integration
+pytestmark = [pytest.mark.integration, pytest.mark.allow_hosts(["127.0.0.1", "::1"])]
 
 SAMPLES = Path(__file__).resolve().parents[2] / "synthesis" / "samples" / "transcripts"
 LOOPBACK = ("127.0.0.1", "::1", "localhost")

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from sqlmodel import Session, select
 
+from models.backup import backup_path
 from models.database import (
     WorkspaceError,
-    backup_path,
     create_workspace,
     current_revision,
     head_revision,

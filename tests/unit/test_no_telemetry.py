@@ -1,5 +1,6 @@
-"""No telemetry, no update checks, no downloads: the application code names no remote address and only the
-HTTP backend (talking to the server the user configured) imports a network library."""
+"""No telemetry, no update checks, no downloads behind the user's back: the application code names no remote
+address, and only the HTTP backend (talking to the server the user configured) and the model download (started
+only by the user's Download button or `groundwork models pull`) import a network library."""
 
 import re
 from pathlib import Path
@@ -18,7 +19,12 @@ NETWORK_MODULES = re.compile(
     re.MULTILINE,
 )
 NETWORK_CALLS = re.compile(r"from_pretrained|QNetworkAccessManager|urlopen\(|webbrowser\.")
-MAY_USE_NETWORK = {"synthesis/llm/http_backend.py"}
+MAY_USE_NETWORK = {"synthesis/llm/http_backend.py", "synthesis/llm/download.py"}
+DOWNLOAD_STARTERS = {
+    "synthesis/llm/download.py",  # defines it
+    "synthesis/llm/install.py",  # used by `groundwork models pull`
+    "desktop/llm_catalogue_view.py",  # the Download button
+}
 
 
 def sources() -> list[Path]:
@@ -47,6 +53,11 @@ def test_no_remote_address_in_application_code() -> None:
 def test_only_the_http_backend_imports_a_network_library() -> None:
     importing = {relative(p) for p in sources() if NETWORK_MODULES.search(p.read_text(encoding="utf-8"))}
     assert importing == MAY_USE_NETWORK
+
+
+def test_model_downloads_start_only_from_the_pull_command_and_the_download_button() -> None:
+    starting = {relative(p) for p in sources() if "download_file" in p.read_text(encoding="utf-8")}
+    assert starting == DOWNLOAD_STARTERS
 
 
 def test_no_downloads_or_browser_calls() -> None:

@@ -13,7 +13,11 @@ branch_labels = None
 depends_on = None
 
 
+_TRIGGERS = ("turn_fts_insert", "turn_fts_delete", "turn_fts_update")
+
+
 def upgrade() -> None:
+    _drop_leftovers()
     op.execute(
         "CREATE VIRTUAL TABLE turn_fts USING fts5("
         "text, speaker, content='turn', content_rowid='id', tokenize='unicode61 remove_diacritics 2')"
@@ -34,7 +38,16 @@ def upgrade() -> None:
     op.execute("INSERT INTO turn_fts(turn_fts) VALUES ('rebuild')")
 
 
-def downgrade() -> None:
-    for trigger in ("turn_fts_insert", "turn_fts_delete", "turn_fts_update"):
+def _drop_leftovers() -> None:
+    """Remove what an older Groundwork left when it was stopped inside this migration.
+
+    Before migrations ran in one transaction each, the table and triggers were committed on their own, so
+    a kill during the index rebuild left revision 0001 with the ``turn_fts*`` objects present.
+    """
+    for trigger in _TRIGGERS:
         op.execute(f"DROP TRIGGER IF EXISTS {trigger}")
     op.execute("DROP TABLE IF EXISTS turn_fts")
+
+
+def downgrade() -> None:
+    _drop_leftovers()

@@ -1,0 +1,1 @@
+"""The learned extractor: candidate units, hashed features, a calibrated logistic model, and its training."""
