@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from sqlmodel import Session, col, select
 
 from models.tables import ExtractionRun, Interview, RunChunk, RunStatus, Turn, WorkspaceSetting
+from synthesis.extraction.llm_led import prompt_version
+from synthesis.extraction.pipeline import Extractor
 
 FINGERPRINTS_KEY = "extraction.fingerprints"
 """The ``WorkspaceSetting`` holding {interview id: fingerprint of its turns when last extracted}."""
@@ -80,3 +82,32 @@ def interviews_to_extract(
     unchanged = {i for i in read if i not in stored or current[i] == stored[i]}
     todo = [i for i in all_ids if i not in unchanged]
     return todo, len(all_ids) - len(todo)
+
+
+
+def interviews_to_read(
+    session: Session,
+    extractor: Extractor,
+    extractor_version: str,
+    settings: dict[str, object],
+    *,
+    interview_ids: Sequence[int] | None,
+    new_only: bool,
+) -> tuple[list[int], int]:
+    """(the interviews a run reads: ``interview_ids``, default all, with ``new_only`` only those new or
+    changed since a completed run of this extractor, version and settings; the number left out)."""
+    every = select(Interview.id).order_by(col(Interview.id))
+    ids = list(interview_ids) if interview_ids is not None else list(session.exec(every))
+    if not new_only:
+        return ids, 0
+    info = extractor.backend.info() if extractor.backend is not None else None
+    todo, _skipped = interviews_to_extract(
+        session,
+        extractor_version=extractor_version,
+        model_sha256=info.sha256 if info else None,
+        prompt_version=prompt_version() if extractor.llm_led else None,
+        settings=settings,
+    )
+    fresh = set(todo)
+    kept = [interview_id for interview_id in ids if interview_id in fresh]
+    return kept, len(ids) - len(kept)

@@ -36,7 +36,7 @@ from models.tables import (
 )
 from synthesis.extraction.chunks import Chunk
 from synthesis.extraction.firmographics import Firmographic, extract_firmographics
-from synthesis.extraction.freshness import fingerprints, interviews_to_extract, remember_extracted
+from synthesis.extraction.freshness import fingerprints, interviews_to_read, remember_extracted
 from synthesis.extraction.learned.scorer import learned_candidates
 from synthesis.extraction.llm_led import ChunkExtraction, prompt_version
 from synthesis.extraction.lock import one_extraction_at_a_time
@@ -65,7 +65,7 @@ class RunSummary:
     quotes_dropped: int
     llm_led: bool
     interviews_skipped: int = 0
-    """Interviews left out as already extracted with the same settings (see ``new_or_changed``)."""
+    """Interviews left out as already extracted with the same settings (see ``freshness``)."""
     invalid_replies: int = 0
     """Model replies that failed the schema even after a re-ask (their chunk kept the rules' insights)."""
 
@@ -108,10 +108,14 @@ def run_extraction(
     cancel: Cancel = never_cancel,
 ) -> RunSummary:
     """Extract insights from the interviews (default: all; with ``new_only``, of those only the new or
-    changed, decided under the extraction lock); resumes an unfinished run of equal settings."""
+    changed, decided under the extraction lock); resumes an unfinished run of equal settings. (One loop
+    with its resume, cancel and progress bookkeeping, kept together: hence its length.)"""
     extractor = extractor or Extractor()
     with Session(engine) as session:
-        ids, skipped = _interviews_to_read(session, extractor, interview_ids, new_only)
+        ids, skipped = interviews_to_read(
+            session, extractor, EXTRACTOR_VERSION, _settings(extractor), interview_ids=interview_ids,
+            new_only=new_only,
+        )
         if new_only and not ids:
             progress(1.0, "Every interview was already extracted with these settings")
             return RunSummary(0, RunStatus.COMPLETED, 0, 0, 0, 0, 0, 0, extractor.llm_led, skipped)
@@ -186,32 +190,6 @@ def _stage(position: int, total: int, generated: int, started: float) -> str:
 def _settings(extractor: Extractor) -> dict[str, object]:
     """What must be equal for a run to resume another: chunk indexes only match under the same plan."""
     return {"model_led": extractor.llm_led, "chunk_tokens": extractor.chunk_budget()}
-
-
-def _interviews_to_read(
-    session: Session, extractor: Extractor, interview_ids: Sequence[int] | None, new_only: bool
-) -> tuple[list[int], int]:
-    """(the interviews this run reads, the number left out as already extracted unchanged)."""
-    every = select(Interview.id).order_by(Interview.id)
-    ids = list(interview_ids) if interview_ids is not None else list(session.exec(every))
-    if not new_only:
-        return ids, 0
-    todo = set(new_or_changed(session, extractor)[0])
-    kept = [interview_id for interview_id in ids if interview_id in todo]
-    return kept, len(ids) - len(kept)
-
-
-def new_or_changed(session: Session, extractor: Extractor) -> tuple[list[int], int]:
-    """(interviews to extract, number skipped): those a completed run with these settings read are skipped
-    unless their turns changed since."""
-    info = extractor.backend.info() if extractor.backend is not None else None
-    return interviews_to_extract(
-        session,
-        extractor_version=EXTRACTOR_VERSION,
-        model_sha256=info.sha256 if info else None,
-        prompt_version=prompt_version() if extractor.llm_led else None,
-        settings=_settings(extractor),
-    )
 
 
 def _resume_or_start(session: Session, extractor: Extractor) -> ExtractionRun:

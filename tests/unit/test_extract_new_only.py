@@ -2,12 +2,15 @@
 
 from pathlib import Path
 
+import pytest
 from sqlmodel import Session, select
 
 from models.database import create_workspace
-from models.tables import Insight, RunChunk
+from models.tables import ExtractionRun, Insight, RunChunk
 from synthesis.extraction.llm_choice import LlmChoice
+from synthesis.extraction.lock import ExtractionBusy, extraction_lock
 from synthesis.extraction.pipeline import Extractor
+from synthesis.extraction.run import INVALID_REPLIES
 from synthesis.importer import import_file
 from synthesis.pipeline import extract_insights, extract_new_insights
 from synthesis.workspace.interviews import set_speaker_role
@@ -82,4 +85,32 @@ def test_extract_new_insights_reports_the_model_check_as_its_own_step(tmp_path: 
     assert outcome.completed and outcome.summary().startswith("Extraction finished: ")
     with Session(engine) as session:
         assert session.exec(select(Insight)).all()
+    engine.dispose()
+
+
+def test_a_run_that_counted_rejected_model_replies_still_counts_as_extracted(tmp_path: Path) -> None:
+    engine = create_workspace(tmp_path / "ws.groundwork")
+    _import(engine, tmp_path, "a.txt", FIRST)
+    choice = _rules(lambda: False, lambda *_: None)
+    run = extract_insights(engine, choice)
+    with Session(engine) as session:  # what a run with schema failures keeps beside its settings
+        stored = session.get(ExtractionRun, run.run_id)
+        assert stored is not None
+        stored.settings = {**stored.settings, INVALID_REPLIES: 2}
+        session.add(stored)
+        session.commit()
+    again = extract_insights(engine, choice)
+    assert (again.interviews, again.interviews_skipped) == (0, 1)
+    engine.dispose()
+
+
+def test_only_the_extraction_lock_holder_decides_which_interviews_are_new(tmp_path: Path) -> None:
+    engine = create_workspace(tmp_path / "ws.groundwork")
+    _import(engine, tmp_path, "a.txt", FIRST)
+    choice = _rules(lambda: False, lambda *_: None)
+    with extraction_lock(engine), pytest.raises(ExtractionBusy):
+        extract_insights(engine, choice)
+    with Session(engine) as session:
+        assert session.exec(select(ExtractionRun)).all() == []
+    assert extract_insights(engine, choice).interviews == 1
     engine.dispose()
