@@ -23,6 +23,7 @@ from models.tables import (
     PersonaInterview,
     Turn,
 )
+from synthesis.personas.field_rules import placed_kind
 from synthesis.personas.synthesize import PERSONA_KINDS
 from synthesis.personas.themes import DEFAULT_THRESHOLD, ThemeItem, is_negative, similarity, stance_split
 
@@ -130,17 +131,21 @@ def _quotes(session: Session, insight_ids: list[int]) -> dict[int, list[Evidence
     return quotes
 
 
+def _respondent(member: ThemeStatement) -> tuple[int, str]:
+    return (member.interview_id, member.quotes[0].speaker if member.quotes else "")
+
+
 def _theme_view(kind: InsightKind, theme: str, members: list[ThemeStatement], total: int) -> ThemeView:
     _negative, support, _dissent = stance_split(
-        [ThemeItem(m.insight_id, m.interview_id, m.statement) for m in members]
+        [ThemeItem(m.insight_id, m.interview_id, m.statement, speaker=_respondent(m)[1]) for m in members]
     )
     return ThemeView(
         kind,
         theme,
         len(support),
         total,
-        tuple(m for m in members if m.interview_id in support),
-        tuple(m for m in members if m.interview_id not in support),
+        tuple(m for m in members if _respondent(m) in support),
+        tuple(m for m in members if _respondent(m) not in support),
     )
 
 
@@ -175,7 +180,8 @@ def persona_profile(session: Session, persona_id: int) -> PersonaProfile:
     grouped: dict[tuple[InsightKind, str], list[ThemeStatement]] = defaultdict(list)
     order: dict[tuple[InsightKind, str], int] = {}
     for link, insight in placed:
-        key = (insight.kind, link.theme)
+        kind = insight.kind if link.user_placed else placed_kind(insight.kind, insight.statement)
+        key = (kind, link.theme)
         order.setdefault(key, link.position)
         grouped[key].append(
             ThemeStatement(

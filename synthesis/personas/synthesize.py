@@ -19,17 +19,22 @@ from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
 from models.tables import (
+    EvidenceSpan,
     Insight,
     InsightKind,
     InsightStatus,
+    Interview,
     Persona,
     PersonaIcp,
     PersonaInsight,
     PersonaInterview,
+    Turn,
     utcnow,
 )
+from synthesis.personas.field_rules import placed_kind
 from synthesis.personas.fields import persona_fields
 from synthesis.personas.grouping import RespondentGroup, group_respondents
+from synthesis.personas.respondents import is_generic_label
 from synthesis.personas.selection import OutsideInterview, select_respondents
 from synthesis.personas.themes import Theme, ThemeItem, merge_themes
 from synthesis.tasks import Cancel, Progress, never_cancel, no_progress
@@ -119,13 +124,24 @@ def _place_insights(session: Session, persona_id: int, themes: dict[InsightKind,
 
 
 def _group_themes(
-    group: RespondentGroup, items: dict[int, list[tuple[InsightKind, ThemeItem]]]
+    group: RespondentGroup, items: dict[int, list[tuple[InsightKind, ThemeItem]]], names: list[str]
 ) -> dict[InsightKind, list[Theme]]:
+    """Themes per persona field; each insight goes to the field its wording shows (``field_rules``)."""
     by_kind: dict[InsightKind, list[ThemeItem]] = defaultdict(list)
     for respondent in group.respondents:
         for kind, item in items.get(respondent.interview_id, []):
-            by_kind[kind].append(item)
-    return {kind: merge_themes(by_kind[kind]) for kind in PERSONA_KINDS if by_kind.get(kind)}
+            by_kind[placed_kind(kind, item.statement)].append(item)
+    return {kind: merge_themes(by_kind[kind], names=names) for kind in PERSONA_KINDS if by_kind.get(kind)}
+
+
+def _people_names(session: Session, interview_ids: set[int]) -> list[str]:
+    """Names of everyone who speaks in or was recorded for the interviews: no label may open with one."""
+    speakers = session.exec(select(Turn.speaker).where(col(Turn.interview_id).in_(interview_ids)).distinct())
+    recorded = session.exec(
+        select(Interview.interviewee_name, Interview.interviewer).where(col(Interview.id).in_(interview_ids))
+    )
+    names = {*speakers, *(n for row in recorded for n in row if n)}
+    return sorted(n for n in names if n and not is_generic_label(n))
 
 
 def _adoptable(session: Session, keys: set[str]) -> dict[int, tuple[Persona, set[int]]]:
@@ -217,13 +233,29 @@ def _insight_items(
         )
         .order_by(col(Insight.id))
     )
+    evidence = _first_evidence(session, interview_ids)
     items: dict[int, list[tuple[InsightKind, ThemeItem]]] = defaultdict(list)
     for row in rows:
         if row.id is not None and row.id not in user_placed:
+            speaker, quote = evidence.get(row.id, ("", ""))
             items[row.interview_id].append(
-                (row.kind, ThemeItem(row.id, row.interview_id, row.statement, row.confidence))
+                (row.kind, ThemeItem(row.id, row.interview_id, row.statement, row.confidence, speaker, quote))
             )
     return items
+
+
+def _first_evidence(session: Session, interview_ids: set[int]) -> dict[int, tuple[str, str]]:
+    """Per insight: the speaker and verbatim quote of its first evidence span."""
+    rows = session.exec(
+        select(EvidenceSpan.insight_id, Turn.speaker, EvidenceSpan.quote)
+        .join(Turn, col(Turn.id) == EvidenceSpan.turn_id)
+        .where(col(Turn.interview_id).in_(interview_ids))
+        .order_by(col(EvidenceSpan.id))
+    )
+    found: dict[int, tuple[str, str]] = {}
+    for insight_id, speaker, quote in rows:
+        found.setdefault(insight_id, (speaker, quote))
+    return found
 
 
 def synthesize_personas(
@@ -243,14 +275,16 @@ def synthesize_personas(
             )
         groups = group_respondents(selection.respondents)
         adoptable = _adoptable(session, {g.key for g in groups})
-        items = _insight_items(session, {r.interview_id for r in selection.respondents})
+        interview_ids = {r.interview_id for r in selection.respondents}
+        items = _insight_items(session, interview_ids)
+        names = _people_names(session, interview_ids)
         for index, group in enumerate(groups):
             if cancel():
                 session.rollback()
                 report.cancelled = True
                 return report
             progress(0.1 + 0.85 * index / len(groups), f"Drafting persona {index + 1} of {len(groups)}")
-            themes = _group_themes(group, items)
+            themes = _group_themes(group, items, names)
             values = persona_fields(group, themes, selection.icp_names)
             persona, created, changed = _upsert_persona(session, group, values, adoptable)
             assert persona.id is not None
