@@ -4,7 +4,7 @@ A label is a short, complete statement of a theme's idea, in the persona's voice
 third person ("Reports to the CRO."). ``label_problems`` lists what breaks the rules (empty when it is fine):
 - ``ellipsis``: it ends with "…" or "..." (a cut sentence), or holds one;
 - ``question``: it is a question;
-- ``not a sentence``: no capital first letter or no final full stop;
+- ``not a sentence``: no capital (or digit) first or no final full stop;
 - ``length``: fewer than ``MIN_LABEL_WORDS`` or more than ``MAX_LABEL_WORDS`` words;
 - ``fragment``: it opens like a list item or a dependent clause with no main clause ("The third thing
   would be …", "Number two would be that …", "When a deal slips or goes quiet."), opens with a conjunction,
@@ -126,7 +126,7 @@ def label_problems(label: str, names: Collection[str] = ()) -> list[str]:
         problems.append("ellipsis")
     if is_question(text):
         problems.append("question")
-    if not text[:1].isupper() or not text.endswith("."):
+    if not (text[:1].isupper() or text[:1].isdigit()) or not text.endswith("."):
         problems.append("not a sentence")
     if not MIN_LABEL_WORDS <= len(found) <= MAX_LABEL_WORDS:
         problems.append("length")

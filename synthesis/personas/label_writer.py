@@ -40,11 +40,13 @@ _LIST_LEAD = re.compile(
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _CLAUSE_WORDS = frozenset("and but which so because while though although whereas where when".split())
 _ELLIPSIS = re.compile(r"\s*(?:…|\.\.\.)\s*$")
+_STAGE_DIRECTION = re.compile(r"\[[^\]]*\]|\((?:laughs|laughter|inaudible|crosstalk|pause)\)", re.IGNORECASE)
+MAX_PHRASE_WORDS = 6
 
 
 def tidy(text: str) -> str:
     """No fillers, leading connectives, list lead-ins or final ellipsis; a capital and a full stop."""
-    text = _ELLIPSIS.sub("", " ".join(text.split()))
+    text = _ELLIPSIS.sub("", " ".join(_STAGE_DIRECTION.sub(" ", text).split()))
     text = _FILLERS.sub("", text)
     for _ in range(2):
         text = _LIST_LEAD.sub("", _LEADING.sub("", text)).strip(" ,;:—–-")
@@ -90,12 +92,30 @@ def candidates(statement: str, quote: str = "") -> Iterator[str]:
             yield _reported(text)
 
 
-def write_label(members: Sequence[tuple[str, str]], names: Collection[str] = ()) -> str:
-    """The label of a theme whose members are (statement, quote) pairs, most representative first."""
+def _framed(text: str, frame: str) -> str | None:
+    """A bare noun phrase of at most ``MAX_PHRASE_WORDS`` words put in the field's frame."""
+    phrase = text.rstrip(".")
+    if not phrase or len(phrase.split()) > MAX_PHRASE_WORDS or re.search(r"[,;:]", phrase):
+        return None
+    first = phrase.split()[0]
+    if first.isupper() or any(c.isupper() for c in first[1:]):
+        return frame.format(phrase)
+    return frame.format(phrase[:1].lower() + phrase[1:])
+
+
+def write_label(
+    members: Sequence[tuple[str, str]], names: Collection[str] = (), frame: str | None = None
+) -> str:
+    """The label of a theme whose members are (statement, quote) pairs, most representative first;
+    ``frame`` (e.g. "Wants {}.") states a member that is a bare noun phrase ("Forecast accuracy.")."""
     for statement, quote in members:
         for candidate in candidates(statement, quote):
             if candidate and label_ok(candidate, names):
                 return candidate
+    for statement, _quote in members if frame else ():
+        framed = _framed(tidy(statement), frame or "{}")
+        if framed and label_ok(framed, names):
+            return framed
     statement = members[0][0] if members else ""
     return (
         next((c for c in _clauses(tidy(statement)) if c), tidy(statement))

@@ -48,6 +48,14 @@ PERSONA_KINDS = (
 )
 """Insight kinds a persona lists as themed fields (role insights are its responsibilities)."""
 TEXT_FIELDS = ("name", "role", "seniority", "summary", "demographics")
+LABEL_FRAMES = {
+    InsightKind.GOAL: "Wants {}.",
+    InsightKind.ASPIRATION: "Wants {}.",
+    InsightKind.PAIN: "Struggles with {}.",
+    InsightKind.ROLE: "Works on {}.",
+    InsightKind.BUYING: "Looks at {} when buying.",
+}
+"""How a label states a field's bare noun phrase (a goal "Forecast accuracy.": "Wants forecast accuracy.")."""
 
 
 @dataclass(frozen=True)
@@ -131,7 +139,11 @@ def _group_themes(
     for respondent in group.respondents:
         for kind, item in items.get(respondent.interview_id, []):
             by_kind[placed_kind(kind, item.statement)].append(item)
-    return {kind: merge_themes(by_kind[kind], names=names) for kind in PERSONA_KINDS if by_kind.get(kind)}
+    return {
+        kind: merge_themes(by_kind[kind], names=names, frame=LABEL_FRAMES.get(kind))
+        for kind in PERSONA_KINDS
+        if by_kind.get(kind)
+    }
 
 
 def _people_names(session: Session, interview_ids: set[int]) -> list[str]:
@@ -244,17 +256,24 @@ def _insight_items(
     return items
 
 
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The whole sentence(s) of ``text`` holding ``text[start:end]`` (completes a quote cut mid-sentence)."""
+    before = max(text.rfind(mark, 0, start) for mark in (". ", "? ", "! ", "\n"))
+    after = [i for i in (text.find(mark, end) for mark in (". ", "? ", "! ", "\n")) if i != -1]
+    return text[before + 1 : min(after) + 1 if after else len(text)].strip()
+
+
 def _first_evidence(session: Session, interview_ids: set[int]) -> dict[int, tuple[str, str]]:
-    """Per insight: the speaker and verbatim quote of its first evidence span."""
+    """Per insight: the speaker of its first evidence span and the whole sentence that span is in."""
     rows = session.exec(
-        select(EvidenceSpan.insight_id, Turn.speaker, EvidenceSpan.quote)
+        select(EvidenceSpan.insight_id, Turn.speaker, Turn.text, EvidenceSpan.start, EvidenceSpan.end)
         .join(Turn, col(Turn.id) == EvidenceSpan.turn_id)
         .where(col(Turn.interview_id).in_(interview_ids))
         .order_by(col(EvidenceSpan.id))
     )
     found: dict[int, tuple[str, str]] = {}
-    for insight_id, speaker, quote in rows:
-        found.setdefault(insight_id, (speaker, quote))
+    for insight_id, speaker, text, start, end in rows:
+        found.setdefault(insight_id, (speaker, _sentence_around(text, start, end)))
     return found
 
 

@@ -34,8 +34,12 @@ from synthesis.personas.statements import informativeness, is_fragment
 
 DEFAULT_THRESHOLD = 70.0
 """Word-overlap similarity (0-100) at which two statements or labels are one topic."""
-MEANING_THRESHOLD = 35.0
-"""Mean sentence-vector cosine (x 100) at which a statement joins a theme."""
+MEANING_THRESHOLD = 30.0
+"""Mean sentence-vector cosine (x 100) to other respondents' members at which a statement joins a theme."""
+SAME_RESPONDENT_MARGIN = 15.0
+"""Extra similarity a statement needs to join a theme held only by its own respondent."""
+LONE_THEME_SLACK = 10.0
+"""How much less similar a one-respondent theme may be to join another respondent's theme (second pass)."""
 MIN_SUBSET_WORDS = 3
 """A statement with fewer topic words never matches by containment alone ("procurement" is in many)."""
 
@@ -279,6 +283,7 @@ def build_theme(
     scores: np.ndarray | None = None,
     rows: dict[int, int] | None = None,
     names: Sequence[str] = (),
+    frame: str | None = None,
 ) -> Theme:
     """The theme of clustered items (``scores``/``rows``: their similarities, when already computed)."""
     negative, support, dissent = stance_split(items)
@@ -287,7 +292,7 @@ def build_theme(
         scores, rows = meaning_scores(items), {item.insight_id: n for n, item in enumerate(items)}
     ranked = _representative(candidates, scores, rows)
     return Theme(
-        write_label([(item.statement, item.quote) for item in ranked], names),
+        write_label([(item.statement, item.quote) for item in ranked], names, frame),
         negative,
         tuple(items),
         support,
@@ -321,15 +326,23 @@ def _rank(theme: Theme) -> tuple[bool, int, float, int, str]:
     )
 
 
-def _clusters(scores: np.ndarray, threshold: float) -> list[list[int]]:
-    """Greedy average-linkage clusters of row indices, in row order."""
+def _clusters(scores: np.ndarray, owners: np.ndarray, threshold: float) -> list[list[int]]:
+    """Greedy average-linkage clusters of row indices, in row order. A row is compared with the members of
+    other respondents (``owners``); with a cluster of its own respondent's statements only, it must be
+    ``SAME_RESPONDENT_MARGIN`` more similar, so one person's vocabulary does not make a theme."""
     labels = np.zeros(len(scores), dtype=np.int64)
     clusters: list[list[int]] = []
     for row in range(len(scores)):
         if clusters:
-            sums = np.zeros(len(clusters))
-            np.add.at(sums, labels[:row], scores[row, :row])
-            means = sums / np.array([len(c) for c in clusters])
+            other = owners[:row] != owners[row]
+            totals = np.zeros((2, len(clusters)))
+            counts = np.zeros((2, len(clusters)))
+            np.add.at(totals, (other.astype(np.int64), labels[:row]), scores[row, :row])
+            np.add.at(counts, (other.astype(np.int64), labels[:row]), 1)
+            with np.errstate(invalid="ignore", divide="ignore"):
+                means = np.where(
+                    counts[1] > 0, totals[1] / counts[1], totals[0] / counts[0] - SAME_RESPONDENT_MARGIN
+                )
             best = int(means.argmax())  # the first cluster on ties
             if means[best] >= threshold:
                 clusters[best].append(row)
@@ -340,16 +353,52 @@ def _clusters(scores: np.ndarray, threshold: float) -> list[list[int]]:
     return clusters
 
 
+def _join_lone(clusters: list[list[int]], scores: np.ndarray, owners: np.ndarray, threshold: float) -> None:
+    """Second pass: a theme held by one respondent joins the theme of other respondents it is most similar to
+    on average, when that mean reaches ``threshold`` (in place; order-stable)."""
+    labels = np.zeros(len(scores), dtype=np.int64)
+    for number, cluster in enumerate(clusters):
+        labels[cluster] = number
+    sizes = np.array([len(c) for c in clusters], dtype=np.float64)
+    for number, cluster in enumerate(clusters):
+        held = set(owners[cluster].tolist())
+        if len(held) != 1 or not cluster:
+            continue
+        totals = np.zeros(len(clusters))
+        np.add.at(totals, labels, scores[cluster].mean(axis=0))
+        means = totals / np.maximum(sizes, 1)
+        for other, members in enumerate(clusters):
+            if other == number or not members or held >= set(owners[members].tolist()):
+                means[other] = -np.inf
+        best = int(means.argmax())
+        if means[best] >= threshold:
+            clusters[best].extend(cluster)
+            labels[cluster] = best
+            sizes[best] += len(cluster)
+            sizes[number] = 0
+            cluster.clear()
+
+
 def merge_themes(
-    items: Sequence[ThemeItem], *, threshold: float = MEANING_THRESHOLD, names: Sequence[str] = ()
+    items: Sequence[ThemeItem],
+    *,
+    threshold: float = MEANING_THRESHOLD,
+    names: Sequence[str] = (),
+    frame: str | None = None,
 ) -> list[Theme]:
     """Group one field's insights into themes by meaning, ranked (fragments last, then prevalence,
-    informativeness); ``names`` are people's names a label must not open with."""
+    informativeness); ``names`` are people's names a label must not open with; ``frame`` states a bare
+    noun phrase as the field's statement (``label_writer.write_label``)."""
     ordered = sorted(items, key=lambda i: (i.interview_id, i.insight_id))
     scores = meaning_scores(ordered)
     rows = {item.insight_id: n for n, item in enumerate(ordered)}
+    respondent_ids = {r: n for n, r in enumerate(dict.fromkeys(i.respondent for i in ordered))}
+    owners = np.array([respondent_ids[i.respondent] for i in ordered], dtype=np.int64)
+    clusters = _clusters(scores, owners, threshold)
+    _join_lone(clusters, scores, owners, threshold - LONE_THEME_SLACK)
     themes = [
-        build_theme([ordered[i] for i in cluster], scores, rows, names)
-        for cluster in _clusters(scores, threshold)
+        build_theme([ordered[i] for i in sorted(cluster)], scores, rows, names, frame)
+        for cluster in clusters
+        if cluster
     ]
     return _unique_labels(sorted(themes, key=_rank))
