@@ -188,7 +188,8 @@ def test_profile_has_prevalence_dissent_and_verbatim_evidence(tmp_path: Path) ->
         assert buying.dissent_respondents == 1
         assert buying.dissent[0].interview_id == world.i2
         assert "Drawn from 3 respondents at 2 companies" in profile.summary
-        assert "Company size: 300-450 employees" in profile.demographics
+        assert "Company size: 300-450 employees" in profile.company_facts  # company facts, apart
+        assert "Company size" not in profile.demographics  # demographics describe the people
         matrix = persona_matrix(session)
         assert len(matrix.personas) == 2
         pain_row = next(r for r in matrix.rows if r.kind == P and "CRM" in r.theme)
