@@ -5,8 +5,10 @@ For each member, most representative first, the writer tries (and keeps the firs
 1. the member's statement (neutral third person, as extraction wrote it) when it is not cut;
 2. the sentence of its verbatim quote that shares most words with the statement (the persona's own voice);
 3. the longest leading clause of either, ending at a comma, semicolon or before "and", "but", "which" …;
-4. for a statement whose subject is someone else ("Elaine wants …"), the same in reported speech
-   ("Says Elaine wants …"), so the respondent stays the subject.
+4. when no member gives one, a statement whose subject is someone else ("Elaine wants …") in reported
+   speech ("Says Elaine wants …"), so the respondent stays the subject;
+5. failing that, a member that is a bare noun phrase put in the field's ``frame`` ("Wants forecast
+   accuracy.").
 Every candidate first loses spoken fillers ("um", "you know", "kind of"), leading connectives ("So", "And
 then", "Honestly") and list lead-ins ("Number two would be that", "The third thing is"), and is given a
 capital and a full stop. When no member yields a label that meets the rules, the first member's tidied
@@ -78,16 +80,19 @@ def _reported(text: str) -> str:
 
 
 def candidates(statement: str, quote: str = "") -> Iterator[str]:
-    """Label candidates of one member, in the order they are tried."""
+    """Direct label candidates of one member, in the order they are tried."""
     whole = [tidy(statement)] if not is_cut(statement) else []
     if quote:
         whole.append(tidy(_quote_sentence(statement, quote)))
     yield from whole
     for text in whole:
         yield from _clauses(text)
-    if not is_cut(statement) and third_party_subject(tidy(statement)):
-        yield _reported(tidy(statement))
-    for text in _clauses(tidy(statement)):
+
+
+def reported_candidates(statement: str) -> Iterator[str]:
+    """The member's statement, or its leading clauses, in reported speech when someone else is the subject."""
+    texts = [tidy(statement)] if not is_cut(statement) else []
+    for text in [*texts, *_clauses(tidy(statement))]:
         if third_party_subject(text):
             yield _reported(text)
 
@@ -111,6 +116,10 @@ def write_label(
     for statement, quote in members:
         for candidate in candidates(statement, quote):
             if candidate and label_ok(candidate, names):
+                return candidate
+    for statement, _quote in members:
+        for candidate in reported_candidates(statement):
+            if label_ok(candidate, names):
                 return candidate
     for statement, _quote in members if frame else ():
         framed = _framed(tidy(statement), frame or "{}")

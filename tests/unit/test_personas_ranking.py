@@ -134,7 +134,7 @@ def test_a_single_shared_word_does_not_make_a_theme() -> None:
             (1, "Is it in procurement.", 0.5), (2, "Procurement joins for anything over fifty thousand.", 0.5)
         )
     )
-    # Grouped by meaning (both are about procurement), the label is the complete statement, never the question.
+    # Grouped by meaning (both are about procurement); the label is the complete statement, not the question.
     assert [t.label for t in themes] == ["Procurement joins for anything over fifty thousand."]
 
 
