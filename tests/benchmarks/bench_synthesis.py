@@ -7,7 +7,8 @@ synthesis took. Workspaces use rules extraction (no language model); the demo se
 ``tests.report_sample`` does, the eval set's are left as suggested. Eval interviews get their job title and
 company from their ``.meta.json`` (import metadata); no ICP is defined for them, so every interview is used.
 Targets: label failures <= 5% of themes; one-respondent themes <= 60% in personas of >= 3 respondents.
-Usage: python -m tests.benchmarks.bench_synthesis [--csv personas.csv ...] [--show]
+Usage: python -m tests.benchmarks.bench_synthesis [--eval DIR] [--csv personas.csv ...] [--show]
+  --eval  the eval folder (default ../shared/eval beside the repository)
   --csv   also measure personas.csv files written by `groundwork export-csv` (calls we do not have)
   --show  print every persona's themes with their prevalence and any label problems
 """
@@ -110,11 +111,11 @@ def show(rows: Iterable[ThemeRow]) -> None:
         )
 
 
-def _eval_companies(engine: Engine) -> None:
+def _eval_companies(engine: Engine, folder: Path) -> None:
     """Companies and job titles from the written set's .meta.json files (import metadata)."""
     with Session(engine) as session:
         by_file = {i.source_file_name: i for i in session.exec(select(Interview))}
-        for meta_path in sorted((EVAL / "written").glob("*.meta.json")):
+        for meta_path in sorted((folder / "written").glob("*.meta.json")):
             meta = json.loads(meta_path.read_text(encoding="utf-8"))
             interview = by_file.get(meta["transcript"])
             if interview is None:
@@ -137,16 +138,16 @@ def _eval_companies(engine: Engine) -> None:
         session.commit()
 
 
-def build_eval(path: Path) -> Engine:
+def build_eval(path: Path, folder: Path = EVAL) -> Engine:
     engine = create_workspace(path)
     files = [
         p
         for sub in ("written", "real/anthropic-interviewer")
-        for p in sorted((EVAL / sub).iterdir())
+        for p in sorted((folder / sub).iterdir())
         if not p.name.endswith((".gold.jsonl", ".meta.json"))
     ]
     import_paths(engine, files)
-    _eval_companies(engine)
+    _eval_companies(engine, folder)
     run_extraction(engine)
     return engine
 
@@ -170,6 +171,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--csv", type=Path, nargs="*", default=[], help="personas.csv files to measure too")
     parser.add_argument("--show", action="store_true", help="print every theme")
+    parser.add_argument("--eval", type=Path, default=EVAL, help="the eval folder")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         measure(
@@ -177,14 +179,14 @@ def main() -> int:
             build_sample_workspace(Path(tmp) / "demo.gw"),
             args.show,
         )
-        if (EVAL / "written").is_dir():
+        if (args.eval / "written").is_dir():
             measure(
                 "../shared/eval written + real (rules extraction, no ICP)",
-                build_eval(Path(tmp) / "eval.gw"),
+                build_eval(Path(tmp) / "eval.gw", args.eval),
                 args.show,
             )
         else:
-            print(f"\n{EVAL / 'written'} is missing: the eval report is skipped")
+            print(f"\n{args.eval / 'written'} is missing: the eval report is skipped")
     for path in args.csv:
         rows = csv_rows(path)
         print_metrics(f"{path} (export-csv)", rows, {r.persona: r.respondents for r in rows}, None)
