@@ -7,9 +7,12 @@ third person ("Reports to the CRO."). ``label_problems`` lists what breaks the r
 - ``not a sentence``: no capital (or digit) first or no final full stop;
 - ``length``: fewer than ``MIN_LABEL_WORDS`` or more than ``MAX_LABEL_WORDS`` words;
 - ``fragment``: it opens like a list item or a dependent clause with no main clause ("The third thing
-  would be …", "Number two would be that …", "When a deal slips or goes quiet."), opens with a conjunction,
+  would be …", "Number two would be that …", "Probably that they find out too late.", "When a deal slips
+  or goes quiet."), opens with a conjunction,
   ends on a word that cannot end a clause ("… and", "… the"), or has no verb;
 - ``filler``: it keeps a spoken filler ("um", "you know", "I mean", "kind of");
+- ``pronoun swap``: a first-person word turned into "them" where it was a name ("across the them and
+  Canada" for "the US and Canada");
 - ``third party``: its subject is someone other than the respondent: a person's first name ("Elaine
   wants …"), one of ``names``, or another role ("The board wants …", "Our CRO signs …").
 """
@@ -22,13 +25,14 @@ from functools import lru_cache
 
 from synthesis.personas.statements import FUNCTION_WORDS, is_question, words
 
-MIN_LABEL_WORDS = 3
+MIN_LABEL_WORDS = 2
 MAX_LABEL_WORDS = 18
 
 _LIST_LEAD = re.compile(
     r"^(?:(?:the\s+)?(?:first|second|third|fourth|fifth|last|next|other|biggest|main|big)\s+"
     r"(?:one|thing|piece|part|bit|item|point)\b|number\s+(?:one|two|three|four|five|\d)\b|"
-    r"(?:another|one|other)\s+thing\b|first(?:ly)?\s+of\s+all\b|(?:first|second|third)ly\b)",
+    r"(?:another|one|other)\s+thing\b|first(?:ly)?\s+of\s+all\b|(?:first|second|third)ly\b|"
+    r"(?:\w+ly\s+)?that\s+(?:i|we|they|he|she|you|the|it's)\b)",
     re.IGNORECASE,
 )
 _SUBORDINATORS = frozenset(
@@ -60,6 +64,7 @@ _VERB_HINTS = frozenset(
     broke""".split()
 )
 _SUBJECTS = frozenset("i we they he she it you".split())
+_SWAP = re.compile(r"\b(?:the|a|an)\s+(?:them|they|their|themself|themselves)\b", re.IGNORECASE)
 _VERB_ENDING = re.compile(r"[a-z]{2,}(?:ed|es|s)$")
 
 
@@ -134,6 +139,8 @@ def label_problems(label: str, names: Collection[str] = ()) -> list[str]:
         problems.append("fragment")
     if _FILLER.search(text):
         problems.append("filler")
+    if _SWAP.search(text):
+        problems.append("pronoun swap")
     if third_party_subject(text, names):
         problems.append("third party")
     return problems

@@ -2,7 +2,8 @@
 
 For each member, most representative first, the writer tries (and keeps the first that meets
 ``label_rules``):
-1. the member's statement (neutral third person, as extraction wrote it) when it is not cut;
+1. the member's statement (neutral third person, as extraction wrote it) when it is not cut, nor stops
+   where the sentence it comes from goes on ("In DACH, commit means the customer has");
 2. the sentence of its verbatim quote that shares most words with the statement (the persona's own voice);
 3. the longest leading clause of either, ending at a comma, semicolon or before "and", "but", "which" …;
 4. when no member gives one, a statement whose subject is someone else ("Elaine wants …") in reported
@@ -21,7 +22,7 @@ import re
 from collections.abc import Collection, Iterator, Sequence
 
 from synthesis.personas.label_rules import MAX_LABEL_WORDS, MIN_LABEL_WORDS, label_ok, third_party_subject
-from synthesis.personas.statements import content_words, is_cut
+from synthesis.personas.statements import content_words, is_cut, words
 
 _FILLERS = re.compile(
     r",?\s*\b(?:um+|uh+|erm|you know|i mean|kind of|sort of|i guess|basically|honestly|literally|"
@@ -36,7 +37,7 @@ _LEADING = re.compile(
 _LIST_LEAD = re.compile(
     r"^(?:(?:the\s+)?(?:first|second|third|fourth|fifth|last|next|other|biggest|main|big)\s+"
     r"(?:one|thing|piece|part|bit|item|point)|number\s+(?:one|two|three|four|five|\d)|"
-    r"(?:another|one|other)\s+thing)\s+(?:(?:would be|is|was|will be)\s+)?(?:that\s+)?[,:—–-]?\s*",
+    r"(?:another|one|other)\s+thing)[\s,:—–-]+(?:(?:would be|is|was|will be)\s+)?(?:that\s+)?[,:—–-]?\s*",
     re.IGNORECASE,
 )
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
@@ -79,11 +80,35 @@ def _reported(text: str) -> str:
     return f"Says {lowered}{text[len(first) :]}"
 
 
+_PERSON = {
+    **dict.fromkeys(["i", "we", "they", "he", "she"], "SUBJECT"),
+    **dict.fromkeys(["me", "us", "them", "him"], "OBJECT"),
+    **dict.fromkeys(["my", "our", "their", "his", "her"], "OWNER"),
+}
+
+
+def _person_free(text: str) -> list[str]:
+    """Words with persons made equal ("I", "we" and "they" alike), as extraction rewrites them."""
+    return [_PERSON.get(w, w) for w in words(tidy(text))]
+
+
+def truncated(statement: str, sentence: str) -> bool:
+    """The statement is only part of its sentence: it starts after the sentence starts, or stops where the
+    sentence goes on (its first or last two words sit inside the sentence, not at its edge)."""
+    said, full = _person_free(statement), _person_free(sentence)
+    if len(said) < 2 or len(full) <= len(said):
+        return False
+    starts = [n for n in range(len(full) - 1) if full[n : n + 2] == said[:2]]
+    ends = [n + 2 for n in range(len(full) - 1) if full[n : n + 2] == said[-2:]]
+    return (bool(starts) and 0 not in starts) or (bool(ends) and len(full) not in ends)
+
+
 def candidates(statement: str, quote: str = "") -> Iterator[str]:
     """Direct label candidates of one member, in the order they are tried."""
-    whole = [tidy(statement)] if not is_cut(statement) else []
-    if quote:
-        whole.append(tidy(_quote_sentence(statement, quote)))
+    sentence = _quote_sentence(statement, quote) if quote else ""
+    whole = [] if is_cut(statement) or truncated(statement, sentence) else [tidy(statement)]
+    if sentence:
+        whole.append(tidy(sentence))
     yield from whole
     for text in whole:
         yield from _clauses(text)
@@ -98,9 +123,16 @@ def reported_candidates(statement: str) -> Iterator[str]:
 
 
 def _framed(text: str, frame: str) -> str | None:
-    """A bare noun phrase of at most ``MAX_PHRASE_WORDS`` words put in the field's frame."""
+    """A bare noun phrase of at most ``MAX_PHRASE_WORDS`` words, opening with a content word, put in the
+    field's frame."""
     phrase = text.rstrip(".")
-    if not phrase or len(phrase.split()) > MAX_PHRASE_WORDS or re.search(r"[,;:]", phrase):
+    found = words(phrase)
+    if (
+        not found
+        or len(found) > MAX_PHRASE_WORDS
+        or re.search(r"[,;:]", phrase)
+        or not content_words(found[0])
+    ):
         return None
     first = phrase.split()[0]
     if first.isupper() or any(c.isupper() for c in first[1:]):
@@ -109,22 +141,30 @@ def _framed(text: str, frame: str) -> str | None:
 
 
 def write_label(
-    members: Sequence[tuple[str, str]], names: Collection[str] = (), frame: str | None = None
+    members: Sequence[tuple[str, str]],
+    names: Collection[str] = (),
+    frame: str | None = None,
+    taken: Collection[str] = (),
 ) -> str:
     """The label of a theme whose members are (statement, quote) pairs, most representative first;
-    ``frame`` (e.g. "Wants {}.") states a member that is a bare noun phrase ("Forecast accuracy.")."""
+    ``frame`` (e.g. "Wants {}.") states a member that is a bare noun phrase ("Forecast accuracy.");
+    labels in ``taken`` (lower case: other themes' labels) are skipped."""
+
+    def usable(candidate: str | None) -> bool:
+        return bool(candidate) and candidate.lower() not in taken and label_ok(candidate, names)
+
     for statement, quote in members:
         for candidate in candidates(statement, quote):
-            if candidate and label_ok(candidate, names):
+            if usable(candidate):
                 return candidate
     for statement, _quote in members:
         for candidate in reported_candidates(statement):
-            if label_ok(candidate, names):
+            if usable(candidate):
                 return candidate
     for statement, _quote in members if frame else ():
         framed = _framed(tidy(statement), frame or "{}")
-        if framed and label_ok(framed, names):
-            return framed
+        if usable(framed):
+            return framed or ""
     statement = members[0][0] if members else ""
     return (
         next((c for c in _clauses(tidy(statement)) if c), tidy(statement))

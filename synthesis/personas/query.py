@@ -2,9 +2,10 @@
 
 Prevalence and dissent are recomputed from the stored placements with the same stance rule as synthesis
 (``themes.stance_split``), so user-placed insights count like any other. A respondent is a person in one
-interview (interview and speaker). Only evidence whose quote equals the transcript at its offsets is shown
-or cited. Thin evidence is flagged: a persona of fewer than ``MIN_PERSONA_RESPONDENTS`` respondents
-(``PersonaProfile.thin_evidence``) and a theme held by one respondent (``ThemeView.single_respondent``).
+interview (interview and speaker). Only insights with evidence whose quote equals the transcript at its
+offsets (``EvidenceQuote.verified``) are cited by the seed fields. Thin evidence is flagged: a persona of
+fewer than ``MIN_PERSONA_RESPONDENTS`` respondents (``PersonaProfile.thin_evidence``) and a theme held by
+one respondent (``ThemeView.single_respondent``).
 The seed's persona fields (``profile_fields``): role facts, the person's demographics apart from company
 facts, buying themes by aspect and the person's part in the decision, each citing verified insight ids.
 """
@@ -59,6 +60,8 @@ class EvidenceQuote:
     quote: str
     start: int = 0
     end: int = 0
+    verified: bool = True
+    """The quote equals its transcript at its offsets; only verified quotes make an insight citable."""
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,11 @@ class ThemeStatement:
     status: str
     user_placed: bool
     quotes: tuple[EvidenceQuote, ...]
+
+    @property
+    def verified(self) -> bool:
+        """Backed by at least one quote that equals its transcript."""
+        return any(q.verified for q in self.quotes)
 
 
 @dataclass(frozen=True)
@@ -102,7 +110,7 @@ class ThemeView:
     @property
     def insight_ids(self) -> tuple[int, ...]:
         """The insights it cites (those holding its stance with verified evidence)."""
-        return tuple(s.insight_id for s in self.statements if s.quotes)
+        return tuple(s.insight_id for s in self.statements if s.verified)
 
 
 @dataclass(frozen=True)
@@ -160,8 +168,6 @@ def _quotes(session: Session, insight_ids: list[int]) -> dict[int, list[Evidence
     )
     quotes: dict[int, list[EvidenceQuote]] = defaultdict(list)
     for span, turn in rows:
-        if turn.text[span.start : span.end] != span.quote:
-            continue  # evidence that no longer matches its transcript is neither shown nor cited
         quotes[span.insight_id].append(
             EvidenceQuote(
                 span.insight_id,
@@ -173,6 +179,7 @@ def _quotes(session: Session, insight_ids: list[int]) -> dict[int, list[Evidence
                 span.quote,
                 span.start,
                 span.end,
+                turn.text[span.start : span.end] == span.quote,
             )
         )
     return quotes
@@ -267,7 +274,7 @@ def persona_profile(session: Session, persona_id: int) -> PersonaProfile:
 
 def _cited_statements(views: tuple[ThemeView, ...]) -> list[CitedStatement]:
     return [
-        CitedStatement(s.insight_id, s.interview_id, s.statement, bool(s.quotes))
+        CitedStatement(s.insight_id, s.interview_id, s.statement, s.verified)
         for view in views
         for s in view.statements
     ]

@@ -195,6 +195,7 @@ def build_theme(
     rows: dict[int, int] | None = None,
     names: Sequence[str] = (),
     frame: str | None = None,
+    taken: set[str] | None = None,
 ) -> Theme:
     """The theme of clustered items (``scores``/``rows``: their similarities, when already computed)."""
     negative, support, dissent = stance_split(items)
@@ -202,8 +203,11 @@ def build_theme(
     if scores is None or rows is None:
         scores, rows = meaning_scores(items), {item.insight_id: n for n, item in enumerate(items)}
     ranked = _representative(candidates, scores, rows)
+    label = write_label([(item.statement, item.quote) for item in ranked], names, frame, taken or set())
+    if taken is not None:
+        taken.add(label.lower())
     return Theme(
-        write_label([(item.statement, item.quote) for item in ranked], names, frame),
+        label,
         negative,
         tuple(items),
         support,
@@ -307,8 +311,9 @@ def merge_themes(
     owners = np.array([respondent_ids[i.respondent] for i in ordered], dtype=np.int64)
     clusters = _clusters(scores, owners, threshold)
     _join_lone(clusters, scores, owners, threshold - LONE_THEME_SLACK)
+    taken: set[str] = set()
     themes = [
-        build_theme([ordered[i] for i in sorted(cluster)], scores, rows, names, frame)
+        build_theme([ordered[i] for i in sorted(cluster)], scores, rows, names, frame, taken)
         for cluster in clusters
         if cluster
     ]
