@@ -34,7 +34,7 @@ from models.tables import (
 from synthesis.personas.field_rules import placed_kind
 from synthesis.personas.fields import persona_fields
 from synthesis.personas.grouping import RespondentGroup, group_respondents
-from synthesis.personas.respondents import is_generic_label
+from synthesis.personas.respondents import is_generic_label, repeated_names
 from synthesis.personas.selection import OutsideInterview, select_respondents
 from synthesis.personas.themes import Theme, ThemeItem, merge_themes
 from synthesis.tasks import Cancel, Progress, never_cancel, no_progress
@@ -144,6 +144,19 @@ def _group_themes(
         for kind in PERSONA_KINDS
         if by_kind.get(kind)
     }
+
+
+def _repeat_notes(session: Session, interview_ids: set[int]) -> list[str]:
+    """Say where one named respondent appears in several interviews: each interview counts as a respondent."""
+    people = session.exec(
+        select(Interview.id, Interview.interviewee_name).where(col(Interview.id).in_(interview_ids))
+    )
+    repeats = repeated_names((i or 0, name or "") for i, name in people)
+    return [
+        f"{name} was interviewed {len(ids)} times (interviews {', '.join(map(str, ids))}); each interview "
+        "counts as one respondent in prevalence, as the same person cannot yet be linked across interviews."
+        for name, ids in repeats.items()
+    ]
 
 
 def _people_names(session: Session, interview_ids: set[int]) -> list[str]:
@@ -297,6 +310,7 @@ def synthesize_personas(
         interview_ids = {r.interview_id for r in selection.respondents}
         items = _insight_items(session, interview_ids)
         names = _people_names(session, interview_ids)
+        report.notes.extend(_repeat_notes(session, interview_ids))
         for index, group in enumerate(groups):
             if cancel():
                 session.rollback()
