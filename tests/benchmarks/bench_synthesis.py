@@ -5,8 +5,9 @@ and personas of >= 3 respondents), the share of theme labels failing the label r
 (``synthesis.personas.label_rules``), the share of personas under the evidence threshold, the time persona
 synthesis took, and the share of themes of several respondents whose statements are only loosely related
 (mean pairwise sentence-vector cosine < 0.25: a check on over-merging). Workspaces use rules extraction (no
-language model); the demo set's insights are reviewed as ``tests.report_sample`` does, the eval set's are left as suggested. Eval interviews get their job title and
-company from their ``.meta.json`` (import metadata); no ICP is defined for them, so every interview is used.
+language model); the demo set's insights are reviewed as ``tests.report_sample`` does, the eval set's are
+left as suggested. Eval interviews get their job title and company from their ``.meta.json`` (import
+metadata); no ICP is defined for them, so every interview is used.
 Targets: label failures <= 5% of themes; one-respondent themes <= 60% in personas of >= 3 respondents.
 Usage: python -m tests.benchmarks.bench_synthesis [--eval DIR] [--csv personas.csv ...] [--show]
   --eval  the eval folder (default ../shared/eval beside the repository)
