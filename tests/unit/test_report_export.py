@@ -19,7 +19,6 @@ from typer.testing import CliRunner
 from models.database import open_workspace
 from models.tables import Company, EvidenceSpan, Insight, InsightStatus, Interview, Turn
 from synthesis.cli import report_commands
-from synthesis.cli.common import console
 from synthesis.report import files
 from synthesis.report.content import gather_content
 from synthesis.report.csv_export import export_csv
@@ -300,11 +299,10 @@ def test_csv_export_lists_every_insight_and_theme(engine: Engine, tmp_path: Path
         assert name not in text
 
 
-def test_cli_export_and_export_csv(sample: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(console, "width", 250)
+def test_cli_export_and_export_csv(sample: Path, tmp_path: Path) -> None:
     app = typer.Typer()
     report_commands.register(app)
-    runner = CliRunner()
+    runner = CliRunner(env={"COLUMNS": "250"})  # a wide terminal; the console's own width stays untouched
     out = tmp_path / "report.docx"
     result = runner.invoke(
         app, ["export", str(sample), "--out", str(out), "--anonymise", "--include-suggested"]
