@@ -62,7 +62,6 @@ class PersonaMatrixModel(QAbstractTableModel):
 
 
 class PersonaMatrixView(WorkspaceView):
-
     def __init__(self, workspace: Workspace, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(workspace, runner, parent)
         self.model = PersonaMatrixModel(self)

@@ -50,11 +50,9 @@ def print_summary(result: DemoResult) -> None:
         f"{result.interviews} interviews, {result.companies} companies, {result.insights} suggested insights "
         "(each with a verbatim quote)"
     )
-    table = Table("Company", "Relationship", "Fit score", "Fits", title=f"ICP: {result.icp_name}")
+    table = Table("Company", "Relationship", "Fit", title=f"ICP: {result.icp_name}")
     for line in result.fits:
-        table.add_row(
-            line.company, line.relationship, f"{line.score}/100", "[green]yes[/]" if line.fits else "no"
-        )
+        table.add_row(line.company, line.relationship, "[green]fits[/]" if line.fits else "does not fit")
     console.print(table)
     console.print("Criteria: " + "; ".join(result.icp_criteria))
     fitting = sum(line.fits for line in result.fits)

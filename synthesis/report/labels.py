@@ -17,17 +17,26 @@ from synthesis.transcript import SpeakerRole
 _HEAD_COUNT = re.compile(r"\b(\d[\d,]*) employees\b")
 
 
+_ORGANISATION = re.compile(
+    r"\b(?:company|companies|agency|firm|bank|studio|group|consultancy|provider|vendor|business|startup|"
+    r"platform|marketplace|retailer|manufacturer|insurer|lender|school|university|hospital|charity)$",
+    re.IGNORECASE,
+)
+
+
 def company_type(company: Company | None) -> str:
-    """ "accounts payable automation software company, 201-500 employees" (no name)."""
+    """ "accounts payable automation software company, 201-500 employees" (no name); a company of unknown
+    industry is "a company of 201-500 employees", never "company, …", and "agency" never "agency company"."""
     if company is None:
         return "company not recorded"
     industry = (company.industry or "").strip()
     if industry[1:2].islower():
         industry = industry[:1].lower() + industry[1:]
-    kind = f"{industry} company" if industry else "company"
-    if company.employee_count:
-        return f"{kind}, {employee_band(company.employee_count)} employees"
-    return kind
+    size = f"{employee_band(company.employee_count)} employees" if company.employee_count else ""
+    if not industry:
+        return f"a company of {size}" if size else "company of unknown industry"
+    kind = industry if _ORGANISATION.search(industry) else f"{industry} company"
+    return f"{kind}, {size}" if size else kind
 
 
 @dataclass
@@ -40,6 +49,8 @@ class Labels:
     settings: dict[str, object] = field(default_factory=dict)
     respondent_numbers: dict[int, int] = field(default_factory=dict)
     """Interview id -> respondent number ("Respondent 3"), the same in the report, CSV and evidence index."""
+    job_titles: dict[int, str] = field(default_factory=dict)
+    """Interview id -> the interviewee's job title from a reviewed role insight (metadata comes first)."""
     _numbers: dict[int, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -87,7 +98,7 @@ class Labels:
         interview = self.interviews.get(interview_id)
         if interview is None:
             return "Respondent"
-        title = (interview.job_title or "").strip()
+        title = (interview.job_title or "").strip() or self.job_titles.get(interview_id, "").strip()
         if not title:
             title = " ".join(p for p in (interview.seniority, interview.department) if p) or "Respondent"
         return self.text(title)

@@ -1,0 +1,67 @@
+"""Who a persona is, for the report: role facts, part in the buying decision, tenure and background.
+
+Each fact cites the evidence index numbers of the quotes it rests on; a fact the interviews do not state says
+so. Company facts are not here: they describe the companies (``PersonaSection.company_facts``).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from synthesis.personas.profile_fields import EMPTY, CitedField
+from synthesis.personas.query import EvidenceQuote, PersonaProfile
+from synthesis.report.labels import Labels
+from synthesis.report.shapes import IdentityFact
+
+if TYPE_CHECKING:
+    from synthesis.report.persona_content import QuoteBook
+
+REFS_PER_FACT = 3
+
+
+def _quotes_by_insight(profile: PersonaProfile) -> dict[int, tuple[EvidenceQuote, ...]]:
+    return {s.insight_id: s.quotes for views in profile.fields.values() for v in views for s in v.statements}
+
+
+def _refs(
+    ids: tuple[int, ...], quotes: dict[int, tuple[EvidenceQuote, ...]], book: QuoteBook
+) -> tuple[str, ...]:
+    refs: list[str] = []
+    for insight_id in dict.fromkeys(ids):
+        quote = next((q for q in quotes.get(insight_id, ()) if book.verified(q)), None)
+        if quote is not None and len(refs) < REFS_PER_FACT:
+            refs.append(book.use(quote).ref)
+    return tuple(dict.fromkeys(refs))
+
+
+def _without_seniority(cited: CitedField) -> CitedField:
+    """ "RevOps Manager (seniority: Lead/Manager)" -> "RevOps Manager": seniority has its own row."""
+    return CitedField(cited.text.partition(" (seniority:")[0], cited.insight_ids)
+
+
+def identity_facts(profile: PersonaProfile, book: QuoteBook, labels: Labels) -> tuple[IdentityFact, ...]:
+    """The persona's identity facts in reading order, each with its evidence refs or "not stated"."""
+    quotes = _quotes_by_insight(profile)
+
+    def fact(label: str, cited: CitedField | None) -> IdentityFact:
+        if cited is None or cited.text == EMPTY:
+            return IdentityFact(label, EMPTY)
+        return IdentityFact(label, labels.text(cited.text), _refs(cited.insight_ids, quotes, book))
+
+    facts = profile.role_facts
+    person = profile.person
+    parts = profile.decision_parts
+    decision = CitedField(
+        ", ".join(f"{p.role.value} ({p.respondents} of {profile.respondents})" for p in parts) or EMPTY,
+        tuple(i for p in parts for i in p.insight_ids),
+    )
+    return (
+        fact("Job titles", _without_seniority(facts.job_titles) if facts else None),
+        IdentityFact("Seniority", profile.seniority or EMPTY),
+        fact("Reporting line", facts.reporting_line if facts else None),
+        fact("Team size", facts.team_size if facts else None),
+        fact("Responsibilities", facts.responsibilities if facts else None),
+        fact("Part in the buying decision", decision),
+        fact("Tenure", person.tenure if person else None),
+        fact("Background", person.background if person else None),
+    )

@@ -1,0 +1,122 @@
+"""The executive summary as findings with implications, built from the synthesis without a language model.
+
+A finding is a theme several respondents share (never one respondent's), said as a claim with its prevalence,
+followed by what it means for go-to-market and the evidence it rests on (persona, field and the evidence
+index numbers of its quotes). Themes shared by personas come first, then each persona's strongest pain, the
+ICP's power to separate winners from losers, thin evidence, and how each persona buys.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from synthesis.report.shapes import Finding, PersonaSection, ReportContent, ThemeEntry
+
+MAX_FINDINGS = 6
+IMPLICATIONS = {
+    "Goals": "Lead messaging to this persona with this outcome, and show in a demo how the product moves it.",
+    "Pains": "Open discovery calls and demos with this problem: most of these buyers recognise it.",
+    "Aspirations": "Use it as the promise to this persona, and test it in the next round of interviews.",
+    "Part in the decision": "Plan deals around this approval path, and package a first purchase to fit it.",
+    "Triggers": "Time outreach to this moment and watch accounts for its signals.",
+    "Evaluation steps and criteria": "Have what this step asks for ready before the evaluation starts.",
+    "Objections and risks": "Answer it before it is raised: in the pitch, on the pricing page, in proposals.",
+    "Information sources": "Be present where this persona looks, before they start a search.",
+}
+SHARED_IMPLICATION = (
+    "One message can serve these buyers here; spend the tailoring on where they differ (see the persona "
+    "matrix)."
+)
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'s' * (count != 1)}"
+
+
+def _strongest(persona: PersonaSection, title: str) -> ThemeEntry | None:
+    """The field's most prevalent theme, when more than one respondent holds it."""
+    field = next((f for f in persona.fields if f.title == title), None)
+    top = field.themes[0] if field and field.themes else None
+    return top if top is not None and int(top.prevalence.split(" of ")[0]) > 1 else None
+
+
+def _theme_finding(persona: PersonaSection, title: str, field_label: str) -> Finding | None:
+    theme = _strongest(persona, title)
+    if theme is None:
+        return None
+    label = theme.label.rstrip(".")
+    claim = f"{persona.name}: {field_label} held by {theme.prevalence} respondents is “{label}.”"
+    return Finding(claim, IMPLICATIONS[title], f"{persona.name}, {title.lower()}; evidence {theme.refs}")
+
+
+def _shared(content: ReportContent) -> Iterator[Finding]:
+    matrix = content.matrix
+    if matrix is None:
+        return
+    for heading, cells in matrix.rows:
+        field, _, label = heading.partition(" (shared): ")
+        if not label:
+            continue
+        held = [
+            f"{cell} of the {name}"
+            for name, cell in zip(matrix.personas, cells, strict=True)
+            if cell[:1].isdigit() and int(cell.split()[0]) > 1
+        ]
+        if len(held) < 2:
+            continue
+        claim = f"{field} shared by {len(held)} personas: “{label.rstrip('.')}.” ({'; '.join(held)})."
+        yield Finding(claim, SHARED_IMPLICATION, f"Persona matrix, row “{field}”")
+
+
+def _icps(content: ReportContent) -> Iterator[Finding]:
+    for icp in content.icps:
+        if icp.separation and not icp.separates:
+            yield Finding(
+                icp.separation.replace("This ICP", f"The ICP “{icp.name}”", 1),
+                "Do not target on this profile alone: add a criterion that tells the customers apart from "
+                "the companies that churned or were lost, and test it on more decided accounts.",
+                f"ICP “{icp.name}”, interviewed companies",
+            )
+
+
+def _thin(content: ReportContent) -> Iterator[Finding]:
+    thin = [p for p in content.personas if p.flags]
+    if thin:
+        names = "; ".join(f"{p.name} ({_plural(p.respondents, 'respondent')})" for p in thin)
+        yield Finding(
+            f"Evidence is thin for {_plural(len(thin), 'persona')}: {names}.",
+            "Treat these personas' themes as hypotheses and interview more people in this role before acting "
+            "on them.",
+            "Persona sections, thin-evidence notes",
+        )
+
+
+def findings(content: ReportContent) -> list[Finding]:
+    """At most ``MAX_FINDINGS`` findings, most shared first."""
+    found: list[Finding] = list(_shared(content))
+    shared_labels = {f.claim for f in found}
+    for persona in content.personas:
+        pain = _theme_finding(persona, "Pains", "the pain")
+        if pain and pain.claim not in shared_labels:
+            found.append(pain)
+    found += [*_icps(content), *_thin(content)]
+    for title, label in (
+        ("Part in the decision", "the buying path"),
+        ("Objections and risks", "the objection"),
+    ):
+        found += [f for p in content.personas if (f := _theme_finding(p, title, label)) is not None]
+    if len(found) < 3:
+        found += [f for p in content.personas if (f := _theme_finding(p, "Goals", "the goal")) is not None]
+    return found[:MAX_FINDINGS]
+
+
+def introduction(content: ReportContent) -> str:
+    period = f" {content.period}" if content.period else ""
+    return (
+        f"This report draws on {_plural(content.interviews, 'interview')}{period} with "
+        f"{_plural(content.respondents, 'respondent')} at {_plural(content.companies, 'company')}".replace(
+            "companys", "companies"
+        )
+        + ". Each finding below gives how many respondents hold it, what it means for go-to-market, and "
+        "where its evidence is."
+    )
