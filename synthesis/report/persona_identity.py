@@ -55,6 +55,11 @@ def identity_facts(profile: PersonaProfile, book: QuoteBook, labels: Labels) -> 
         ", ".join(f"{p.role.value} ({p.respondents} of {profile.respondents})" for p in parts) or EMPTY,
         tuple(i for p in parts for i in p.insight_ids),
     )
+    edited = (
+        (IdentityFact("Consultant's note", labels.text(profile.demographics)),)
+        if "demographics" in profile.edited_fields and profile.demographics.strip()
+        else ()
+    )
     return (
         fact("Job titles", _without_seniority(facts.job_titles) if facts else None),
         IdentityFact("Seniority", profile.seniority or EMPTY),
@@ -64,4 +69,5 @@ def identity_facts(profile: PersonaProfile, book: QuoteBook, labels: Labels) -> 
         fact("Part in the buying decision", decision),
         fact("Tenure", person.tenure if person else None),
         fact("Background", person.background if person else None),
+        *edited,
     )
