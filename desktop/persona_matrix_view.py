@@ -103,8 +103,8 @@ class PersonaMatrixView(WorkspaceView):
         self.model.set_table(table)
         has = bool(table.personas)
         self.hint.setText(
-            f"{len(table.personas)} personas compared on the same fields: each one's strongest theme with how "
-            "many of its respondents hold it; a shared theme is one row; red: one respondent only."
+            f"{len(table.personas)} personas compared on the same fields: each one's strongest theme with "
+            "how many of its respondents hold it; a shared theme is one row; red: one respondent only."
             if has
             else "No personas yet: run synthesis to draft them, then compare them here."
         )
