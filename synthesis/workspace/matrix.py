@@ -116,6 +116,7 @@ def _field_rows(
 ) -> list[MatrixRow]:
     """A shared theme first (found among each persona's strongest themes), then each one's own strongest."""
     rows = []
+    shared: set[int] = set()
     for column, views in enumerate(columns):
         for view in views[:CANDIDATES]:
             matches = {column: view}
@@ -129,11 +130,11 @@ def _field_rows(
                     for c in range(len(columns))
                 )
                 rows.append(MatrixRow(name, view.theme, cells))
+                shared = {id(v) for v in matches.values()}
                 break
         if rows:
             break
-    used = {ids for r in rows for c in r.cells if (ids := c.insight_ids)}
-    own = [next((v for v in views if v.insight_ids not in used), None) for views in columns]
+    own = [next((v for v in views if id(v) not in shared), None) for views in columns]
     if any(own) or not rows:
         rows.append(MatrixRow(name, "", tuple(_cell(v) if v else MatrixCell("") for v in own)))
     return rows

@@ -32,7 +32,13 @@ def test_a_persona_edit_is_persisted_and_reloaded(
     assert profile is not None and editor.fields["name"].text() == profile.name
     assert re.search(r"\b\d+ of \d+ respondents\b", editor.themes.toPlainText())
     shown = editor.themes.toPlainText()
-    for heading in ("Who they are", "Job titles", "Reporting line", "Team size", "Part in the buying decision"):
+    for heading in (
+        "Who they are",
+        "Job titles",
+        "Reporting line",
+        "Team size",
+        "Part in the buying decision",
+    ):
         assert heading in shown
     for heading in ("Goals", "Pains", "Aspirations", "Buying behaviour", "Triggers", "Objections and risks"):
         assert heading in shown

@@ -39,10 +39,7 @@ def test_matrix_compares_personas_and_copies_as_a_table(
     assert shared, "the sample's sales and RevOps leaders share the forecast-accuracy goal"
     assert sum(" of " in cell for cell in cells[shared[0]]) >= 2
     thin = [
-        (r, c)
-        for r in range(model.rowCount())
-        for c in range(personas)
-        if "(one respondent)" in cells[r][c]
+        (r, c) for r in range(model.rowCount()) for c in range(personas) if "(one respondent)" in cells[r][c]
     ]
     for r, c in thin:
         assert model.index(r, c).data(Qt.ItemDataRole.ForegroundRole).color() == THIN_EVIDENCE
