@@ -17,8 +17,9 @@ from synthesis.report.icp_content import icp_section
 from synthesis.report.labels import Labels, build_labels
 from synthesis.report.method_content import method_section
 from synthesis.report.options import ReportError, ReportOptions
-from synthesis.report.persona_content import QuoteBook, allowed_statuses, persona_section
+from synthesis.report.persona_content import allowed_statuses, persona_section
 from synthesis.report.persona_review import reviewed_profile
+from synthesis.report.quote_book import QuoteBook
 from synthesis.report.shapes import InterviewEntry, MatrixSection, ReportContent
 from synthesis.report.summary import findings, introduction
 from synthesis.tasks import Cancel, Progress, never_cancel, no_progress

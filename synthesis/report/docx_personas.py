@@ -22,8 +22,9 @@ class PersonaWriter(WriterBase):
         self.heading("Buyer personas", 1, new_page=True)
         self.para(
             "Each persona gathers respondents of one role at companies that fit a profile. A theme's "
-            "prevalence (“2 of 3”) counts the persona's respondents who said it; every quote is verbatim "
-            "from the transcript and numbered in the evidence index."
+            "prevalence (“2 of 3”) counts the persona's respondents who said it. Every quote is from the "
+            "transcript, with fillers such as “um” shown as “…”; the evidence index gives each one verbatim. "
+            "Thin evidence is marked: a persona of fewer than three respondents, a theme of one."
         )
         for index, persona in enumerate(self.content.personas):
             self.persona(persona, new_page=index > 0)
@@ -99,7 +100,7 @@ class PersonaWriter(WriterBase):
             self.quote(quote)
 
     def quote(self, quote: Quote) -> None:
-        text = self.styled(f"“{quote.text}”", "Quote")
+        text = self.styled(f"“{quote.shown or quote.text}”", "Quote")
         text.paragraph_format.keep_with_next = True
         where = f"{quote.interview}, {quote.timestamp}" if quote.timestamp else quote.interview
         self.styled(f"{quote.attribution} · {where} · {quote.ref}", "Caption")

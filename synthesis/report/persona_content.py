@@ -5,9 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from sqlmodel import Session, col, select
-
-from models.tables import InsightKind, InsightStatus, Turn
+from models.tables import InsightKind, InsightStatus
 from synthesis.personas.field_rules import BuyingAspect
 from synthesis.personas.query import (
     MIN_PERSONA_RESPONDENTS,
@@ -18,8 +16,8 @@ from synthesis.personas.query import (
 )
 from synthesis.report.labels import Labels
 from synthesis.report.persona_identity import identity_facts
-from synthesis.report.shapes import PersonaField, PersonaSection, Quote, ThemeEntry
-from synthesis.transcript import SpeakerRole
+from synthesis.report.quote_book import QuoteBook
+from synthesis.report.shapes import PersonaField, PersonaSection, ThemeEntry
 
 FIELD_TITLES: tuple[tuple[str, InsightKind], ...] = (
     ("Goals", InsightKind.GOAL),
@@ -51,56 +49,6 @@ def allowed_statuses(include_suggested: bool) -> frozenset[str]:
     if include_suggested:
         statuses.add(InsightStatus.SUGGESTED.value)
     return frozenset(statuses)
-
-
-class QuoteBook:
-    """Verifies quotes against their respondent turn's text at their offsets; numbers the used ones once."""
-
-    def __init__(self, session: Session, profiles: Sequence[PersonaProfile], labels: Labels) -> None:
-        turn_ids = {
-            q.turn_id
-            for p in profiles
-            for views in p.fields.values()
-            for v in views
-            for s in (*v.statements, *v.dissent)
-            for q in s.quotes
-        }
-        rows = session.exec(
-            select(Turn.id, Turn.text).where(col(Turn.id).in_(turn_ids), Turn.role == SpeakerRole.RESPONDENT)
-        ).all()
-        self._turns = {turn_id: text for turn_id, text in rows}
-        self._labels = labels
-        self._numbered: dict[tuple[int, str], Quote] = {}
-        self._failed: set[tuple[int, str]] = set()
-
-    def verified(self, quote: EvidenceQuote) -> bool:
-        key = (quote.turn_id, quote.quote)
-        text = self._turns.get(quote.turn_id, "")
-        if quote.quote.strip() and text[quote.start : quote.end] == quote.quote:
-            return True
-        self._failed.add(key)
-        return False
-
-    def use(self, quote: EvidenceQuote) -> Quote:
-        key = (quote.turn_id, quote.quote)
-        if key not in self._numbered:
-            self._numbered[key] = Quote(
-                len(self._numbered) + 1,
-                self._labels.text(quote.quote, quoted=True),
-                self._labels.attribution(quote.interview_id, quote.speaker_role),
-                self._labels.interview(quote.interview_id),
-                quote.timestamp,
-                self._labels.respondent_label(quote.interview_id),
-            )
-        return self._numbered[key]
-
-    @property
-    def used(self) -> list[Quote]:
-        return list(self._numbered.values())
-
-    @property
-    def dropped(self) -> int:
-        return len(self._failed)
 
 
 def _pick_quotes(statements: Sequence[ThemeStatement], book: QuoteBook) -> list[EvidenceQuote]:
@@ -141,7 +89,8 @@ def _field(
     found = [theme for view in views if (theme := _theme(view, book, labels)) is not None]
     found.sort(key=lambda theme: -_respondents(theme[0]))
     shown = tuple(
-        replace(entry, quotes=tuple(book.use(q) for q in quotes)) for entry, quotes in found[:limit]
+        replace(entry, quotes=tuple(dict.fromkeys(book.use(q) for q in quotes)))
+        for entry, quotes in found[:limit]
     )
     return PersonaField(title, shown, max(0, len(found) - limit), group)
 

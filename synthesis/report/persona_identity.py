@@ -6,15 +6,12 @@ so. Company facts are not here: they describe the companies (``PersonaSection.co
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from synthesis.personas.profile_fields import EMPTY, CitedField
 from synthesis.personas.query import EvidenceQuote, PersonaProfile
 from synthesis.report.labels import Labels
+from synthesis.report.quote_book import QuoteBook
+from synthesis.report.quote_text import without_fillers
 from synthesis.report.shapes import IdentityFact
-
-if TYPE_CHECKING:
-    from synthesis.report.persona_content import QuoteBook
 
 REFS_PER_FACT = 3
 
@@ -46,7 +43,8 @@ def identity_facts(profile: PersonaProfile, book: QuoteBook, labels: Labels) -> 
     def fact(label: str, cited: CitedField | None) -> IdentityFact:
         if cited is None or cited.text == EMPTY:
             return IdentityFact(label, EMPTY)
-        return IdentityFact(label, labels.text(cited.text), _refs(cited.insight_ids, quotes, book))
+        text = without_fillers(labels.text(cited.text))
+        return IdentityFact(label, text, _refs(cited.insight_ids, quotes, book))
 
     facts = profile.role_facts
     person = profile.person

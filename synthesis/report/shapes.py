@@ -20,6 +20,8 @@ class Quote:
     timestamp: str | None
     respondent: str = ""
     """ "Respondent 3" in anonymised reports, so a reader can follow one person."""
+    shown: str = ""
+    """The text shown in the body (fillers as "…"); ``text`` stays verbatim in the evidence index."""
 
     @property
     def ref(self) -> str:
