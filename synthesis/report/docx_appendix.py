@@ -53,7 +53,9 @@ class AppendixWriter(WriterBase):
         self.para(method.themes)
         self.para(
             "Every quote was checked word for word against its transcript before use: "
-            f"{method.quotes_used} quotes are shown."
+            f"{method.quotes_used} quotes are shown. A quote the extraction cut short (subtitle files split "
+            "sentences across cues) is shown as the whole sentence of the transcript it belongs to, with the "
+            "time of the cue it starts in."
         )
         self.heading("What was left out, and why", 3)
         for line in method.excluded:

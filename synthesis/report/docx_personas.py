@@ -47,7 +47,8 @@ class PersonaWriter(WriterBase):
                 lead = self.doc.add_paragraph()
                 lead.paragraph_format.keep_with_next = True
                 lead.paragraph_format.space_before = Pt(6)
-                lead.add_run(persona_field.title).italic = True
+                run = lead.add_run(persona_field.title)
+                run.bold, run.italic, run.font.color.rgb = True, True, ACCENT
             else:
                 self.heading(persona_field.title, 3)
             if not persona_field.themes:

@@ -40,12 +40,19 @@ def _strongest(persona: PersonaSection, title: str) -> ThemeEntry | None:
     return top if top is not None and int(top.prevalence.split(" of ")[0]) > 1 else None
 
 
-def _theme_finding(persona: PersonaSection, title: str, field_label: str) -> Finding | None:
+def short_name(persona: str) -> str:
+    """ "RevOps leader at a mid-market B2B software company" -> "RevOps leader"."""
+    return persona.split(" at ")[0]
+
+
+def _theme_finding(
+    persona: PersonaSection, title: str, verb: str, skip: frozenset[str] = frozenset()
+) -> Finding | None:
     theme = _strongest(persona, title)
-    if theme is None:
+    if theme is None or theme.label in skip:
         return None
     label = theme.label.rstrip(".")
-    claim = f"{persona.name}: {field_label} held by {theme.prevalence} respondents is “{label}.”"
+    claim = f"Among {short_name(persona.name)} respondents, {theme.prevalence} {verb}: “{label}.”"
     return Finding(claim, IMPLICATIONS[title], f"{persona.name}, {title.lower()}; evidence {theme.refs}")
 
 
@@ -58,13 +65,13 @@ def _shared(content: ReportContent) -> Iterator[Finding]:
         if not label:
             continue
         held = [
-            f"{cell} of the {name}"
+            f"{short_name(name)}: {cell}"
             for name, cell in zip(matrix.personas, cells, strict=True)
             if cell[:1].isdigit() and int(cell.split()[0]) > 1
         ]
         if len(held) < 2:
             continue
-        claim = f"{field} shared by {len(held)} personas: “{label.rstrip('.')}.” ({'; '.join(held)})."
+        claim = f"{len(held)} personas share one {field.lower()}: “{label.rstrip('.')}.” ({'; '.join(held)})."
         yield Finding(claim, SHARED_IMPLICATION, f"Persona matrix, row “{field}”")
 
 
@@ -94,19 +101,19 @@ def _thin(content: ReportContent) -> Iterator[Finding]:
 def findings(content: ReportContent) -> list[Finding]:
     """At most ``MAX_FINDINGS`` findings, most shared first."""
     found: list[Finding] = list(_shared(content))
-    shared_labels = {f.claim for f in found}
-    for persona in content.personas:
-        pain = _theme_finding(persona, "Pains", "the pain")
-        if pain and pain.claim not in shared_labels:
-            found.append(pain)
-    found += [*_icps(content), *_thin(content)]
-    for title, label in (
-        ("Part in the decision", "the buying path"),
-        ("Objections and risks", "the objection"),
-    ):
-        found += [f for p in content.personas if (f := _theme_finding(p, title, label)) is not None]
-    if len(found) < 3:
-        found += [f for p in content.personas if (f := _theme_finding(p, "Goals", "the goal")) is not None]
+    shared = frozenset(
+        heading.partition(" (shared): ")[2] for heading, _ in (content.matrix.rows if content.matrix else ())
+    )
+    steps = (
+        ("Pains", "share one pain"),
+        ("Part in the decision", "describe the same approval path"),
+        ("Objections and risks", "raise the same objection"),
+        ("Goals", "share one goal"),
+    )
+    for number, (title, verb) in enumerate(steps):
+        if number == 1:
+            found += [*_icps(content), *_thin(content)]
+        found += [f for p in content.personas if (f := _theme_finding(p, title, verb, shared)) is not None]
     return found[:MAX_FINDINGS]
 
 

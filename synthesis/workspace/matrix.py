@@ -114,7 +114,8 @@ def _theme_vectors(profiles: Sequence[PersonaProfile]) -> dict[str, np.ndarray] 
 def _field_rows(
     name: str, columns: list[list[ThemeView]], vectors: dict[str, np.ndarray] | None
 ) -> list[MatrixRow]:
-    """A shared theme first (found among each persona's strongest themes), then each one's own strongest."""
+    """A shared theme first (found among each persona's strongest themes), then each one's own strongest
+    ("Top goal (own)" after a shared row)."""
     rows = []
     shared: set[int] = set()
     for column, views in enumerate(columns):
@@ -136,7 +137,8 @@ def _field_rows(
             break
     own = [next((v for v in views if id(v) not in shared), None) for views in columns]
     if any(own) or not rows:
-        rows.append(MatrixRow(name, "", tuple(_cell(v) if v else MatrixCell("") for v in own)))
+        heading = f"{name} (own)" if rows else name
+        rows.append(MatrixRow(heading, "", tuple(_cell(v) if v else MatrixCell("") for v in own)))
     return rows
 
 

@@ -30,7 +30,7 @@ def test_matrix_compares_personas_and_copies_as_a_table(
     headings = [model.headerData(r, Qt.Orientation.Vertical) for r in range(model.rowCount())]
     # every field is a row for every persona, in the same order; a shared theme adds its own row
     assert [h for h in headings if h in ATTRIBUTES] == [a for a in ATTRIBUTES if a in headings]
-    assert {h.partition(" (shared)")[0] for h in headings} == set(ATTRIBUTES)
+    assert {re.sub(r" \((shared|own)\).*", "", h) for h in headings} == set(ATTRIBUTES)
     cells = [[model.index(r, c).data() for c in range(personas)] for r in range(model.rowCount())]
     pains = cells[headings.index("Top pain")]
     assert all(re.search(r"\d+ of \d+ respondents", cell) or cell == NOT_STATED for cell in pains)

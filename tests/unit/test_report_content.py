@@ -181,7 +181,7 @@ def test_findings_are_claims_with_implications_traceable_to_evidence(engine: Eng
         cited = {part.strip(" .,") for part in finding.basis.split("evidence ")[-1].split(",")}
         if "evidence E" in finding.basis:
             assert cited <= refs
-    persona_findings = [f for f in content.findings if "respondents is “" in f.claim]
+    persona_findings = [f for f in content.findings if f.claim.startswith("Among ")]
     assert persona_findings
     assert all(" of " in f.claim for f in persona_findings)  # prevalence with its base
 

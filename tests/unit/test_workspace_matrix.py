@@ -85,6 +85,7 @@ def test_a_theme_both_personas_hold_is_one_row_and_every_field_is_a_row() -> Non
     assert [row.heading for row in shared] == ["Top goal (shared): Forecast accuracy is the main goal."]
     assert [cell.display() for cell in shared[0].cells] == ["2 of 3 respondents", "2 of 3 respondents"]
     rows = {row.heading: row for row in table.rows}
+    assert "Top goal (own)" not in rows  # each persona's only goal is the shared one
     pain = [cell.display() for cell in rows["Top pain"].cells]
     assert pain == [
         "Analysts check the top deals by hand every week.\n1 of 3 respondents (one respondent)",
