@@ -4,7 +4,8 @@ For each member, most representative first, the writer tries (and keeps the firs
 ``label_rules``):
 1. the member's statement (neutral third person, as extraction wrote it) when it is not cut, nor stops
    where the sentence it comes from goes on ("In DACH, commit means the customer has");
-2. the sentence of its verbatim quote that shares most words with the statement (the persona's own voice);
+2. the sentence of its verbatim quote that shares most words with the statement, in neutral third person
+   like the statements ("I'm measured on …" -> "They're measured on …");
 3. the longest leading clause of either, ending at a comma, semicolon or before "and", "but", "which" …;
 4. when no member gives one, a statement whose subject is someone else ("Elaine wants …") in reported
    speech ("Says Elaine wants …"), so the respondent stays the subject;
@@ -26,11 +27,13 @@ from synthesis.personas.statements import content_words, is_cut, words
 
 _FILLERS = re.compile(
     r",?\s*\b(?:um+|uh+|erm|you know|i mean|kind of|sort of|i guess|basically|honestly|literally|"
-    r"like)\b,(?=\s)|\s\b(?:um+|uh+|erm)\b,?|\b(?:kind|sort) of\s",
+    r"like)\b,(?=\s)|\s\b(?:um+|uh+|erm)\b,?|\b(?:kind|sort) of\s|"
+    r",\s*(?:sorry|to be (?:totally |completely )?honest|really|you know|i (?:would|'d) say|"
+    r"as (?:we|they) say)(?=[.!?]?$)",
     re.IGNORECASE,
 )
 _LEADING = re.compile(
-    r"^(?:(?:so|and|but|then|well|yeah|yes|okay|ok|oh|right|look|honestly|basically|also|plus|now|"
+    r"^(?:(?:so|and|but|then|well|yeah|yes|okay|ok|oh|right|look|honestly|basically|also|plus|now|sorry|"
     r"and then|i think|i guess|i'd say|i mean|you know)\b[,\s]*)+",
     re.IGNORECASE,
 )
@@ -50,11 +53,43 @@ MAX_PHRASE_WORDS = 6
 def tidy(text: str) -> str:
     """No fillers, leading connectives, list lead-ins or final ellipsis; a capital and a full stop."""
     text = _ELLIPSIS.sub("", " ".join(_STAGE_DIRECTION.sub(" ", text).split()))
-    text = _FILLERS.sub("", text)
+    text = _FILLERS.sub("", text.rstrip(" ,;:—–-"))
     for _ in range(2):
         text = _LIST_LEAD.sub("", _LEADING.sub("", text)).strip(" ,;:—–-")
     text = re.sub(r"\s+,", ",", text).rstrip(" ,;:—–-.!")
     return text[:1].upper() + text[1:] + "." if text else ""
+
+
+_FIRST_PERSON = {
+    "I'm": "they're", "I am": "they are", "I was": "they were", "I've": "they've", "I'd": "they'd",
+    "I'll": "they'll", "I": "they", "me": "them", "my": "their", "mine": "theirs", "myself": "themself",
+    "we're": "they're", "we've": "they've", "we'd": "they'd", "we'll": "they'll", "we": "they",
+    "us": "them", "our": "their", "ours": "theirs", "ourselves": "themselves",
+}  # fmt: skip
+_FIRST_PERSON_WORD = re.compile(
+    r"\b(?:" + "|".join(sorted((re.escape(k) for k in _FIRST_PERSON), key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
+
+
+def third_person(text: str) -> str:
+    """The respondent's first person as neutral third person ("I'm measured on" -> "They're measured
+    on"); "US" (the country) and other capitalised "Us" are kept."""
+
+    def swap(match: re.Match[str]) -> str:
+        word = match.group(0)
+        if word in {"US", "Us"} and match.start() > 0:
+            return word
+        key = next(
+            (k for k in _FIRST_PERSON if k.lower() == word.lower() and (k[0] == "I") == (word[0] == "I")),
+            None,
+        )
+        if key is None:
+            return word
+        new = _FIRST_PERSON[key]
+        return new[:1].upper() + new[1:] if word[:1].isupper() and match.start() == 0 else new
+
+    return _FIRST_PERSON_WORD.sub(swap, text)
 
 
 def _clauses(text: str) -> Iterator[str]:
@@ -108,7 +143,7 @@ def candidates(statement: str, quote: str = "") -> Iterator[str]:
     sentence = _quote_sentence(statement, quote) if quote else ""
     whole = [] if is_cut(statement) or truncated(statement, sentence) else [tidy(statement)]
     if sentence:
-        whole.append(tidy(sentence))
+        whole.append(tidy(third_person(sentence)))
     yield from whole
     for text in whole:
         yield from _clauses(text)

@@ -68,7 +68,7 @@ def test_writer_completes_a_cut_statement_from_its_quote_and_drops_fillers() -> 
             )
         ]
     )
-    assert label == "We want to land within ten percent of the forecast at the start of the quarter."
+    assert label == "They want to land within ten percent of the forecast at the start of the quarter."
     assert label_problems(label) == []
 
 
