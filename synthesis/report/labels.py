@@ -9,6 +9,7 @@ from sqlmodel import Session, col, select
 
 from models.tables import Company, Interview, WorkspaceSetting
 from synthesis.icp.success import employee_band
+from synthesis.personas.respondents import is_generic_label
 from synthesis.report.anonymise import Anonymiser
 from synthesis.report.lexicon import Lexicon
 from synthesis.report.redaction import Decisions, known_terms, review_candidates, workspace_names
@@ -107,7 +108,7 @@ class Labels:
         """Who was interviewed: role, plus the name when not anonymising."""
         interview = self.interviews.get(interview_id)
         name = (interview.interviewee_name or "").strip() if interview else ""
-        name = name.title() if name.isupper() else name
+        name = "" if is_generic_label(name) else name.title() if name.isupper() else name
         role = self.role(interview_id)
         if self.anonymiser:
             label = self.respondent_label(interview_id)
@@ -123,11 +124,13 @@ class Labels:
 
 
 def _respondent_numbers(interviews: list[Interview]) -> dict[int, int]:
-    """Interview id -> respondent number; one person interviewed twice keeps one number."""
+    """Interview id -> respondent number; one named person interviewed twice keeps one number, while a
+    generic label ("User", "Speaker 1") never merges people."""
     numbers: dict[str, int] = {}
     by_interview = {}
     for interview in interviews:
-        key = (interview.interviewee_name or "").strip().casefold() or f"#{interview.id}"
+        name = (interview.interviewee_name or "").strip()
+        key = f"#{interview.id}" if is_generic_label(name) else name.casefold()
         by_interview[interview.id or 0] = numbers.setdefault(key, len(numbers) + 1)
     return by_interview
 
@@ -139,7 +142,7 @@ def _anonymiser(session: Session, client: str, numbers: dict[int, int], decision
     kept = decisions.keep
     for interview_id, respondent_names in names.respondents.items():
         for name in respondent_names:
-            if name.strip() and name.strip().casefold() not in kept:
+            if not is_generic_label(name) and name.strip().casefold() not in kept:
                 anonymiser.alias(name, f"Respondent {numbers.get(interview_id, 0)}")
     anonymiser.add_all(t for t in known_terms(names) if t.key not in kept)
     anonymiser.add_all(decisions.redacted(review_candidates(session, client, names)))

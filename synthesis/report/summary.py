@@ -8,6 +8,7 @@ ICP's power to separate winners from losers, thin evidence, and how each persona
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 
 from synthesis.report.shapes import Finding, PersonaSection, ReportContent, ThemeEntry
@@ -88,19 +89,27 @@ def _icps(content: ReportContent) -> Iterator[Finding]:
 
 def _thin(content: ReportContent) -> Iterator[Finding]:
     thin = [p for p in content.personas if p.flags]
-    if thin:
-        names = "; ".join(f"{p.name} ({_plural(p.respondents, 'respondent')})" for p in thin)
-        yield Finding(
-            f"Evidence is thin for {_plural(len(thin), 'persona')}: {names}.",
-            "Treat these personas' themes as hypotheses and interview more people in this role before acting "
-            "on them.",
-            "Persona sections, thin-evidence notes",
-        )
+    if not thin:
+        return
+    sizes = Counter(p.respondents for p in thin)
+    parts = "; ".join(
+        f"{_plural(count, 'persona')} rest{'s' * (count == 1)} on {_plural(n, 'respondent')}"
+        for n, count in sorted(sizes.items())
+    )
+    names = ", ".join(short_name(p.name) for p in thin)
+    of = _plural(len(content.personas), "persona")
+    yield Finding(
+        f"Evidence is thin for {len(thin)} of {of} ({names}): {parts}.",
+        "Treat their themes as hypotheses and interview more people in these roles before acting on them.",
+        "Persona sections, thin-evidence notes",
+    )
 
 
 def findings(content: ReportContent) -> list[Finding]:
     """At most ``MAX_FINDINGS`` findings, most shared first."""
-    found: list[Finding] = list(_shared(content))
+    thin = list(_thin(content))
+    mostly_thin = 2 * sum(bool(p.flags) for p in content.personas) >= len(content.personas)
+    found: list[Finding] = [*(thin if mostly_thin else ()), *_shared(content)]
     shared = frozenset(
         heading.partition(" (shared): ")[2] for heading, _ in (content.matrix.rows if content.matrix else ())
     )
@@ -112,7 +121,7 @@ def findings(content: ReportContent) -> list[Finding]:
     )
     for number, (title, verb) in enumerate(steps):
         if number == 1:
-            found += [*_icps(content), *_thin(content)]
+            found += [*_icps(content), *(() if mostly_thin else thin)]
         found += [f for p in content.personas if (f := _theme_finding(p, title, verb, shared)) is not None]
     return found[:MAX_FINDINGS]
 

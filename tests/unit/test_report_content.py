@@ -8,11 +8,14 @@ import zipfile
 from pathlib import Path
 
 import pytest
+import typer
 from sqlalchemy import Engine
 from sqlmodel import Session, select
+from typer.testing import CliRunner
 
 from models.database import open_workspace
-from models.tables import Company, Interview, ModelProbe, PersonaInterview
+from models.tables import Company, Interview, ModelProbe, PersonaInterview, WorkspaceSetting
+from synthesis.cli import report_commands
 from synthesis.icp.criteria import parse_criterion
 from synthesis.icp.separation import separation
 from synthesis.icp.store import IcpDefinition
@@ -66,7 +69,7 @@ def test_a_persona_under_three_respondents_is_flagged_and_named_in_the_summary(e
         "Thin evidence: drawn from 2 respondents, fewer than 3. Read its themes as leads to test, not as "
         "findings.",
     )
-    assert any(f.claim.startswith("Evidence is thin for 1 persona") for f in content.findings)
+    assert any(f.claim.startswith("Evidence is thin for 1 of 2 personas") for f in content.findings)
 
 
 def test_a_theme_of_one_respondent_is_flagged(engine: Engine) -> None:
@@ -246,3 +249,37 @@ def test_interview_job_title_metadata_wins_over_role_insights(engine: Engine) ->
         title = interview.job_title
     content = _content(engine)
     assert any(q.attribution.startswith(f"{title}, ") for q in content.evidence)
+
+
+def test_client_and_preparer_given_on_the_cli_are_kept_for_the_next_report(
+    sample: Path, tmp_path: Path
+) -> None:
+    copy = tmp_path / "copy.groundwork"
+    copy.write_bytes(sample.read_bytes())
+    app = typer.Typer()
+    report_commands.register(app)
+    out = tmp_path / "report.docx"
+    args = ["export", str(copy), "--out", str(out), "--client", "Acme Ltd", "--prepared-by", "Jo Park, Firm"]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    engine = open_workspace(copy)
+    with Session(engine) as session:
+        assert session.get(WorkspaceSetting, "client").value == "Acme Ltd"
+        assert session.get(WorkspaceSetting, "prepared_by").value == "Jo Park, Firm"
+    content = _content(engine, ReportOptions())
+    assert (content.client, content.prepared_by) == ("Acme Ltd", "Jo Park, Firm")
+    with zipfile.ZipFile(out) as package:
+        assert "<dc:creator>Jo Park, Firm</dc:creator>" in package.read("docProps/core.xml").decode("utf-8")
+
+
+def test_generic_speaker_names_never_merge_respondents(engine: Engine) -> None:
+    with Session(engine) as session:
+        interviews = list(session.exec(select(Interview)))[:3]
+        for interview in interviews:
+            interview.interviewee_name = "User"
+            session.add(interview)
+        session.commit()
+        labels = build_labels(session, anonymise=True, client="Tallyline")
+    numbers = {labels.respondent_numbers[i.id or 0] for i in interviews}
+    assert len(numbers) == 3
+    assert len({labels.respondent(i.id or 0) for i in interviews}) == 3
