@@ -10,8 +10,9 @@ from collections.abc import Sequence
 
 from sqlmodel import Session, col, select
 
-from models.tables import Persona, WorkspaceSetting
+from models.tables import Insight, InsightKind, Persona, WorkspaceSetting
 from synthesis.icp.store import interviewed_companies, list_icps
+from synthesis.personas.profile_fields import CitedStatement, job_titles
 from synthesis.personas.query import PersonaProfile, persona_profile
 from synthesis.report.icp_content import icp_section
 from synthesis.report.labels import Labels, build_labels
@@ -126,6 +127,7 @@ def gather_content(
         profile = reviewed_profile(persona_profile(session, persona_id), allowed, metadata_titles)
         labels.job_titles.update(profile.job_titles)
         profiles.append(profile)
+    _titles_outside_personas(session, labels, allowed)
     book = QuoteBook(session, profiles, labels)
     content.personas = [persona_section(p, book, labels, options.themes_per_field) for p in profiles]
     content.matrix = _matrix(profiles, content, labels)
@@ -137,6 +139,21 @@ def gather_content(
     content.findings = findings(content)
     content.warnings = [f"Persona “{p.name}”: {p.warning}" for p in content.personas if p.warning]
     return content
+
+
+def _titles_outside_personas(session: Session, labels: Labels, allowed: frozenset[str]) -> None:
+    """Job titles stated in reviewed role insights of interviews no persona holds (the interview list)."""
+    missing = [i for i, interview in labels.interviews.items() if i not in labels.job_titles]
+    rows = session.exec(
+        select(Insight.id, Insight.interview_id, Insight.statement).where(
+            Insight.kind == InsightKind.ROLE,
+            col(Insight.interview_id).in_(missing),
+            col(Insight.status).in_(allowed),
+        )
+    ).all()
+    statements = [CitedStatement(i or 0, interview, text, True) for i, interview, text in rows]
+    for interview_id, title in job_titles(statements, {}).items():
+        labels.job_titles.setdefault(interview_id, title)
 
 
 def _matrix(
