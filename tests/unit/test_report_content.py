@@ -283,3 +283,14 @@ def test_generic_speaker_names_never_merge_respondents(engine: Engine) -> None:
     numbers = {labels.respondent_numbers[i.id or 0] for i in interviews}
     assert len(numbers) == 3
     assert len({labels.respondent(i.id or 0) for i in interviews}) == 3
+
+
+def test_an_anonymised_report_does_not_name_an_interviewer_as_its_preparer(
+    engine: Engine, tmp_path: Path
+) -> None:
+    path = tmp_path / "anonymous.docx"
+    export_report(engine, path, ReportOptions(prepared_by="Nadia Okoro, Northpoint GTM", anonymise=True))
+    with zipfile.ZipFile(path) as package:
+        text = " ".join(package.read(n).decode("utf-8") for n in ("docProps/core.xml", "word/document.xml"))
+    assert "Okoro" not in text and "Nadia" not in text
+    assert "<dc:creator>Interviewer 1" in text
