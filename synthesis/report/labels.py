@@ -15,7 +15,8 @@ from synthesis.report.lexicon import Lexicon
 from synthesis.report.redaction import Decisions, known_terms, review_candidates, workspace_names
 from synthesis.transcript import SpeakerRole
 
-_HEAD_COUNT = re.compile(r"\b(\d[\d,]*) employees\b")
+_HEAD_COUNT = re.compile(r"(?<![\d,-])(\d[\d,]*) employees\b")
+_HEAD_COUNT_SPAN = re.compile(r"\b(\d[\d,]*)-(\d[\d,]*) employees\b")
 
 
 _ORGANISATION = re.compile(
@@ -64,6 +65,13 @@ class Labels:
         """Anonymised: "57 employees" becomes its band, "51-200 employees"."""
         if not self.anonymiser:
             return text
+
+        def span(match: re.Match[str]) -> str:
+            low = employee_band(int(match.group(1).replace(",", ""))).split("-")[0].rstrip("+")
+            high = employee_band(int(match.group(2).replace(",", "")))
+            return f"{low}-{high.split('-')[-1]} employees" if "-" in high else f"{low}+ employees"
+
+        text = _HEAD_COUNT_SPAN.sub(span, text)
         return _HEAD_COUNT.sub(lambda m: f"{employee_band(int(m.group(1).replace(',', '')))} employees", text)
 
     def profile(self, company: Company | None) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -99,6 +101,20 @@ def _respondents(entry: ThemeEntry) -> int:
     return int(entry.prevalence.split(" of ")[0])
 
 
+def _company_facts(text: str, labels: Labels) -> str:
+    """The companies' facts; anonymised, head counts become bands and places regions, counted once each."""
+    if not labels.anonymiser:
+        return text
+    shown = labels.head_counts(labels.text(text))
+
+    def counted(match: re.Match[str]) -> str:
+        items = Counter(item.strip() for item in match.group(2).split(","))
+        listed = ", ".join(f"{item} ({n})" if n > 1 else item for item, n in items.items())
+        return f"{match.group(1)}{listed}."
+
+    return re.sub(r"(Locations: )([^.]*)\.", counted, shown)
+
+
 def _flags(profile: PersonaProfile) -> tuple[str, ...]:
     if not profile.thin_evidence:
         return ()
@@ -129,6 +145,6 @@ def persona_section(
         tuple(fields),
         SINGLE_SOURCE_WARNING if labels.anonymiser and profile.respondents == 1 else "",
         identity_facts(profile, book, labels),
-        labels.head_counts(labels.text(profile.company_facts)),
+        _company_facts(profile.company_facts, labels),
         _flags(profile),
     )

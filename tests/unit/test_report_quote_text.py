@@ -48,3 +48,12 @@ def test_caption_time_is_the_quotes_own_cue() -> None:
     assert cue_seconds(SRT, SEGMENTS, 0) == 47.316
     assert cue_seconds(SRT, SEGMENTS, TURN.index("Last year")) == 48.982
     assert cue_seconds("[Priya] 14:03:12\nYes.", [[0, 17, 21]], 0) is None
+
+
+def test_anonymised_head_counts_become_bands_even_in_ranges() -> None:
+    from synthesis.report.anonymise import Anonymiser
+    from synthesis.report.labels import Labels
+
+    labels = Labels({}, {}, Anonymiser())
+    assert labels.head_counts("Company size: 210-890 employees.") == "Company size: 201-1,000 employees."
+    assert labels.head_counts("57 employees and 15,000 employees") == "51-200 employees and 5,001+ employees"
