@@ -89,20 +89,16 @@ def is_first_name(token: str) -> bool:
 
 
 def _s_verb(text: str) -> bool:
-    """A lower-case "-s" word before an object or at the end ("commit means the", "their CSM logs it"),
-    where a plural noun ("dashboards on", "Sheets for") is unlikely."""
+    """A lower-case "-s" word before an object ("commit means the", "their CSM logs it"), where a plural
+    noun ("dashboards on", "Sheets for", "… and renewals.") is unlikely."""
     tokens = _TOKEN.findall(text)
     for n, token in enumerate(tokens):
-        if (
-            not token.islower()
-            or len(token) < 4
-            or not token.endswith("s")
-            or token.endswith(("ss", "us", "is"))
-        ):
+        lower = token.islower() or (n == 0 and token[1:].islower())  # a subject-less "Struggles with"
+        if not lower or len(token) < 4 or not token.endswith("s") or token.endswith(("ss", "us", "is")):
             continue
-        if token in FUNCTION_WORDS:
+        if token.lower() in FUNCTION_WORDS:
             continue
-        if n == len(tokens) - 1 or tokens[n + 1].lower() in _OBJECT_STARTS:
+        if n < len(tokens) - 1 and tokens[n + 1].lower() in _OBJECT_STARTS:
             return True
     return False
 

@@ -47,7 +47,7 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _CLAUSE_WORDS = frozenset("and but which so because while though although whereas where when".split())
 _ELLIPSIS = re.compile(r"\s*(?:…|\.\.\.)\s*$")
 _STAGE_DIRECTION = re.compile(r"\[[^\]]*\]|\((?:laughs|laughter|inaudible|crosstalk|pause)\)", re.IGNORECASE)
-MAX_PHRASE_WORDS = 6
+MAX_PHRASE_WORDS = 12
 
 
 def tidy(text: str) -> str:
@@ -157,20 +157,50 @@ def reported_candidates(statement: str) -> Iterator[str]:
             yield _reported(text)
 
 
+_SILENT_E = frozenset(
+    """mak hav tak us writ driv manag shar mov improv sav reduc chang schedul creat automat prepar compar
+    measur clos scor rat engag hir releas increas decreas purchas produc argu""".split()
+)
+
+
+def _infinitive(gerund: str) -> str:
+    """ "understanding" -> "understand", "making" -> "make", "planning" -> "plan"."""
+    stem = gerund[:-3]
+    if stem in _SILENT_E:
+        return stem + "e"
+    if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "ls":
+        return stem[:-1]
+    return stem
+
+
+def _gerund_framed(phrase: str, frame: str) -> str | None:
+    """ "Understanding why" as a goal: "Wants to understand why."; as a pain: "Struggles with understanding
+    why."; None where the frame takes no verb."""
+    first, _, rest = phrase.partition(" ")
+    if frame.startswith("Wants {}"):
+        return f"Wants to {_infinitive(first.lower())}{' ' + rest if rest else ''}."
+    if re.search(r"(?:with|on) \{\}", frame):
+        return frame.format(phrase[:1].lower() + phrase[1:])
+    return None
+
+
 def _framed(text: str, frame: str) -> str | None:
-    """A bare noun phrase of at most ``MAX_PHRASE_WORDS`` words, opening with a content word, put in the
-    field's frame."""
+    """A bare noun phrase or list of at most ``MAX_PHRASE_WORDS`` words, opening with a content word (no
+    adverb), put in the field's frame."""
     phrase = text.rstrip(".")
     found = words(phrase)
     if (
         not found
         or len(found) > MAX_PHRASE_WORDS
-        or re.search(r"[,;:]", phrase)
-        or not content_words(found[0])
+        or re.search(r"[;:]", phrase)
+        or not content_words(found[1] if found[0] in {"a", "an", "the"} and len(found) > 1 else found[0])
+        or found[0].endswith("ly")
     ):
         return None
+    if found[0].endswith("ing") and len(found[0]) > 5:
+        return _gerund_framed(phrase, frame)
     first = phrase.split()[0]
-    if first.isupper() or any(c.isupper() for c in first[1:]):
+    if first not in {"A", "An", "The"} and (first.isupper() or any(c.isupper() for c in first[1:])):
         return frame.format(phrase)
     return frame.format(phrase[:1].lower() + phrase[1:])
 

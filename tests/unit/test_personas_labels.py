@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
+from pathlib import Path
 
-from models.tables import InsightKind
+import pytest
+from sqlmodel import Session
+
+from models.tables import InsightKind, Turn
 from synthesis.personas.field_rules import (
     BuyingAspect,
     DecisionRole,
@@ -15,8 +18,9 @@ from synthesis.personas.field_rules import (
 from synthesis.personas.label_rules import label_problems
 from synthesis.personas.label_writer import tidy, write_label
 from synthesis.personas.profile_fields import CitedStatement, decision_parts, role_facts
-from synthesis.personas.respondents import is_generic_label, repeated_names
+from synthesis.personas.respondents import is_generic_label, repeated_names, respondent_keys
 from synthesis.personas.themes import ThemeItem, merge_themes
+from tests.unit.persona_rows import add_interview, new_workspace
 
 
 @pytest.mark.parametrize(
@@ -33,6 +37,9 @@ from synthesis.personas.themes import ThemeItem, merge_themes
         ("We, um, reconcile the numbers by hand every week.", "filler"),
         ("forecast accuracy is the big one", "not a sentence"),
         ("Aircall for calling, Slack.", "fragment"),
+        ("One forecast with new business, renewals.", "fragment"),
+        ("If the mapping was configurable, without a support ticket.", "fragment"),
+        ("Sells across the them and Canada.", "pronoun swap"),
     ],
 )
 def test_label_rules_catch_each_failure(label: str, problem: str) -> None:
@@ -85,6 +92,16 @@ def test_writer_skips_a_third_party_member_and_list_lead_ins() -> None:
 
 def test_writer_frames_a_bare_noun_phrase_for_its_field() -> None:
     assert write_label([("Forecast accuracy.", "")], frame="Wants {}.") == "Wants forecast accuracy."
+    assert write_label([("The third thing would be understanding why.", "")], frame="Wants {}.") == (
+        "Wants to understand why."
+    )
+    assert write_label([("A reference, another 3PL.", "")], frame="Looks at {} when buying.") == (
+        "Looks at a reference, another 3PL when buying."
+    )
+    assert (
+        write_label([("Eventually VP Growth, or CMO.", "")], frame="Wants {}.")
+        == "Eventually VP Growth, or CMO."
+    )
 
 
 def test_a_generic_speaker_label_never_merges_people_across_interviews() -> None:
@@ -161,3 +178,25 @@ def test_role_facts_and_person_demographics_cite_only_verified_insights() -> Non
     assert person.tenure.insight_ids == (3,) and person.background.empty
     parts = decision_parts([CitedStatement(6, 1, "Can approve up to twenty thousand a year", True)])
     assert [(p.role, p.respondents, p.insight_ids) for p in parts] == [(DecisionRole.APPROVER, 1, (6,))]
+
+
+def test_respondents_are_speakers_within_an_interview_never_labels_across_interviews(tmp_path: Path) -> None:
+    engine = new_workspace(tmp_path)
+    first, _ = add_interview(engine, "One", None, None, [(InsightKind.PAIN, "Pain", "It hurts.")])
+    second, _ = add_interview(engine, "Two", None, None, [(InsightKind.PAIN, "Pain", "It hurts too.")])
+    with Session(engine) as session:
+        session.add(
+            Turn(
+                interview_id=second,
+                index=2,
+                speaker="Participant 2",
+                role="respondent",
+                text="Yes.",
+                start_char=0,
+                end_char=4,
+            )
+        )
+        session.commit()
+        keys = respondent_keys(session, [first, second])
+    # "Respondent" labels the person in both interviews: two people, plus the second speaker of interview two.
+    assert keys == {(first, "Respondent"), (second, "Respondent"), (second, "Participant 2")}
