@@ -75,7 +75,7 @@ class PersonaWriter(WriterBase):
             ("Their companies", persona.company_facts or NOT_STATED, "ICP data"),
         ]
         add_table(
-            self.doc, self.styles, ("Who they are", "From the interviews", "Evidence"), rows, (1.6, 5.4, 1)
+            self.doc, self.styles, ("Who they are", "From the interviews", "Evidence"), rows, (1.6, 5.1, 1.3)
         )
         self.space_after_table()
 
