@@ -17,7 +17,6 @@ from synthesis.report.template import MUTED, StyleSet
 from synthesis.tasks import Cancel, Progress, never_cancel, no_progress
 
 DRAFT_NOTE = "DRAFT: includes insights not yet reviewed"
-TOC_INSTRUCTION = 'TOC \\o "1-2" \\h \\z \\u'
 
 
 class WritingCancelled(Exception):
@@ -96,7 +95,7 @@ class ReportWriter(IcpWriter, PersonaWriter, AppendixWriter):
     def table_of_contents(self) -> None:
         """Fill the contents once every heading is known."""
         if self.toc_anchor is not None:
-            fill_toc(self.doc, self.toc_anchor, TOC_INSTRUCTION, self.toc)
+            fill_toc(self.doc, self.toc_anchor, self.toc)
 
     # -- body ----------------------------------------------------------------------------------------
     def summary(self) -> None:
