@@ -22,7 +22,7 @@ from synthesis.report.persona_content import allowed_statuses, persona_section
 from synthesis.report.persona_review import reviewed_profile
 from synthesis.report.quote_book import QuoteBook
 from synthesis.report.shapes import InterviewEntry, MatrixSection, ReportContent
-from synthesis.report.summary import findings, introduction
+from synthesis.report.summary import findings, introduction, short_name
 from synthesis.tasks import Cancel, Progress, never_cancel, no_progress
 from synthesis.workspace.matrix import compare_personas
 
@@ -162,7 +162,10 @@ def _matrix(
     """The persona matrix of the reviewed profiles, its text anonymised like the rest of the report."""
     if not profiles:
         return None
-    table = compare_personas(profiles, [p.name for p in content.personas])
+    names = [short_name(p.name) for p in content.personas]
+    if len(set(names)) < len(names):
+        names = [p.name for p in content.personas]
+    table = compare_personas(profiles, names)
     return MatrixSection(
         table.personas,
         tuple((labels.text(r.heading), tuple(labels.text(c.display()) for c in r.cells)) for r in table.rows),

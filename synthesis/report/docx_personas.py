@@ -9,6 +9,7 @@ from synthesis.report.docx_parts import add_table
 from synthesis.report.persona_content import NOT_STATED
 from synthesis.report.shapes import PersonaSection, Quote, ThemeEntry
 from synthesis.report.template import ACCENT
+from synthesis.workspace.matrix import NOT_STATED as NOT_SHOWN
 
 MATRIX_COLUMNS = 4
 
@@ -122,7 +123,11 @@ class PersonaWriter(WriterBase):
                 self.doc,
                 self.styles,
                 ["Field", *(matrix.personas[c] for c in columns)],
-                [[heading, *(cells[c] for c in columns)] for heading, cells in matrix.rows],
+                [
+                    [heading, *(cells[c] for c in columns)]
+                    for heading, cells in matrix.rows
+                    if " (shared): " not in heading or any(cells[c] != NOT_SHOWN for c in columns)
+                ],
                 (2.2, *([6 / len(columns)] * len(columns))),
             )
             self.space_after_table()
