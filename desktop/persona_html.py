@@ -74,6 +74,11 @@ def _evidence_links(profile: PersonaProfile, ids: tuple[int, ...]) -> str:
     return f" <small>(evidence: {', '.join(links[:MAX_QUOTES])})</small>" if links else ""
 
 
+def _without_seniority(cited: CitedField) -> CitedField:
+    """ "RevOps Manager (seniority: Lead/Manager)" -> "RevOps Manager": seniority has its own row."""
+    return CitedField(cited.text.partition(" (seniority:")[0], cited.insight_ids)
+
+
 def identity_html(profile: PersonaProfile) -> str:
     """Who the persona is: role facts, part in the decision, tenure, background; companies apart."""
     facts, person = profile.role_facts, profile.person
@@ -83,7 +88,7 @@ def identity_html(profile: PersonaProfile) -> str:
         tuple(i for p in parts for i in p.insight_ids),
     )
     rows: list[tuple[str, CitedField | None]] = [
-        ("Job titles", facts.job_titles if facts else None),
+        ("Job titles", _without_seniority(facts.job_titles) if facts else None),
         ("Seniority", CitedField(profile.seniority or EMPTY)),
         ("Reporting line", facts.reporting_line if facts else None),
         ("Team size", facts.team_size if facts else None),
