@@ -10,6 +10,7 @@ from desktop.kinds import HIGHLIGHT_TEXT, KIND_COLOURS
 from synthesis.personas.field_rules import BuyingAspect
 from synthesis.personas.profile_fields import EMPTY, CitedField
 from synthesis.personas.query import MIN_PERSONA_RESPONDENTS, PersonaProfile, ThemeStatement, ThemeView
+from synthesis.report.persona_identity import without_seniority
 from synthesis.workspace.insights import InsightKind
 
 TURN_SCHEME = "turn"
@@ -74,11 +75,6 @@ def _evidence_links(profile: PersonaProfile, ids: tuple[int, ...]) -> str:
     return f" <small>(evidence: {', '.join(links[:MAX_QUOTES])})</small>" if links else ""
 
 
-def _without_seniority(cited: CitedField) -> CitedField:
-    """ "RevOps Manager (seniority: Lead/Manager)" -> "RevOps Manager": seniority has its own row."""
-    return CitedField(cited.text.partition(" (seniority:")[0], cited.insight_ids)
-
-
 def identity_html(profile: PersonaProfile) -> str:
     """Who the persona is: role facts, part in the decision, tenure, background; companies apart."""
     facts, person = profile.role_facts, profile.person
@@ -88,7 +84,7 @@ def identity_html(profile: PersonaProfile) -> str:
         tuple(i for p in parts for i in p.insight_ids),
     )
     rows: list[tuple[str, CitedField | None]] = [
-        ("Job titles", _without_seniority(facts.job_titles) if facts else None),
+        ("Job titles", without_seniority(facts.job_titles) if facts else None),
         ("Seniority", CitedField(profile.seniority or EMPTY)),
         ("Reporting line", facts.reporting_line if facts else None),
         ("Team size", facts.team_size if facts else None),

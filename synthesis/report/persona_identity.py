@@ -31,7 +31,7 @@ def _refs(
     return tuple(dict.fromkeys(refs))
 
 
-def _without_seniority(cited: CitedField) -> CitedField:
+def without_seniority(cited: CitedField) -> CitedField:
     """ "RevOps Manager (seniority: Lead/Manager)" -> "RevOps Manager": seniority has its own row."""
     return CitedField(cited.text.partition(" (seniority:")[0], cited.insight_ids)
 
@@ -59,7 +59,7 @@ def identity_facts(profile: PersonaProfile, book: QuoteBook, labels: Labels) -> 
         else ()
     )
     return (
-        fact("Job titles", _without_seniority(facts.job_titles) if facts else None),
+        fact("Job titles", without_seniority(facts.job_titles) if facts else None),
         IdentityFact("Seniority", profile.seniority or EMPTY),
         fact("Reporting line", facts.reporting_line if facts else None),
         fact("Team size", facts.team_size if facts else None),
