@@ -112,7 +112,11 @@ def _theme_html(view: ThemeView) -> str:
     parts = [
         f'<p style="margin-bottom:2px"><span style="background-color:{swatch}; color:{HIGHLIGHT_TEXT}">'
         f"&nbsp;{escape(view.theme)}&nbsp;</span> &nbsp;<b>{escape(view.prevalence)}</b>"
-        + (f' <span style="{FLAG}">· one respondent only</span>' if view.single_respondent else "")
+        + (
+            f' <span style="{FLAG}">· one respondent only</span>'
+            if view.single_respondent and view.total > 1
+            else ""
+        )
         + (f" · {view.dissent_respondents} dissenting" if view.dissent else "")
         + '</p><ul style="margin-top:0px">'
     ]

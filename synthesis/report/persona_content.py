@@ -79,7 +79,7 @@ def _theme(view: ThemeView, book: QuoteBook, labels: Labels) -> tuple[ThemeEntry
         (),
         f"{dissent} of {view.total} said the opposite" if dissent else "",
         all(s.status == InsightStatus.SUGGESTED for s in view.statements),
-        view.single_respondent,
+        view.single_respondent and view.total > 1,  # a one-respondent persona is flagged as a whole
     )
     return entry, quotes
 
