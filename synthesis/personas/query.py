@@ -206,27 +206,11 @@ def _theme_view(kind: InsightKind, theme: str, members: list[ThemeStatement], to
     )
 
 
-def persona_profile(session: Session, persona_id: int) -> PersonaProfile:
-    """Everything a persona view or report shows; raises KeyError for an unknown id."""
-    persona = session.get(Persona, persona_id)
-    if persona is None:
-        raise KeyError(f"no persona with id {persona_id}")
-    interviews = tuple(
-        session.exec(
-            select(Interview.id, Interview.title)
-            .join(PersonaInterview, col(PersonaInterview.interview_id) == Interview.id)
-            .where(PersonaInterview.persona_id == persona_id)
-            .order_by(col(Interview.id))
-        ).all()
-    )
-    icps = tuple(
-        session.exec(
-            select(Icp.id, Icp.name)
-            .join(PersonaIcp, col(PersonaIcp.icp_id) == Icp.id)
-            .where(PersonaIcp.persona_id == persona_id)
-            .order_by(col(Icp.id))
-        ).all()
-    )
+def _placed_statements(
+    session: Session, persona_id: int
+) -> tuple[dict[tuple[InsightKind, str], list[ThemeStatement]], dict[tuple[InsightKind, str], int]]:
+    """The persona's placed statements by (field, theme), and each theme's position; an automatic placement
+    goes to the field its wording shows (``field_rules``), a user's placement stays where the user put it."""
     placed = session.exec(
         select(PersonaInsight, Insight)
         .join(Insight, col(Insight.id) == PersonaInsight.insight_id)
@@ -250,6 +234,31 @@ def persona_profile(session: Session, persona_id: int) -> PersonaProfile:
                 tuple(quotes.get(insight.id or 0, ())),
             )
         )
+    return grouped, order
+
+
+def persona_profile(session: Session, persona_id: int) -> PersonaProfile:
+    """Everything a persona view or report shows; raises KeyError for an unknown id."""
+    persona = session.get(Persona, persona_id)
+    if persona is None:
+        raise KeyError(f"no persona with id {persona_id}")
+    interviews = tuple(
+        session.exec(
+            select(Interview.id, Interview.title)
+            .join(PersonaInterview, col(PersonaInterview.interview_id) == Interview.id)
+            .where(PersonaInterview.persona_id == persona_id)
+            .order_by(col(Interview.id))
+        ).all()
+    )
+    icps = tuple(
+        session.exec(
+            select(Icp.id, Icp.name)
+            .join(PersonaIcp, col(PersonaIcp.icp_id) == Icp.id)
+            .where(PersonaIcp.persona_id == persona_id)
+            .order_by(col(Icp.id))
+        ).all()
+    )
+    grouped, order = _placed_statements(session, persona_id)
     base = respondent_keys(session, [i for i, _ in interviews])
     inside = {i for i, _ in interviews}
     total = len(base | {_respondent(m) for ms in grouped.values() for m in ms if m.interview_id in inside})
