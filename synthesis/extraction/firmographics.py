@@ -25,40 +25,13 @@ class Firmographic:
 
 
 _UNITS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "a": 1,
-    "dozen": 12,
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a": 1, "dozen": 12,
 }
-_UNIT = (
-    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+_UNIT = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|" \
     r"sixteen|seventeen|eighteen|nineteen)"
-)
 _TENS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _BELOW_100 = rf"(?:{_TENS}(?:[- ]{_UNIT})?|{_UNIT})"
 _BELOW_1000 = rf"(?:(?:a|{_UNIT}) hundred(?:(?: and)? {_BELOW_100})?|{_BELOW_100})"
@@ -177,14 +150,8 @@ def _number(text: str) -> float | None:
 
 def _money(amount: str, scale: str | None, currency: str | None, code: str | None) -> str:
     value = float(amount.replace(",", "")) * MONEY_SCALES.get((scale or "").lower(), 1.0)
-    cur = _CURRENCY.get(currency or "") or {
-        "usd": "USD",
-        "dollars": "USD",
-        "eur": "EUR",
-        "euros": "EUR",
-        "gbp": "GBP",
-        "pounds": "GBP",
-    }.get((code or "").lower(), "")
+    cur = _CURRENCY.get(currency or "") or {"usd": "USD", "dollars": "USD", "eur": "EUR", "euros": "EUR",
+                                            "gbp": "GBP", "pounds": "GBP"}.get((code or "").lower(), "")
     return f"{value:.0f} {cur}".strip()
 
 
@@ -234,13 +201,8 @@ def _findings(text: str) -> Iterator[tuple[str, str, str, int, int]]:
         normalized = stage.title() if stage.lower().startswith("series") else stage.lower()
         yield "funding_stage", stage, normalized, m.start(), m.end()
     for m in _RAISED.finditer(text):
-        yield (
-            "funding_amount",
-            m.group().strip(),
-            _money(m.group("amt"), m.group("scale"), m.group("cur"), m.group("code")),
-            m.start(),
-            m.end(),
-        )
+        yield "funding_amount", m.group().strip(), _money(m.group("amt"), m.group("scale"), m.group("cur"),
+                                                          m.group("code")), m.start(), m.end()
     yield from _places(text)
     yield from _tools(text)
     yield from _company_names(text)

@@ -11,41 +11,23 @@ from synthesis.transcript import ParsedTurn, SpeakerRole
 _QUESTION_KINDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(rx, re.IGNORECASE))
     for kind, rx in (
-        (
-            "aspiration",
-            r"magic wand|ideal(?:ly)?\b|dream|if you could|wish|perfect world|looking ahead|"
-            r"envision|in the future|future|would you love|what would (?:great|good|"
-            r"success) look",
-        ),
-        (
-            "buying",
-            r"evaluat|choos|chose|select|buy|purchas|sign(?:s|ed)? off|approv|budget|vendor|procure|"
-            r"pric|decid|decision|trial|pilot|demo|tried|switch|security review|find out about|"
-            r"hear about|"
-            r"research (?:tools|vendors|options)|who else (?:is|was) involved|prefer to handle|"
-            r"colleagues|influenc|adopt|comfortable",
-        ),
-        (
-            "pain",
-            r"hardest|hard part|difficult|challeng|frustrat|struggl|get(?:s)? in the way|problem|pain|"
-            r"worst|annoy|go(?:es)? wrong|break|bottleneck|slow(?:s)? you down|keeps you up|"
-            r"concern|worr",
-        ),
-        (
-            "goal",
-            r"measured on|goals?\b|objective|success|kpi|okr|target|metric|priorit|trying to achieve|"
-            r"accountable|what matters|this year|maintaining your skills",
-        ),
-        (
-            "role",
-            r"your role|your team|report to|your job|your title|responsib|day[- ]to[- ]day|typical "
-            r"(?:work)?day|what do you do|background|how long have you|walk me through",
-        ),
-        (
-            "company",
-            r"company|organi[sz]ation|how big|how many (?:people|employees)|headcount|revenue|"
-            r"industry|customers|tools|stack|systems|what do you sell|where are you based|funding",
-        ),
+        ("aspiration", r"magic wand|ideal(?:ly)?\b|dream|if you could|wish|perfect world|looking ahead|"
+                       r"envision|in the future|future|would you love|what would (?:great|good|"
+                       r"success) look"),
+        ("buying", r"evaluat|choos|chose|select|buy|purchas|sign(?:s|ed)? off|approv|budget|vendor|procure|"
+                   r"pric|decid|decision|trial|pilot|demo|tried|switch|security review|find out about|"
+                   r"hear about|"
+                   r"research (?:tools|vendors|options)|who else (?:is|was) involved|prefer to handle|"
+                   r"colleagues|influenc|adopt|comfortable"),
+        ("pain", r"hardest|hard part|difficult|challeng|frustrat|struggl|get(?:s)? in the way|problem|pain|"
+                 r"worst|annoy|go(?:es)? wrong|break|bottleneck|slow(?:s)? you down|keeps you up|"
+                 r"concern|worr"),
+        ("goal", r"measured on|goals?\b|objective|success|kpi|okr|target|metric|priorit|trying to achieve|"
+                 r"accountable|what matters|this year|maintaining your skills"),
+        ("role", r"your role|your team|report to|your job|your title|responsib|day[- ]to[- ]day|typical "
+                 r"(?:work)?day|what do you do|background|how long have you|walk me through"),
+        ("company", r"company|organi[sz]ation|how big|how many (?:people|employees)|headcount|revenue|"
+                    r"industry|customers|tools|stack|systems|what do you sell|where are you based|funding"),
     )
 )
 

@@ -72,7 +72,6 @@ _SMALL_TALK = re.compile(
 
 Scored = tuple[int, int, dict[str, float], dict[str, str]]  # start, end, score and reason per kind
 
-
 @dataclass(frozen=True)
 class _TurnContext:
     prior: str | None

@@ -9,33 +9,8 @@ from dataclasses import dataclass
 from synthesis.transcript import ParsedTurn, SpeakerRole
 
 ABBREVIATIONS = frozenset(
-    {
-        "e.g",
-        "i.e",
-        "etc",
-        "vs",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "inc",
-        "ltd",
-        "co",
-        "corp",
-        "jr",
-        "sr",
-        "st",
-        "approx",
-        "dept",
-        "est",
-        "fig",
-        "no",
-        "u.s",
-        "u.k",
-        "a.m",
-        "p.m",
-    }
+    {"e.g", "i.e", "etc", "vs", "mr", "mrs", "ms", "dr", "prof", "inc", "ltd", "co", "corp", "jr", "sr", "st",
+     "approx", "dept", "est", "fig", "no", "u.s", "u.k", "a.m", "p.m"}
 )
 
 # A sentence ends at ., !, ? or an ellipsis (optionally followed by closing quotes/brackets), then whitespace.
