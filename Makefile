@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: demo test test-deps run bench bench-quality train-extractor lint screenshots clean package package-test
+.PHONY: demo test test-deps run bench bench-quality bench-synthesis train-extractor lint screenshots clean package package-test
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -57,6 +57,10 @@ bench-quality: $(STAMP)
 # Retrain synthesis/extraction/learned/weights/extractor.npz from training/ and ../shared/corpus (about a minute).
 train-extractor: $(STAMP)
 	$(BIN)/python -m synthesis.extraction.learned.train
+
+# Persona synthesis on the demo set and ../shared/eval: themes, one-respondent share, label rules, time.
+bench-synthesis: $(STAMP)
+	$(BIN)/python -m tests.benchmarks.bench_synthesis
 
 # A one-folder application for this platform in dist/groundwork/ (see packaging/BUILD.md).
 # The third-party licence notice is generated with pip-licenses into the package folder.

@@ -30,7 +30,7 @@ from desktop.redaction_review import RedactionReview
 from synthesis.report.export import ReportSummary, export_report
 from synthesis.report.options import ReportOptions
 from synthesis.report.redaction import Candidate, Decisions, review_candidates
-from synthesis.workspace.settings import report_choices
+from synthesis.workspace.settings import remember_report_defaults, report_choices
 
 
 class _Window(Protocol):
@@ -156,7 +156,6 @@ class ExportReportDialog(QDialog):
         return Path(self.out.text().strip())
 
 
-
 def date_format() -> str:
     """The locale's long date ("2 December 2026"); the C locale's numeric "d M yyyy" reads as a riddle."""
     locale = QLocale()
@@ -200,6 +199,9 @@ def export_report_interactively(window: _Window) -> None:
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return
     options, out_path = dialog.options(), dialog.out_path()
+    workspace.write(
+        lambda session: remember_report_defaults(session, options.client, options.title, options.prepared_by)
+    )
 
     def run(progress, cancel) -> ReportSummary:
         return export_report(workspace.engine, out_path, options, progress=progress, cancel=cancel)

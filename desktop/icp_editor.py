@@ -234,11 +234,12 @@ class IcpEditor(WorkspaceView):
         self.fit_model.set_rows(evidence.fits)
         fitting = sum(r.fit.fits for r in evidence.fits)
         self.fit_hint.setText(
-            f"{fitting} of {len(evidence.fits)} companies fit “{current.name}”. "
+            f"{fitting} of {len(evidence.fits)} companies fit “{current.name}”. {evidence.separation} "
             "Hover a cell for its explanation."
             if current
             else "Save an ICP to see how well each company fits it."
         )
+        self.fit_hint.setStyleSheet("color: #c0392b;" if evidence.separates is False else "")
         self.success_model.set_rows(evidence.success)
         for table in (self.fit_table, self.success_table):
             fit_columns(table)

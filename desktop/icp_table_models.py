@@ -8,14 +8,15 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from desktop.table_model import AnyIndex, TableModel
-from synthesis.icp.fit import CriterionResult, Outcome
+from synthesis.icp.fit import CompanyFit, CriterionResult, Outcome
+from synthesis.icp.separation import MIN_SUCCESS_COMPANIES
 from synthesis.icp.success import SuccessRow
 from synthesis.workspace.icps import FitRow
 
 SORT_ROLE = Qt.ItemDataRole.UserRole
 MARKS = {Outcome.MATCH: "✓", Outcome.MISS: "✗", Outcome.UNKNOWN: "?"}
-FIT_COLUMNS = ("Company", "Relationship", "Score", "Fits", "Known")
-SUCCESS_COLUMNS = ("Attribute", "Value", "Customers", "Churned", "Lost", "Prospects", "Success")
+FIT_COLUMNS = ("Company", "Relationship", "Fit", "Known")
+SUCCESS_COLUMNS = ("Attribute", "Value", "Customers", "Churned", "Lost", "Prospects", "n", "Success")
 
 
 class _TableModel(TableModel[tuple[str, ...]]):
@@ -51,6 +52,20 @@ class _TableModel(TableModel[tuple[str, ...]]):
         return None
 
 
+def fit_verdict(fit: CompanyFit) -> str:
+    """ "fits" or "does not fit: misses …": a company that misses gets no score that reads as half a fit."""
+    if fit.fits:
+        return "fits"
+    misses = [r.criterion for r in fit.results if r.outcome == Outcome.MISS]
+    return f"does not fit: misses {', '.join(misses)}" if misses else "does not fit: too little known"
+
+
+def _share(row: SuccessRow) -> str:
+    if row.share is None:
+        return ""
+    return f"{row.share:.0%}" + (" (too few)" if row.decided < MIN_SUCCESS_COMPANIES else "")
+
+
 def _result_cell(result: CriterionResult) -> str:
     return f"{MARKS[result.outcome]} {result.explanation}"
 
@@ -63,13 +78,7 @@ class FitTableModel(_TableModel):
         cells, tips, sort = [], [], []
         for row in rows:
             fit = row.fit
-            fixed = (
-                fit.company_name,
-                row.relationship,
-                f"{fit.score}%",
-                "yes" if fit.fits else "no",
-                fit.coverage,
-            )
+            fixed = (fit.company_name, row.relationship, fit_verdict(fit), fit.coverage)
             results = tuple(_result_cell(r) for r in fit.results)
             cells.append((*fixed, *results))
             tips.append(("",) * len(fixed) + tuple(f"{r.criterion}: {r.explanation}" for r in fit.results))
@@ -77,7 +86,6 @@ class FitTableModel(_TableModel):
                 (
                     fit.company_name.casefold(),
                     row.relationship,
-                    fit.score,
                     fit.fits,
                     fit.known,
                     *(r.outcome.value for r in fit.results),
@@ -101,11 +109,25 @@ class SuccessTableModel(_TableModel):
                     str(row.churned),
                     str(row.lost),
                     str(row.prospects),
-                    f"{share:.0%} of {row.decided}" if share is not None else "",
+                    str(row.decided),
+                    _share(row),
                 )
             )
-            tips.append(("",) * 6 + ("customers among companies whose outcome is known",))
+            tips.append(
+                ("",) * 6
+                + ("companies whose outcome is known (customers, churned, lost)",)
+                + ("customers among companies whose outcome is known",)
+            )
             sort.append(
-                (row.attribute, row.value, row.customers, row.churned, row.lost, row.prospects, share or 0.0)
+                (
+                    row.attribute,
+                    row.value,
+                    row.customers,
+                    row.churned,
+                    row.lost,
+                    row.prospects,
+                    row.decided,
+                    share or 0.0,
+                )
             )
         self._reset(SUCCESS_COLUMNS, cells, tips, sort)

@@ -1,11 +1,12 @@
-"""The persona matrix: personas as columns, attributes as rows, copyable as a table."""
+"""The persona matrix: personas as columns, the same fields as rows (a shared theme one row), copyable as a
+table; a theme held by one respondent is shown in red."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtGui import QBrush, QColor, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -22,10 +23,11 @@ from desktop.workspace_view import WorkspaceView
 from synthesis.workspace.matrix import MatrixTable, matrix_table
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+THIN_EVIDENCE = QColor("#b42318")
 
 
 class PersonaMatrixModel(QAbstractTableModel):
-    """Rows are attributes, columns personas; every cell is read-only multi-line text."""
+    """Rows are fields (a shared theme its own row), columns personas; every cell is read-only text."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -49,20 +51,22 @@ class PersonaMatrixModel(QAbstractTableModel):
             return None
         if orientation == Qt.Orientation.Horizontal:
             return self.table.personas[section]
-        return self.table.rows[section][0]
+        return self.table.rows[section].heading
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < self.rowCount():
             return None
+        cell = self.table.rows[index.row()].cells[index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self.table.rows[index.row()][1][index.column()]
+            return cell.display()
+        if role == Qt.ItemDataRole.ForegroundRole and cell.single_respondent:
+            return QBrush(THIN_EVIDENCE)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
         return None
 
 
 class PersonaMatrixView(WorkspaceView):
-
     def __init__(self, workspace: Workspace, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(workspace, runner, parent)
         self.model = PersonaMatrixModel(self)
@@ -100,7 +104,8 @@ class PersonaMatrixView(WorkspaceView):
         self.model.set_table(table)
         has = bool(table.personas)
         self.hint.setText(
-            f"{len(table.personas)} personas compared; top themes with how many respondents share them."
+            f"{len(table.personas)} personas compared on the same fields: each one's strongest theme with "
+            "how many of its respondents hold it; a shared theme is one row; red: one respondent only."
             if has
             else "No personas yet: run synthesis to draft them, then compare them here."
         )

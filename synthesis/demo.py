@@ -34,6 +34,8 @@ WORKSPACE_NAME = "demo.groundwork"
 REPORT_NAME = "report.docx"
 SAMPLES = files("synthesis") / "samples"
 INTERVIEWERS = ("Nadia Okoro", "Tom Lindqvist")
+PREPARED_BY = "Nadia Okoro and Tom Lindqvist, Northpoint GTM"
+"""The sample engagement's consultants: the report's "Prepared by" line and its author property."""
 ICP_NAME = "Mid-market B2B software"
 ICP_DESCRIPTION = (
     "Venture-backed B2B software companies of 100 to 1,000 people, Series B to D, running Salesforce or "
@@ -171,6 +173,7 @@ def run_demo(out_dir: Path, *, progress: Progress = no_progress, cancel: Cancel 
             companies = load_companies(session)
             session.add(WorkspaceSetting(key="client", value="Tallyline"))
             session.add(WorkspaceSetting(key="interviewers", value=list(INTERVIEWERS)))
+            session.add(WorkspaceSetting(key="prepared_by", value=PREPARED_BY))
             session.commit()
         with Session(engine) as session:
             create_icp(session, ICP_NAME, [parse_criterion(t) for t in ICP_CRITERIA], ICP_DESCRIPTION)

@@ -51,10 +51,10 @@ def print_summary(result: DemoResult) -> None:
         f"{result.interviews} interviews, {result.companies} companies, {result.insights} suggested insights "
         "(each with a verbatim quote)"
     )
-    table = Table("Company", "Relationship", "Fit score", "Fits", title=f"ICP: {result.icp_name}")
+    table = Table("Company", "Relationship", "Fit", title=f"ICP: {result.icp_name}")
     for line in result.fits:
-        fits = Text("yes", style="green") if line.fits else Text("no")
-        table.add_row(*plain(line.company, line.relationship, f"{line.score}/100"), fits)
+        fits = Text("fits", style="green") if line.fits else Text("does not fit")
+        table.add_row(*plain(line.company, line.relationship), fits)
     console.print(table)
     console.print("Criteria: " + shown("; ".join(result.icp_criteria)))
     fitting = sum(line.fits for line in result.fits)

@@ -17,6 +17,7 @@ from synthesis.report.export import export_report
 from synthesis.report.options import ReportError, ReportOptions
 from synthesis.report.redaction import Decisions, review_candidates
 from synthesis.report.review_file import new_candidates, read_review, write_review
+from synthesis.workspace.settings import remember_report_defaults
 
 WorkspaceArg = Annotated[Path, typer.Argument(help="The workspace file (*.groundwork).")]
 ReviewOption = Annotated[
@@ -121,6 +122,9 @@ def export(
                 summary = export_report(engine, out, options, progress=progress)
             except ReportError as exc:
                 raise fail(str(exc)) from None
+        with Session(engine) as session:
+            remember_report_defaults(session, client, title, prepared_by)
+            session.commit()
     console.print(
         f"Wrote {shown(summary.path)}: {summary.personas} personas, {summary.icps} ICPs, "
         f"{summary.quotes} quotes"

@@ -14,6 +14,7 @@ from sqlmodel import Session
 from synthesis.cli.common import console, fail, plain, progress_bar, shown, visible, workspace
 from synthesis.icp.criteria import CriterionError, describe, parse_criterion
 from synthesis.icp.fit import CompanyFit, Outcome, score_company
+from synthesis.icp.separation import MIN_SUCCESS_COMPANIES
 from synthesis.icp.store import IcpError, create_icp, delete_icp, interviewed_companies, list_icps
 from synthesis.icp.success import success_table, suggest_criteria
 from synthesis.personas.synthesize import SynthesisReport
@@ -86,8 +87,8 @@ def delete(
 
 
 def _fit_cell(fit: CompanyFit) -> str:
-    verdict = "[bold green]fits[/]" if fit.fits else "[dim]does not fit[/]"
-    lines = [f"[bold]{fit.score}[/]/100 {verdict} ({fit.coverage})"]
+    verdict = "[bold green]fits[/]" if fit.fits else "[bold]does not fit[/]"  # never a half-fit score
+    lines = [f"{verdict} ({fit.coverage})"]
     lines += [f"{_OUTCOME_STYLE[r.outcome]} {shown(r.explanation)}" for r in fit.results]
     return "\n".join(lines)
 
@@ -130,6 +131,7 @@ def fit(ws: WorkspaceArg) -> None:
     )
     for row in rows:
         share = f"{row.share:.0%} ({row.customers} of {row.decided})" if row.share is not None else "—"
+        share += " too few" if row.share is not None and row.decided < MIN_SUCCESS_COMPANIES else ""
         table.add_row(
             *plain(row.attribute, row.value, share, row.customers, row.churned, row.lost, row.prospects)
         )

@@ -69,9 +69,9 @@ def _role_text(session: Session, interview: Interview) -> str:
 
 
 def _outside_reason(company: Company, fits: list[tuple[str, int, list[str]]]) -> str:
-    name, score, misses = max(fits, key=lambda f: f[1])
+    name, _score, misses = max(fits, key=lambda f: f[1])
     detail = "; ".join(misses) if misses else "too few of its firmographics are known"
-    return f"{company.name} fits no ICP (best: {name}, {score}/100: {detail})"
+    return f"{company.name} fits no ICP (closest: {name}, which it does not fit: {detail})"
 
 
 def select_respondents(session: Session) -> Selection:

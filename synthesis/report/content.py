@@ -6,21 +6,25 @@ against its respondent turn's text at its offsets; one that does not verify is l
 
 from __future__ import annotations
 
-from collections import Counter
+from collections.abc import Sequence
 
-from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from models.tables import ExtractionRun, Insight, InsightStatus, Persona, RunChunk, WorkspaceSetting
-from synthesis.extraction.run import INVALID_REPLIES
+from models.tables import Insight, InsightKind, Persona, WorkspaceSetting
 from synthesis.icp.store import interviewed_companies, list_icps
-from synthesis.personas.query import persona_profile
+from synthesis.personas.profile_fields import CitedStatement, job_titles
+from synthesis.personas.query import PersonaProfile, persona_profile
 from synthesis.report.icp_content import icp_section
 from synthesis.report.labels import Labels, build_labels
+from synthesis.report.method_content import method_section
 from synthesis.report.options import ReportError, ReportOptions
-from synthesis.report.persona_content import QuoteBook, allowed_statuses, persona_matrix, persona_section
-from synthesis.report.shapes import InterviewEntry, MethodSection, ReportContent, RunEntry
+from synthesis.report.persona_content import allowed_statuses, persona_section
+from synthesis.report.persona_review import reviewed_profile
+from synthesis.report.quote_book import QuoteBook
+from synthesis.report.shapes import InterviewEntry, MatrixSection, ReportContent
+from synthesis.report.summary import findings, introduction, short_name
 from synthesis.tasks import Cancel, Progress, never_cancel, no_progress
+from synthesis.workspace.matrix import compare_personas
 
 FORMAT_NAMES = {
     "zoom": "Zoom transcript",
@@ -80,80 +84,6 @@ def _interview_list(labels: Labels) -> list[InterviewEntry]:
     return entries
 
 
-def _method(session: Session, options: ReportOptions, book: QuoteBook) -> MethodSection:
-    statuses = Counter(session.exec(select(Insight.status)).all())
-    run_ids = set(session.exec(select(Insight.run_id).where(col(Insight.run_id).is_not(None))).all())
-    runs = []
-    for run in session.exec(select(ExtractionRun).where(col(ExtractionRun.id).in_(run_ids))):
-        settings = {
-            "context": run.context_size,
-            "temperature": run.temperature,
-            "seed": run.seed,
-            "prompt": run.prompt_version,
-        }
-        runs.append(
-            RunEntry(
-                run.extractor_version,
-                run.backend,
-                run.model_file or "none (rule-based extraction)",
-                (run.model_sha256 or "")[:12] or "—",
-                run.quantisation or "—",
-                ", ".join(f"{k} {v}" for k, v in settings.items() if v is not None) or "—",
-                (run.finished_at or run.started_at).strftime("%d %b %Y"),
-                _rejected(session, run),
-            )
-        )
-    return MethodSection(
-        tuple(runs),
-        {status.value: statuses.get(status, 0) for status in InsightStatus},
-        len(book.used),
-        book.dropped,
-        options.include_suggested,
-    )
-
-
-def _rejected(session: Session, run: ExtractionRun) -> str:
-    """The model output a run rejected, in words for the method appendix."""
-    dropped = session.exec(
-        select(func.coalesce(func.sum(RunChunk.quotes_dropped), 0)).where(RunChunk.run_id == run.id)
-    ).one()
-    invalid = int(run.settings.get(INVALID_REPLIES, 0))
-    return (
-        f"{invalid} replies failed the output schema; {dropped} quotes dropped (not verbatim "
-        "respondent text, or too short to count as evidence)"
-    )
-
-
-SUMMARY_FIELDS = ("Goals and responsibilities", "Pains", "Buying behaviour")
-"""The persona fields whose strongest theme the executive summary names."""
-
-
-def _summary(content: ReportContent) -> list[tuple[str, str]]:
-    period = f" {content.period}" if content.period else ""
-    lines = [
-        (
-            "",
-            f"This report draws on {content.interviews} interviews{period} with {content.respondents} "
-            f"respondents at {content.companies} companies.",
-        )
-    ]
-    for icp in content.icps:
-        fitting = sum(r.fits for r in icp.companies)
-        criteria = "; ".join(f"{a.lower()} {r}" for a, r, _ in icp.criteria)
-        text = f"{fitting} of {len(icp.companies)} interviewed companies fit this profile ({criteria})."
-        lines.append((icp.name, f"{icp.description} {text}".strip()))
-    for persona in content.personas:
-        parts = [f"{persona.respondents} respondent{'s' * (persona.respondents != 1)}."]
-        for persona_field in persona.fields:
-            if persona_field.themes and persona_field.title in SUMMARY_FIELDS:
-                top = persona_field.themes[0]
-                parts.append(f"{persona_field.title}: {top.label.rstrip('.…')} ({top.prevalence}).")
-        lines.append((persona.name, " ".join(parts)))
-    if content.draft:
-        lines.append(("Draft", "This version includes insights that have not been reviewed yet."))
-    return lines
-
-
 def gather_content(
     session: Session,
     options: ReportOptions,
@@ -176,7 +106,7 @@ def gather_content(
         client=client,
         title=labels.text(options.title or _setting(session, "engagement_title"))
         or "Customer interview findings",
-        prepared_by=options.prepared_by or _setting(session, "prepared_by"),
+        prepared_by=labels.text(options.prepared_by or _setting(session, "prepared_by")),
         date=options.date,
         draft=options.draft,
         anonymised=options.anonymise,
@@ -186,23 +116,57 @@ def gather_content(
         period=_period(labels),
     )
     companies = interviewed_companies(session)
-    content.icps = [icp_section(icp, companies, labels) for icp in icps if icp.id in icp_ids]
+    content.icps = [icp_section(icp, companies, labels, client) for icp in icps if icp.id in icp_ids]
+    allowed = allowed_statuses(options.include_suggested)
+    metadata_titles = {i: interview.job_title or "" for i, interview in labels.interviews.items()}
     profiles = []
     for number, persona_id in enumerate(persona_ids):
         if cancel():
             raise ReportCancelled
         progress(0.1 + 0.5 * number / max(len(persona_ids), 1), f"Reading persona {number + 1}")
-        profiles.append(persona_profile(session, persona_id))
+        profile = reviewed_profile(persona_profile(session, persona_id), allowed, metadata_titles)
+        labels.job_titles.update(profile.job_titles)
+        profiles.append(profile)
+    _titles_outside_personas(session, labels, allowed)
     book = QuoteBook(session, profiles, labels)
-    allowed = allowed_statuses(options.include_suggested)
-    content.personas = [
-        persona_section(profile, allowed, book, labels, options.themes_per_field) for profile in profiles
-    ]
-    content.matrix = persona_matrix(content.personas)
+    content.personas = [persona_section(p, book, labels, options.themes_per_field) for p in profiles]
+    content.matrix = _matrix(profiles, content, labels)
     content.interview_list = _interview_list(labels)
-    content.method = _method(session, options, book)
+    content.method = method_section(session, options, content.personas, len(book.used), book.dropped)
     content.evidence = book.used
     content.quotes_dropped = book.dropped
-    content.summary = _summary(content)
+    content.introduction = introduction(content)
+    content.findings = findings(content)
     content.warnings = [f"Persona “{p.name}”: {p.warning}" for p in content.personas if p.warning]
     return content
+
+
+def _titles_outside_personas(session: Session, labels: Labels, allowed: frozenset[str]) -> None:
+    """Job titles stated in reviewed role insights of interviews no persona holds (the interview list)."""
+    missing = [i for i, interview in labels.interviews.items() if i not in labels.job_titles]
+    rows = session.exec(
+        select(Insight.id, Insight.interview_id, Insight.statement).where(
+            Insight.kind == InsightKind.ROLE,
+            col(Insight.interview_id).in_(missing),
+            col(Insight.status).in_(allowed),
+        )
+    ).all()
+    statements = [CitedStatement(i or 0, interview, text, True) for i, interview, text in rows]
+    for interview_id, title in job_titles(statements, {}).items():
+        labels.job_titles.setdefault(interview_id, title)
+
+
+def _matrix(
+    profiles: Sequence[PersonaProfile], content: ReportContent, labels: Labels
+) -> MatrixSection | None:
+    """The persona matrix of the reviewed profiles, its text anonymised like the rest of the report."""
+    if not profiles:
+        return None
+    names = [short_name(p.name) for p in content.personas]
+    if len(set(names)) < len(names):
+        names = [p.name for p in content.personas]
+    table = compare_personas(profiles, names)
+    return MatrixSection(
+        table.personas,
+        tuple((labels.text(r.heading), tuple(labels.text(c.display()) for c in r.cells)) for r in table.rows),
+    )

@@ -31,32 +31,36 @@ class AppendixWriter(WriterBase):
             return
         self.heading("Appendix B. Method and use of AI", 1, new_page=True)
         self.para(
-            "Transcripts were imported and split into speaker turns. Insights (roles, goals, pains, "
-            "aspirations, buying behaviour) were extracted from respondents' words, each tied to a "
-            "verbatim quote, and reviewed by the consultants, who accepted, edited or rejected each one. "
-            "Personas were drawn from respondents at companies that fit an ICP, grouping similar insights "
-            "into themes."
+            "Transcripts were imported and split into speaker turns. Candidate insights (roles, goals, "
+            "pains, aspirations, buying behaviour) were found in respondents' words, each tied to a verbatim "
+            "quote."
         )
-        used = (
-            "accepted and edited insights, and suggested ones not yet reviewed"
-            if method.include_suggested
-            else "accepted and edited insights only"
+        self.heading("What was reviewed", 3)
+        self.para(method.review)
+        counts = method.status_counts
+        add_table(
+            self.doc,
+            self.styles,
+            ("Suggested (not reviewed)", "Accepted", "Edited", "Rejected"),
+            [tuple(str(counts.get(k, 0)) for k in ("suggested", "accepted", "edited", "rejected"))],
+            (1, 1, 1, 1),
         )
+        self.space_after_table()
+        self.heading("Which model or rules did what", 3)
+        for line in method.models:
+            self.para(line)
+        self.heading("How personas and themes were formed", 3)
+        self.para(method.themes)
         self.para(
-            f"This report uses {used}. Every quote was checked word for word against its transcript before "
-            f"use: {method.quotes_used} quotes are shown"
-            + (
-                f" and {method.quotes_dropped} that did not match were left out."
-                if method.quotes_dropped
-                else "."
-            )
+            "Every quote was checked word for word against its transcript before use: "
+            f"{method.quotes_used} quotes are shown. A quote the extraction cut short (subtitle files split "
+            "sentences across cues) is shown as the whole sentence of the transcript it belongs to, with the "
+            "time of the cue it starts in."
         )
+        self.heading("What was left out, and why", 3)
+        for line in method.excluded:
+            self.para(line, style="List Bullet")
         llm_runs = [r for r in method.runs if r.backend != "none"]
-        if len(llm_runs) < len(method.runs):
-            versions = ", ".join(sorted({r.extractor_version for r in method.runs if r.backend == "none"}))
-            self.para(
-                f"Rule-based extraction ({versions}) found candidate insights without a language model."
-            )
         for run in llm_runs:
             self.heading(f"Language model run of {run.finished}", 3)
             add_table(
@@ -75,16 +79,6 @@ class AppendixWriter(WriterBase):
                 (2, 6),
             )
             self.space_after_table()
-        self.heading("Review of insights", 3)
-        counts = method.status_counts
-        add_table(
-            self.doc,
-            self.styles,
-            ("Suggested (not reviewed)", "Accepted", "Edited", "Rejected"),
-            [tuple(str(counts.get(k, 0)) for k in ("suggested", "accepted", "edited", "rejected"))],
-            (1, 1, 1, 1),
-        )
-        self.space_after_table()
 
     def evidence(self) -> None:
         if not self.content.evidence:

@@ -6,7 +6,7 @@ from docx.document import Document
 from docx.shared import Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
-from synthesis.report.docx_parts import styled_paragraph
+from synthesis.report.docx_parts import bookmark, styled_paragraph
 from synthesis.report.shapes import ReportContent
 from synthesis.report.template import MUTED, StyleSet
 
@@ -30,6 +30,7 @@ class WriterBase:
         paragraph = self.styled(text, f"Heading {level}")
         paragraph.paragraph_format.page_break_before = new_page or None
         if level <= 2:
+            bookmark(paragraph, f"_Toc{len(self.toc) + 1:05d}", len(self.toc) + 1)
             self.toc.append((level, text))
         return paragraph
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from synthesis.report.docx_base import WriterBase
+from synthesis.report.docx_base import DRAFT_RED, WriterBase
 from synthesis.report.docx_parts import add_table
+from synthesis.report.icp_content import MIN_SUCCESS_COMPANIES, fit_text, success_text
 from synthesis.report.shapes import IcpSection
 
 
@@ -16,8 +17,8 @@ class IcpWriter(WriterBase):
         self.heading("Ideal customer profiles", 1, new_page=True)
         self.para(
             "Each profile is a small set of firmographic criteria. A company fits when none of its known "
-            "values misses a criterion and at least half of the criteria are known; the score is the "
-            "weighted share of criteria met."
+            "values misses a criterion and at least half of the criteria are known. A company that misses a "
+            "criterion does not fit, whatever else it meets."
         )
         for icp in self.content.icps:
             self.icp(icp)
@@ -35,6 +36,11 @@ class IcpWriter(WriterBase):
             )
         self.space_after_table()
         self._companies(icp)
+        if icp.separation:
+            paragraph = self.para(icp.separation)
+            if icp.separates is False:
+                paragraph.runs[0].font.color.rgb = DRAFT_RED
+                paragraph.runs[0].bold = True
         if icp.success:
             self._success(icp)
         if icp.outside:
@@ -45,27 +51,18 @@ class IcpWriter(WriterBase):
         add_table(
             self.doc,
             self.styles,
-            ("Company", "Profile", "Relationship", "Fits", "Score", "Criteria missed"),
-            [
-                (
-                    r.company,
-                    _capital(r.profile),
-                    _capital(r.relationship),
-                    "Yes" if r.fits else "No",
-                    str(r.score),
-                    r.misses or "—",
-                )
-                for r in icp.companies
-            ],
-            (1.5, 2.5, 1.1, 0.6, 0.7, 2.6),
+            ("Company", "Profile", "Relationship", "Fit"),
+            [(r.company, _capital(r.profile), _capital(r.relationship), fit_text(r)) for r in icp.companies],
+            (1.5, 2.6, 1.1, 3.3),
         )
         self.space_after_table()
 
     def _success(self, icp: IcpSection) -> None:
         self.heading("Which values go with success", 3)
         self.para(
-            "Share of decided companies that became customers (customers against churned and lost); "
-            "prospects are shown but not counted."
+            "Share of decided companies (n: customers, churned and lost) that became customers; prospects "
+            f"are shown but not counted. The client's own product is left out. Rows from fewer than "
+            f"{MIN_SUCCESS_COMPANIES} companies are marked: too few to read as a pattern."
         )
         rows: list[tuple[str, ...]] = []
         groups: list[int] = []
@@ -74,17 +71,22 @@ class IcpWriter(WriterBase):
             if s.attribute != attribute:
                 attribute = s.attribute
                 groups.append(len(rows))
-                rows.append((attribute, "", "", "", "", ""))
-            counts = (s.customers, s.churned, s.lost, s.prospects)
-            rows.append((s.value, *map(str, counts), f"{s.share:.0%}" if s.share is not None else "—"))
+                rows.append((attribute, "", "", "", "", "", ""))
+            counts = (s.customers, s.churned, s.lost, s.prospects, s.decided)
+            rows.append((s.value, *map(str, counts), success_text(s)))
         add_table(
             self.doc,
             self.styles,
-            ("Value", "Customers", "Churned", "Lost", "Prospects", "Success"),
+            ("Value", "Customers", "Churned", "Lost", "Prospects", "n", "Success"),
             rows,
-            (3, 1, 1, 0.8, 1, 0.9),
+            (2.6, 1, 0.9, 0.7, 1, 0.5, 1.5),
             group_rows=groups,
         )
+        if icp.success_left_out:
+            self.note(
+                f"{icp.success_left_out} value{'s' * (icp.success_left_out != 1)} seen at only one decided "
+                "company are left out."
+            )
         self.space_after_table()
 
     def _outside(self, icp: IcpSection) -> None:

@@ -1,4 +1,4 @@
-"""Low-level Word pieces python-docx lacks: fields, a TOC that fills itself on open, tidy tables."""
+"""Low-level Word pieces python-docx lacks: fields, contents with page numbers, tidy tables."""
 
 from __future__ import annotations
 
@@ -208,11 +208,9 @@ def _toc_style(document: Document, level: int) -> str:
     return name
 
 
-def _field_chars(paragraph: Paragraph, kind: str, *, dirty: bool = False) -> None:
+def _field_chars(paragraph: Paragraph, kind: str) -> None:
     char = OxmlElement("w:fldChar")
     char.set(qn("w:fldCharType"), kind)
-    if dirty:
-        char.set(qn("w:dirty"), "true")
     _run_with(paragraph, char)
 
 
@@ -223,26 +221,31 @@ def _instruction(paragraph: Paragraph, instruction: str) -> None:
     _run_with(paragraph, text)
 
 
-def fill_toc(
-    document: Document, anchor: Paragraph, instruction: str, entries: Sequence[tuple[int, str]]
-) -> None:
-    """Replace ``anchor`` by a TOC field whose cached result already lists ``entries`` (level, text).
+def bookmark(paragraph: Paragraph, name: str, number: int) -> None:
+    """Mark the paragraph's text with a bookmark, so a PAGEREF field can give its page."""
+    start = OxmlElement("w:bookmarkStart")
+    start.set(qn("w:id"), str(number))
+    start.set(qn("w:name"), name)
+    end = OxmlElement("w:bookmarkEnd")
+    end.set(qn("w:id"), str(number))
+    paragraph._p.insert(1 if paragraph._p.pPr is not None else 0, start)
+    paragraph._p.append(end)
 
-    Word rebuilds the field with page numbers on open (``update_fields_on_open``). LibreOffice shows the
-    cached result until the index is updated, so it lists the headings without page numbers rather than
-    with wrong ones.
+
+def fill_toc(document: Document, anchor: Paragraph, entries: Sequence[tuple[int, str]]) -> None:
+    """Replace ``anchor`` by the contents: one paragraph per heading (level, text) with a dotted tab and a
+    PAGEREF field to the heading's bookmark (``bookmark``: ``_Toc00001`` for the first entry …).
+
+    Word and LibreOffice both compute PAGEREF fields as they lay the document out (a TOC field would show
+    no page numbers in LibreOffice, which keeps only a TOC's cached text).
     """
     previous = anchor
-    for index, (level, text) in enumerate(entries or [(1, "")]):
+    for index, (level, text) in enumerate(entries):
         paragraph = document.add_paragraph()
         paragraph._p.style = document.styles[_toc_style(document, level)].style_id
-        if index == 0:
-            _field_chars(paragraph, "begin", dirty=True)
-            _instruction(paragraph, instruction)
-            _field_chars(paragraph, "separate")
         paragraph.add_run(text)
-        if index == max(len(entries), 1) - 1:
-            _field_chars(paragraph, "end")
+        paragraph.add_run("\t")
+        add_field(paragraph, f"PAGEREF _Toc{index + 1:05d} \\h", "")
         previous._p.addnext(paragraph._p)
         previous = paragraph
     anchor._p.getparent().remove(anchor._p)

@@ -6,8 +6,10 @@ from docx.shared import Pt
 
 from synthesis.report.docx_base import DRAFT_RED, WriterBase
 from synthesis.report.docx_parts import add_table
-from synthesis.report.shapes import PersonaSection, Quote
+from synthesis.report.persona_content import NOT_STATED
+from synthesis.report.shapes import PersonaSection, Quote, ThemeEntry
 from synthesis.report.template import ACCENT
+from synthesis.workspace.matrix import NOT_STATED as NOT_SHOWN
 
 MATRIX_COLUMNS = 4
 
@@ -21,51 +23,86 @@ class PersonaWriter(WriterBase):
         self.heading("Buyer personas", 1, new_page=True)
         self.para(
             "Each persona gathers respondents of one role at companies that fit a profile. A theme's "
-            "prevalence (“2 of 3”) counts the persona's respondents who said it; every quote is verbatim "
-            "from the transcript and numbered in the evidence index."
+            "prevalence (“2 of 3”) counts the persona's respondents who said it. Every quote is from the "
+            "transcript, with fillers such as “um” shown as “…”; the evidence index gives each one verbatim. "
+            "Thin evidence is marked: a persona of fewer than three respondents, a theme of one."
         )
         for index, persona in enumerate(self.content.personas):
             self.persona(persona, new_page=index > 0)
 
     def persona(self, persona: PersonaSection, *, new_page: bool) -> None:
         self.heading(persona.name, 2, new_page=new_page)
-        facts = [("Role", persona.role), ("Linked ICP", ", ".join(persona.icps) or "Not linked to an ICP")]
-        facts.append(("Respondents", str(persona.respondents)))
-        if persona.demographics.strip():
-            facts.append(("Demographics", persona.demographics))
-        for label, value in facts:
-            paragraph = self.para(value, lead=f"{label}:")
-            paragraph.paragraph_format.space_after = Pt(2)
+        for flag in persona.flags:
+            self.flag(flag)
         if persona.warning:
             self.note(persona.warning)
+        self.identity(persona)
         if persona.summary.strip():
-            self.para(persona.summary).paragraph_format.space_before = Pt(8)
+            self.para(persona.summary).paragraph_format.space_before = Pt(4)
+        group = ""
         for persona_field in persona.fields:
-            self.heading(persona_field.title, 3)
+            if persona_field.group and persona_field.group != group:
+                self.heading(persona_field.group, 3)
+            group = persona_field.group
+            if persona_field.group:
+                lead = self.doc.add_paragraph()
+                lead.paragraph_format.keep_with_next = True
+                lead.paragraph_format.space_before = Pt(6)
+                run = lead.add_run(persona_field.title)
+                run.bold, run.italic, run.font.color.rgb = True, True, ACCENT
+            else:
+                self.heading(persona_field.title, 3)
+            if not persona_field.themes:
+                self.note(NOT_STATED)
             for theme in persona_field.themes:
-                paragraph = self.doc.add_paragraph()
-                paragraph.paragraph_format.keep_with_next = True
-                paragraph.paragraph_format.space_before = Pt(6)
-                paragraph.paragraph_format.space_after = Pt(2)
-                paragraph.add_run(theme.label).bold = True
-                tag = paragraph.add_run(
-                    f"   {theme.prevalence}" + (f"; {theme.dissent}" if theme.dissent else "")
-                )
-                tag.font.color.rgb = ACCENT
-                tag.font.size = Pt(9)
-                if theme.unreviewed:
-                    flag = paragraph.add_run("   unreviewed")
-                    flag.font.color.rgb, flag.font.size, flag.italic = DRAFT_RED, Pt(9), True
-                for quote in theme.quotes:
-                    self.quote(quote)
+                self.theme(theme)
             if persona_field.more_themes:
                 self.note(
                     f"{persona_field.more_themes} further theme{'s' * (persona_field.more_themes != 1)}, "
                     "held by as many respondents or fewer, are not listed."
                 )
 
+    def flag(self, text: str) -> None:
+        paragraph = self.doc.add_paragraph()
+        run = paragraph.add_run(text)
+        run.bold, run.font.size, run.font.color.rgb = True, Pt(9.5), DRAFT_RED
+
+    def identity(self, persona: PersonaSection) -> None:
+        """Who the persona is, each fact with its evidence; the companies apart, as company facts."""
+        rows = [
+            ("Respondents", str(persona.respondents), ""),
+            ("Linked ICP", ", ".join(persona.icps) or "Not linked to an ICP", ""),
+            *((f.label, f.text, ", ".join(f.refs)) for f in persona.identity),
+            ("Their companies", persona.company_facts or NOT_STATED, "ICP data"),
+        ]
+        add_table(
+            self.doc, self.styles, ("Who they are", "From the interviews", "Evidence"), rows, (1.6, 5.1, 1.3)
+        )
+        self.space_after_table()
+
+    def theme(self, theme: ThemeEntry) -> None:
+        paragraph = self.doc.add_paragraph()
+        paragraph.paragraph_format.keep_with_next = True
+        paragraph.paragraph_format.space_before = Pt(6)
+        paragraph.paragraph_format.space_after = Pt(2)
+        paragraph.add_run(theme.label).bold = True
+        tag = paragraph.add_run(
+            f"   {theme.prevalence} respondents" + (f"; {theme.dissent}" if theme.dissent else "")
+        )
+        tag.font.color.rgb = ACCENT
+        tag.font.size = Pt(9)
+        for shown, text in (
+            (theme.single_respondent, "one respondent only"),
+            (theme.unreviewed, "unreviewed"),
+        ):
+            if shown:
+                flag = paragraph.add_run(f"   {text}")
+                flag.font.color.rgb, flag.font.size, flag.italic = DRAFT_RED, Pt(9), True
+        for quote in theme.quotes:
+            self.quote(quote)
+
     def quote(self, quote: Quote) -> None:
-        text = self.styled(f"“{quote.text}”", "Quote")
+        text = self.styled(f"“{quote.shown or quote.text}”", "Quote")
         text.paragraph_format.keep_with_next = True
         where = f"{quote.interview}, {quote.timestamp}" if quote.timestamp else quote.interview
         self.styled(f"{quote.attribution} · {where} · {quote.ref}", "Caption")
@@ -76,30 +113,21 @@ class PersonaWriter(WriterBase):
             return
         self.heading("Persona matrix", 1, new_page=True)
         self.para(
-            "The strongest themes of each field against the personas; a cell gives the persona's prevalence "
-            "of the theme, and a dot means the persona's respondents did not raise it."
+            "The same fields for every persona: each cell is the persona's strongest theme of the field and "
+            "how many of its respondents hold it. A theme personas share is one row, its label in the first "
+            "column."
         )
         for start in range(0, len(matrix.personas), MATRIX_COLUMNS):
             columns = range(start, min(start + MATRIX_COLUMNS, len(matrix.personas)))
-            rows: list[list[str]] = []
-            groups: list[int] = []
-            current = ""
-            for title, theme, cells in matrix.rows:
-                if not any(cells[c] for c in columns):
-                    continue
-                if title != current:
-                    groups.append(len(rows))
-                    rows.append([title] + [""] * len(columns))
-                    current = title
-                rows.append([theme] + [cells[c] or "·" for c in columns])
-            if not rows:
-                continue
             add_table(
                 self.doc,
                 self.styles,
-                ["Theme", *(matrix.personas[c] for c in columns)],
-                rows,
-                (3.2, *([1.3] * len(columns))),
-                group_rows=groups,
+                ["Field", *(matrix.personas[c] for c in columns)],
+                [
+                    [heading, *(cells[c] for c in columns)]
+                    for heading, cells in matrix.rows
+                    if " (shared): " not in heading or any(cells[c] != NOT_SHOWN for c in columns)
+                ],
+                (2.2, *([6 / len(columns)] * len(columns))),
             )
             self.space_after_table()

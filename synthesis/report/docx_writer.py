@@ -17,7 +17,6 @@ from synthesis.report.template import MUTED, StyleSet
 from synthesis.tasks import Cancel, Progress, never_cancel, no_progress
 
 DRAFT_NOTE = "DRAFT: includes insights not yet reviewed"
-TOC_INSTRUCTION = 'TOC \\o "1-2" \\h \\z \\u'
 
 
 class WritingCancelled(Exception):
@@ -96,13 +95,26 @@ class ReportWriter(IcpWriter, PersonaWriter, AppendixWriter):
     def table_of_contents(self) -> None:
         """Fill the contents once every heading is known."""
         if self.toc_anchor is not None:
-            fill_toc(self.doc, self.toc_anchor, TOC_INSTRUCTION, self.toc)
+            fill_toc(self.doc, self.toc_anchor, self.toc)
 
     # -- body ----------------------------------------------------------------------------------------
     def summary(self) -> None:
         self.heading("Executive summary", 1, new_page=True)
-        for lead, text in self.content.summary:
-            self.para(text, lead=f"{lead}." if lead and not lead.endswith(".") else lead)
+        self.para(self.content.introduction)
+        if not self.content.findings:
+            self.note("No theme is held by more than one respondent yet, so there is no finding to report.")
+        for number, finding in enumerate(self.content.findings, start=1):
+            claim = self.para(finding.claim, lead=f"{number}.")
+            claim.paragraph_format.space_before = Pt(8)
+            claim.paragraph_format.space_after = Pt(2)
+            claim.paragraph_format.keep_with_next = True
+            implication = self.para(finding.implication, lead="Implication:")
+            implication.paragraph_format.left_indent = Pt(14)
+            implication.paragraph_format.space_after = Pt(0)
+            implication.paragraph_format.keep_with_next = True
+            self.note(f"Based on: {finding.basis}.").paragraph_format.left_indent = Pt(14)
+        if self.content.draft:
+            self.para("This version includes insights that have not been reviewed yet.", lead="Draft.")
 
 
 def _has_content(paragraphs: list[Paragraph]) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,14 +37,22 @@ class ReportSummary:
     """For the consultant: parts stripped from the template, personas that may identify one respondent."""
 
 
+SUBJECT = "Ideal customer profiles and buyer personas"
+
+
 def set_properties(document: Document, content: ReportContent) -> None:
-    """Document properties from the report only: nothing of the template's or the transcripts'."""
+    """Document properties from the report only (title, subject, the preparer as author, today's dates):
+    nothing of the template's or python-docx's defaults ("python-docx", 2013), nothing of the transcripts'."""
     properties = document.core_properties
-    for name in ("author", "category", "comments", "content_status", "identifier", "keywords"):
+    for name in ("category", "comments", "content_status", "identifier", "keywords", "language", "version"):
         setattr(properties, name, "")
-    for name in ("language", "last_modified_by", "subject", "version"):
-        setattr(properties, name, "")
-    properties.title = content.title
+    properties.author = content.prepared_by
+    properties.last_modified_by = content.prepared_by
+    properties.title = " · ".join(p for p in (content.client, content.title) if p)
+    properties.subject = SUBJECT
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    properties.created = now
+    properties.modified = now
     properties.revision = 1
 
 

@@ -9,6 +9,8 @@ from dataclasses import replace
 from models.tables import Company, CompanyRelationship
 from synthesis.icp.criteria import describe, kind_of
 from synthesis.icp.fit import Outcome, score_company
+from synthesis.icp.separation import MIN_SUCCESS_COMPANIES, own_product
+from synthesis.icp.separation import separation as separation_verdict
 from synthesis.icp.store import IcpDefinition
 from synthesis.icp.success import SuccessRow, success_table
 from synthesis.report.labels import Labels
@@ -23,6 +25,22 @@ ATTRIBUTE_LABELS = {
     "tech_stack": "Tech stack",
     "geography": "Geography",
 }
+
+
+def fit_text(row: CompanyFitRow) -> str:
+    """ "Fits", "Fits (3 of 4 criteria known)" or "Does not fit: …": no number that reads as half a fit."""
+    if row.fits:
+        known, total = (int(n) for n in re.findall(r"\d+", row.coverage)[:2])
+        return "Fits" if known == total else f"Fits ({row.coverage})"
+    if row.misses:
+        return f"Does not fit: {row.misses}"
+    return f"Does not fit: too little is known ({row.coverage})"
+
+
+def success_text(row: SuccessRow) -> str:
+    if row.share is None:
+        return "—"
+    return f"{row.share:.0%}" + (" (too few)" if row.decided < MIN_SUCCESS_COMPANIES else "")
 
 
 def tidy(text: str) -> str:
@@ -61,14 +79,23 @@ def _fit_rows(icp: IcpDefinition, companies: Sequence[Company], labels: Labels) 
     return sorted(rows, key=lambda r: (not r.fits, -r.score, r.company))
 
 
-def _success_rows(icp: IcpDefinition, companies: Sequence[Company]) -> list[SuccessRow]:
-    """Success shares of the values of this ICP's own attributes."""
+def _success_rows(
+    icp: IcpDefinition, companies: Sequence[Company], client: str
+) -> tuple[list[SuccessRow], int]:
+    """Success shares of the values of this ICP's own attributes, without the client's own product; values
+    seen at one decided company only are left out (and counted)."""
     attributes = {kind_of(c.attribute).value for c in icp.criteria}
-    return [
-        replace(row, attribute=ATTRIBUTE_LABELS.get(row.attribute, row.attribute), value=tidy(row.value))
+    rows = [
+        row
         for row in success_table(companies)
-        if row.attribute in attributes
+        if row.attribute in attributes and not own_product(row.value, client)
     ]
+    kept = [
+        replace(row, attribute=ATTRIBUTE_LABELS.get(row.attribute, row.attribute), value=tidy(row.value))
+        for row in rows
+        if row.decided > 1
+    ]
+    return kept, len(rows) - len(kept)
 
 
 def _outside(icp: IcpDefinition, labels: Labels) -> list[OutsideEntry]:
@@ -99,7 +126,12 @@ def _outside(icp: IcpDefinition, labels: Labels) -> list[OutsideEntry]:
     return entries
 
 
-def icp_section(icp: IcpDefinition, companies: Sequence[Company], labels: Labels) -> IcpSection:
+def icp_section(
+    icp: IcpDefinition, companies: Sequence[Company], labels: Labels, client: str = ""
+) -> IcpSection:
+    fits = _fit_rows(icp, companies, labels)
+    success, left_out = _success_rows(icp, companies, client)
+    separation, separates = separation_verdict([(r.company, r.relationship, r.fits) for r in fits])
     return IcpSection(
         icp.id,
         labels.text(icp.name),
@@ -112,7 +144,10 @@ def icp_section(icp: IcpDefinition, companies: Sequence[Company], labels: Labels
             )
             for c in icp.criteria
         ),
-        tuple(_fit_rows(icp, companies, labels)),
-        tuple(_success_rows(icp, companies)),
+        tuple(fits),
+        tuple(success),
         tuple(_outside(icp, labels)),
+        separation,
+        separates,
+        left_out,
     )

@@ -9,25 +9,36 @@ from sqlmodel import Session, col, select
 
 from models.tables import Company, Interview, WorkspaceSetting
 from synthesis.icp.success import employee_band
+from synthesis.personas.respondents import is_generic_label
 from synthesis.report.anonymise import Anonymiser
 from synthesis.report.lexicon import Lexicon
 from synthesis.report.redaction import Decisions, known_terms, review_candidates, workspace_names
 from synthesis.transcript import SpeakerRole
 
-_HEAD_COUNT = re.compile(r"\b(\d[\d,]*) employees\b")
+_HEAD_COUNT = re.compile(r"(?<![\d,-])(\d[\d,]*) employees\b")
+_HEAD_COUNT_SPAN = re.compile(r"\b(\d[\d,]*)-(\d[\d,]*) employees\b")
+
+
+_ORGANISATION = re.compile(
+    r"\b(?:company|companies|agency|firm|bank|studio|group|consultancy|provider|vendor|business|startup|"
+    r"platform|marketplace|retailer|manufacturer|insurer|lender|school|university|hospital|charity)$",
+    re.IGNORECASE,
+)
 
 
 def company_type(company: Company | None) -> str:
-    """ "accounts payable automation software company, 201-500 employees" (no name)."""
+    """ "accounts payable automation software company, 201-500 employees" (no name); a company of unknown
+    industry is "a company of 201-500 employees", never "company, …", and "agency" never "agency company"."""
     if company is None:
         return "company not recorded"
     industry = (company.industry or "").strip()
     if industry[1:2].islower():
         industry = industry[:1].lower() + industry[1:]
-    kind = f"{industry} company" if industry else "company"
-    if company.employee_count:
-        return f"{kind}, {employee_band(company.employee_count)} employees"
-    return kind
+    size = f"{employee_band(company.employee_count)} employees" if company.employee_count else ""
+    if not industry:
+        return f"a company of {size}" if size else "company of unknown industry"
+    kind = industry if _ORGANISATION.search(industry) else f"{industry} company"
+    return f"{kind}, {size}" if size else kind
 
 
 @dataclass
@@ -40,6 +51,8 @@ class Labels:
     settings: dict[str, object] = field(default_factory=dict)
     respondent_numbers: dict[int, int] = field(default_factory=dict)
     """Interview id -> respondent number ("Respondent 3"), the same in the report, CSV and evidence index."""
+    job_titles: dict[int, str] = field(default_factory=dict)
+    """Interview id -> the interviewee's job title from a reviewed role insight (metadata comes first)."""
     _numbers: dict[int, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -52,6 +65,13 @@ class Labels:
         """Anonymised: "57 employees" becomes its band, "51-200 employees"."""
         if not self.anonymiser:
             return text
+
+        def span(match: re.Match[str]) -> str:
+            low = employee_band(int(match.group(1).replace(",", ""))).split("-")[0].rstrip("+")
+            high = employee_band(int(match.group(2).replace(",", "")))
+            return f"{low}-{high.split('-')[-1]} employees" if "-" in high else f"{low}+ employees"
+
+        text = _HEAD_COUNT_SPAN.sub(span, text)
         return _HEAD_COUNT.sub(lambda m: f"{employee_band(int(m.group(1).replace(',', '')))} employees", text)
 
     def profile(self, company: Company | None) -> str:
@@ -87,7 +107,7 @@ class Labels:
         interview = self.interviews.get(interview_id)
         if interview is None:
             return "Respondent"
-        title = (interview.job_title or "").strip()
+        title = (interview.job_title or "").strip() or self.job_titles.get(interview_id, "").strip()
         if not title:
             title = " ".join(p for p in (interview.seniority, interview.department) if p) or "Respondent"
         return self.text(title)
@@ -96,7 +116,7 @@ class Labels:
         """Who was interviewed: role, plus the name when not anonymising."""
         interview = self.interviews.get(interview_id)
         name = (interview.interviewee_name or "").strip() if interview else ""
-        name = name.title() if name.isupper() else name
+        name = "" if is_generic_label(name) else name.title() if name.isupper() else name
         role = self.role(interview_id)
         if self.anonymiser:
             label = self.respondent_label(interview_id)
@@ -112,11 +132,13 @@ class Labels:
 
 
 def _respondent_numbers(interviews: list[Interview]) -> dict[int, int]:
-    """Interview id -> respondent number; one person interviewed twice keeps one number."""
+    """Interview id -> respondent number; one named person interviewed twice keeps one number, while a
+    generic label ("User", "Speaker 1") never merges people."""
     numbers: dict[str, int] = {}
     by_interview = {}
     for interview in interviews:
-        key = (interview.interviewee_name or "").strip().casefold() or f"#{interview.id}"
+        name = (interview.interviewee_name or "").strip()
+        key = f"#{interview.id}" if is_generic_label(name) else name.casefold()
         by_interview[interview.id or 0] = numbers.setdefault(key, len(numbers) + 1)
     return by_interview
 
@@ -128,7 +150,7 @@ def _anonymiser(session: Session, client: str, numbers: dict[int, int], decision
     kept = decisions.keep
     for interview_id, respondent_names in names.respondents.items():
         for name in respondent_names:
-            if name.strip() and name.strip().casefold() not in kept:
+            if not is_generic_label(name) and name.strip().casefold() not in kept:
                 anonymiser.alias(name, f"Respondent {numbers.get(interview_id, 0)}")
     anonymiser.add_all(t for t in known_terms(names) if t.key not in kept)
     anonymiser.add_all(decisions.redacted(review_candidates(session, client, names)))

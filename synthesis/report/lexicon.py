@@ -57,11 +57,15 @@ def is_acronym(word: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters) and len(letters) <= 6
 
 
+REPORT_WORDS = frozenset({"seniority", "tenure", "demographics", "aspirations", "respondents"})
+"""Words of Groundwork's own labels ("Seniority: …") that are rare in English but never a name."""
+
+
 class Lexicon:
     """Ordinary words for one workspace: the frequency list plus its tools and the words it keeps."""
 
     def __init__(self, keep: Iterable[str] = ()) -> None:
-        tools = {w.casefold() for t in TOOL_NAMES for w in t.split()} | PUBLIC_NAMES
+        tools = {w.casefold() for t in TOOL_NAMES for w in t.split()} | PUBLIC_NAMES | REPORT_WORDS
         self._known = tools | {w.casefold() for k in keep for w in k.split() if w}
         self._phrases = {t.casefold() for t in TOOL_NAMES} | {k.casefold() for k in keep if k}
 

@@ -2,29 +2,48 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
-from sqlmodel import Session, col, select
-
-from models.tables import InsightKind, InsightStatus, Turn
-from synthesis.personas.query import EvidenceQuote, PersonaProfile, ThemeStatement, ThemeView
-from synthesis.personas.themes import DEFAULT_THRESHOLD, is_negative, similarity
+from models.tables import InsightKind, InsightStatus
+from synthesis.personas.field_rules import BuyingAspect
+from synthesis.personas.query import (
+    MIN_PERSONA_RESPONDENTS,
+    EvidenceQuote,
+    PersonaProfile,
+    ThemeStatement,
+    ThemeView,
+)
 from synthesis.report.labels import Labels
-from synthesis.report.shapes import MatrixSection, PersonaField, PersonaSection, Quote, ThemeEntry
-from synthesis.transcript import SpeakerRole
+from synthesis.report.persona_identity import identity_facts
+from synthesis.report.quote_book import QuoteBook
+from synthesis.report.shapes import PersonaField, PersonaSection, ThemeEntry
 
-FIELD_TITLES: tuple[tuple[str, tuple[InsightKind, ...]], ...] = (
-    ("Goals and responsibilities", (InsightKind.GOAL, InsightKind.ROLE)),
-    ("Pains", (InsightKind.PAIN,)),
-    ("Aspirations", (InsightKind.ASPIRATION,)),
-    ("Buying behaviour", (InsightKind.BUYING,)),
+FIELD_TITLES: tuple[tuple[str, InsightKind], ...] = (
+    ("Goals", InsightKind.GOAL),
+    ("Pains", InsightKind.PAIN),
+    ("Aspirations", InsightKind.ASPIRATION),
+)
+BUYING = "Buying behaviour"
+BUYING_TITLES: tuple[tuple[str, BuyingAspect], ...] = (
+    ("Part in the decision", BuyingAspect.DECISION),
+    ("Triggers", BuyingAspect.TRIGGER),
+    ("Evaluation steps and criteria", BuyingAspect.EVALUATION),
+    ("Objections and risks", BuyingAspect.OBJECTION),
+    ("Information sources", BuyingAspect.SOURCE),
+    ("Other buying behaviour", BuyingAspect.OTHER),
+)
+NOT_STATED = "Not stated in the interviews."
+THIN_PERSONA = (
+    "Thin evidence: drawn from {n} respondent{s}, fewer than {minimum}. Read its themes as leads to test, "
+    "not as findings."
 )
 SINGLE_SOURCE_WARNING = (
     "This persona rests on one respondent: its role, company profile and quotes may identify them."
 )
 QUOTES_PER_THEME = 3
-MATRIX_ROWS_PER_FIELD = 4
 
 
 def allowed_statuses(include_suggested: bool) -> frozenset[str]:
@@ -32,56 +51,6 @@ def allowed_statuses(include_suggested: bool) -> frozenset[str]:
     if include_suggested:
         statuses.add(InsightStatus.SUGGESTED.value)
     return frozenset(statuses)
-
-
-class QuoteBook:
-    """Verifies quotes against their respondent turn's text at their offsets; numbers the used ones once."""
-
-    def __init__(self, session: Session, profiles: Sequence[PersonaProfile], labels: Labels) -> None:
-        turn_ids = {
-            q.turn_id
-            for p in profiles
-            for views in p.fields.values()
-            for v in views
-            for s in (*v.statements, *v.dissent)
-            for q in s.quotes
-        }
-        rows = session.exec(
-            select(Turn.id, Turn.text).where(col(Turn.id).in_(turn_ids), Turn.role == SpeakerRole.RESPONDENT)
-        ).all()
-        self._turns = {turn_id: text for turn_id, text in rows}
-        self._labels = labels
-        self._numbered: dict[tuple[int, str], Quote] = {}
-        self._failed: set[tuple[int, str]] = set()
-
-    def verified(self, quote: EvidenceQuote) -> bool:
-        key = (quote.turn_id, quote.quote)
-        text = self._turns.get(quote.turn_id, "")
-        if quote.quote.strip() and text[quote.start : quote.end] == quote.quote:
-            return True
-        self._failed.add(key)
-        return False
-
-    def use(self, quote: EvidenceQuote) -> Quote:
-        key = (quote.turn_id, quote.quote)
-        if key not in self._numbered:
-            self._numbered[key] = Quote(
-                len(self._numbered) + 1,
-                self._labels.text(quote.quote, quoted=True),
-                self._labels.attribution(quote.interview_id, quote.speaker_role),
-                self._labels.interview(quote.interview_id),
-                quote.timestamp,
-                self._labels.respondent_label(quote.interview_id),
-            )
-        return self._numbered[key]
-
-    @property
-    def used(self) -> list[Quote]:
-        return list(self._numbered.values())
-
-    @property
-    def dropped(self) -> int:
-        return len(self._failed)
 
 
 def _pick_quotes(statements: Sequence[ThemeStatement], book: QuoteBook) -> list[EvidenceQuote]:
@@ -95,49 +64,76 @@ def _pick_quotes(statements: Sequence[ThemeStatement], book: QuoteBook) -> list[
     return [*first, *rest][:QUOTES_PER_THEME]
 
 
-def _theme(
-    view: ThemeView, allowed: frozenset[str], book: QuoteBook, labels: Labels
-) -> tuple[ThemeEntry, list[EvidenceQuote]] | None:
-    """The theme as reviewed (unnumbered quotes), with its chosen quotes; None without a verified quote."""
-    kept = [s for s in view.statements if s.status in allowed]
-    quotes = _pick_quotes(kept, book)
+def _theme(view: ThemeView, book: QuoteBook, labels: Labels) -> tuple[ThemeEntry, list[EvidenceQuote]] | None:
+    """The theme (unnumbered quotes) with its chosen quotes; None without a verified quote.
+
+    ``view`` holds only statements the report may use (``persona_review.reviewed_profile``).
+    """
+    quotes = _pick_quotes(view.statements, book)
     if not quotes:
         return None
-    respondents = len({s.interview_id for s in kept})
-    dissent = len({s.interview_id for s in view.dissent if s.status in allowed})
+    dissent = len({s.interview_id for s in view.dissent})
     entry = ThemeEntry(
         labels.text(view.theme),
-        f"{respondents} of {view.total}",
+        f"{view.respondents} of {view.total}",
         (),
         f"{dissent} of {view.total} said the opposite" if dissent else "",
-        all(s.status == InsightStatus.SUGGESTED for s in kept),
+        all(s.status == InsightStatus.SUGGESTED for s in view.statements),
+        view.single_respondent and view.total > 1,  # a one-respondent persona is flagged as a whole
     )
     return entry, quotes
+
+
+def _field(
+    title: str, views: Sequence[ThemeView], book: QuoteBook, labels: Labels, limit: int, group: str = ""
+) -> PersonaField:
+    """A persona field's most prevalent themes; only the quotes of the themes shown are numbered."""
+    found = [theme for view in views if (theme := _theme(view, book, labels)) is not None]
+    found.sort(key=lambda theme: -_respondents(theme[0]))
+    shown = tuple(
+        replace(entry, quotes=tuple(dict.fromkeys(book.use(q) for q in quotes)))
+        for entry, quotes in found[:limit]
+    )
+    return PersonaField(title, shown, max(0, len(found) - limit), group)
 
 
 def _respondents(entry: ThemeEntry) -> int:
     return int(entry.prevalence.split(" of ")[0])
 
 
+def _company_facts(text: str, labels: Labels) -> str:
+    """The companies' facts; anonymised, head counts become bands and places regions, counted once each."""
+    if not labels.anonymiser:
+        return text
+    shown = labels.head_counts(labels.text(text))
+
+    def counted(match: re.Match[str]) -> str:
+        items = Counter(item.strip() for item in match.group(2).split(","))
+        listed = ", ".join(f"{item} ({n})" if n > 1 else item for item, n in items.items())
+        return f"{match.group(1)}{listed}."
+
+    return re.sub(r"(Locations: )([^.]*)\.", counted, shown)
+
+
+def _flags(profile: PersonaProfile) -> tuple[str, ...]:
+    if not profile.thin_evidence:
+        return ()
+    n = profile.respondents
+    return (THIN_PERSONA.format(n=n, s="s" * (n != 1), minimum=MIN_PERSONA_RESPONDENTS),)
+
+
 def persona_section(
-    profile: PersonaProfile, allowed: frozenset[str], book: QuoteBook, labels: Labels, themes_per_field: int
+    profile: PersonaProfile, book: QuoteBook, labels: Labels, themes_per_field: int
 ) -> PersonaSection:
-    """One persona's section; only the quotes of the themes shown are numbered into the evidence index."""
-    fields = []
-    for title, kinds in FIELD_TITLES:
-        found = [
-            theme
-            for kind in kinds
-            for view in profile.fields.get(kind, ())
-            if (theme := _theme(view, allowed, book, labels)) is not None
-        ]
-        found.sort(key=lambda theme: -_respondents(theme[0]))
-        shown = tuple(
-            replace(entry, quotes=tuple(book.use(q) for q in quotes))
-            for entry, quotes in found[:themes_per_field]
-        )
-        if shown:
-            fields.append(PersonaField(title, shown, max(0, len(found) - themes_per_field)))
+    """One persona's section from a reviewed profile (``persona_review.reviewed_profile``)."""
+    fields = [
+        _field(title, profile.fields.get(kind, ()), book, labels, themes_per_field)
+        for title, kind in FIELD_TITLES
+    ]
+    for title, aspect in BUYING_TITLES:
+        buying = _field(title, profile.buying.get(aspect, ()), book, labels, themes_per_field, BUYING)
+        if buying.themes or aspect != BuyingAspect.OTHER:
+            fields.append(buying)
     return PersonaSection(
         profile.id,
         labels.text(profile.name),
@@ -148,41 +144,7 @@ def persona_section(
         profile.respondents,
         tuple(fields),
         SINGLE_SOURCE_WARNING if labels.anonymiser and profile.respondents == 1 else "",
-    )
-
-
-def persona_matrix(personas: Sequence[PersonaSection]) -> MatrixSection | None:
-    """Themes shown in the persona sections (similar ones merged) against personas, strongest first."""
-    if not personas:
-        return None
-    rows: list[tuple[str, str, dict[int, ThemeEntry]]] = []
-    for column, persona in enumerate(personas):
-        for persona_field in persona.fields:
-            for entry in persona_field.themes:
-                row = next(
-                    (
-                        r
-                        for r in rows
-                        if r[0] == persona_field.title
-                        and column not in r[2]
-                        and is_negative(r[1]) == is_negative(entry.label)
-                        and similarity(r[1], entry.label) >= DEFAULT_THRESHOLD
-                    ),
-                    None,
-                )
-                if row is None:
-                    row = (persona_field.title, entry.label, {})
-                    rows.append(row)
-                row[2][column] = entry
-    chosen = []
-    for title, _kinds in FIELD_TITLES:
-        of_field = [r for r in rows if r[0] == title]
-        of_field.sort(key=lambda r: (-len(r[2]), -sum(_respondents(e) for e in r[2].values())))
-        chosen.extend(of_field[:MATRIX_ROWS_PER_FIELD])
-    return MatrixSection(
-        tuple(p.name for p in personas),
-        tuple(
-            (title, theme, tuple(cells[c].prevalence if c in cells else "" for c in range(len(personas))))
-            for title, theme, cells in chosen
-        ),
+        identity_facts(profile, book, labels),
+        _company_facts(profile.company_facts, labels),
+        _flags(profile),
     )

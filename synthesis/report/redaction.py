@@ -16,6 +16,7 @@ from pathlib import PurePath
 from sqlmodel import Session, select
 
 from models.tables import Company, Icp, Insight, Interview, Persona, Turn, WorkspaceSetting
+from synthesis.personas.respondents import is_generic_label
 from synthesis.report.anonymise import split_names
 from synthesis.report.lexicon import Lexicon
 from synthesis.report.terms import Term, find_terms
@@ -65,16 +66,31 @@ def _file_words(name: str) -> str:
     return " ".join(w[:1].upper() + w[1:] for w in re.split(r"[\W_]+", stem) if w)
 
 
+_ROLE_LABELS = frozenset({"ai", "assistant", "interviewer", "host", "moderator", "bot", "me", "them"})
+"""Speaker labels that name a part, not a person ("AI" interviews people in some transcripts)."""
+
+
+def _role_label(label: str) -> bool:
+    return is_generic_label(label) or label.strip().casefold() in _ROLE_LABELS
+
+
 def _speakers(session: Session, names: WorkspaceNames) -> None:
     for interview_id, speaker, role in session.exec(
         select(Turn.interview_id, Turn.speaker, Turn.role).distinct()
     ):
+        if _role_label(speaker):
+            continue
+        # "Sander de Vries (Head of Growth, Haulbridge)": the name is a person, the rest is text to scan
+        people = [speaker]
+        if "(" in speaker:
+            people = split_names(speaker)
+            names.texts.append(speaker)
         if role == SpeakerRole.RESPONDENT:
-            names.respondents.setdefault(interview_id, []).append(speaker)
+            names.respondents.setdefault(interview_id, []).extend(people)
         elif role == SpeakerRole.INTERVIEWER:
-            names.interviewers.append(speaker)
+            names.interviewers.extend(people)
         else:
-            names.others.append(speaker)
+            names.others.extend(people)
 
 
 def workspace_names(session: Session, client: str) -> WorkspaceNames:
@@ -84,7 +100,7 @@ def workspace_names(session: Session, client: str) -> WorkspaceNames:
         names.interviewers.extend(str(v) for v in setting.value)
     for interview in session.exec(select(Interview).order_by(Interview.id)):  # type: ignore[arg-type]
         names.respondents.setdefault(interview.id or 0, []).insert(0, interview.interviewee_name or "")
-        names.interviewers.extend(split_names(interview.interviewer))
+        names.interviewers.extend(n for n in split_names(interview.interviewer) if not _role_label(n))
         names.texts += [interview.title, interview.job_title or "", interview.seniority or ""]
         names.texts.append(interview.department or "")
         names.texts.append(_file_words(interview.source_file_name))

@@ -20,6 +20,8 @@ class Quote:
     timestamp: str | None
     respondent: str = ""
     """ "Respondent 3" in anonymised reports, so a reader can follow one person."""
+    shown: str = ""
+    """The text shown in the body (fillers as "…"); ``text`` stays verbatim in the evidence index."""
 
     @property
     def ref(self) -> str:
@@ -36,6 +38,12 @@ class ThemeEntry:
     """"1 of 6 said the opposite", when any respondent did."""
     unreviewed: bool = False
     """Only backed by suggested insights (draft reports)."""
+    single_respondent: bool = False
+    """Held by one respondent: flagged as thin evidence."""
+
+    @property
+    def refs(self) -> str:
+        return ", ".join(q.ref for q in self.quotes)
 
 
 @dataclass(frozen=True)
@@ -44,6 +52,18 @@ class PersonaField:
     themes: tuple[ThemeEntry, ...]
     more_themes: int = 0
     """Themes left out of the list, each held by fewer respondents than those shown."""
+    group: str = ""
+    """The field's group ("Buying behaviour" for its aspects), "" for a field of its own."""
+
+
+@dataclass(frozen=True)
+class IdentityFact:
+    """One fact of a persona's identity (job titles, reporting line ...), with the evidence it rests on."""
+
+    label: str
+    text: str
+    refs: tuple[str, ...] = ()
+    """Evidence index numbers ("E4"); none when the interviews do not state it."""
 
 
 @dataclass(frozen=True)
@@ -58,6 +78,12 @@ class PersonaSection:
     fields: tuple[PersonaField, ...]
     warning: str = ""
     """Shown under the persona's facts, e.g. that one respondent's persona may identify them."""
+    identity: tuple[IdentityFact, ...] = ()
+    """The person: role facts, part in the buying decision, tenure and background."""
+    company_facts: str = ""
+    """What the respondents' companies are (from the ICP fit), kept apart from the person."""
+    flags: tuple[str, ...] = ()
+    """Thin evidence, stated where the persona is shown."""
 
 
 @dataclass(frozen=True)
@@ -89,13 +115,29 @@ class IcpSection:
     success: tuple[SuccessRow, ...]
     """Rows labelled for reading: attribute label and tidied value."""
     outside: tuple[OutsideEntry, ...]
+    separation: str = ""
+    """Whether the fitting companies include churned or lost ones, said plainly."""
+    separates: bool | None = None
+    """True: of decided companies only customers fit; False: churned or lost ones fit too; None: untested."""
+    success_left_out: int = 0
+    """Success-table values seen at one decided company only, left out."""
 
 
 @dataclass(frozen=True)
 class MatrixSection:
     personas: tuple[str, ...]
-    rows: tuple[tuple[str, str, tuple[str, ...]], ...]
-    """(field title, theme, prevalence per persona or "") rows."""
+    rows: tuple[tuple[str, tuple[str, ...]], ...]
+    """(row heading, one cell per persona) rows; the same fields for every persona."""
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One executive-summary finding: a claim with its prevalence, its implication, where it comes from."""
+
+    claim: str
+    implication: str
+    basis: str
+    """The persona and field (or ICP) it rests on, with evidence index numbers where it has quotes."""
 
 
 @dataclass(frozen=True)
@@ -129,6 +171,14 @@ class MethodSection:
     quotes_used: int
     quotes_dropped: int
     include_suggested: bool
+    review: str = ""
+    """What the consultants reviewed, in numbers."""
+    models: tuple[str, ...] = ()
+    """Which model (or the rules) did what, from the stored probe results and runs."""
+    themes: str = ""
+    """How personas and themes were formed."""
+    excluded: tuple[str, ...] = ()
+    """What was left out, and why."""
 
 
 @dataclass
@@ -143,8 +193,9 @@ class ReportContent:
     companies: int
     respondents: int
     period: str
-    summary: list[tuple[str, str]] = field(default_factory=list)
-    """(lead-in, sentence) paragraphs of the executive summary."""
+    introduction: str = ""
+    """The executive summary's opening: what the report draws on."""
+    findings: list[Finding] = field(default_factory=list)
     icps: list[IcpSection] = field(default_factory=list)
     personas: list[PersonaSection] = field(default_factory=list)
     matrix: MatrixSection | None = None

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, col, select
 
-from models.tables import Company
+from models.tables import Company, WorkspaceSetting
 from synthesis.icp.criteria import (
     VALUE_KEYS,
     CriterionKind,
@@ -17,6 +17,7 @@ from synthesis.icp.criteria import (
     kind_of,
 )
 from synthesis.icp.fit import CompanyFit, score_company
+from synthesis.icp.separation import own_product, separation
 from synthesis.icp.store import list_icps
 from synthesis.icp.success import SuccessRow, success_table, suggest_criteria
 
@@ -46,6 +47,9 @@ class IcpEvidence:
     success: tuple[SuccessRow, ...]
     suggestions: tuple[tuple[str, str], ...]
     """Suggested criteria as (attribute, value text)."""
+    separation: str = ""
+    """Whether the chosen ICP separates customers from churned and lost companies, said plainly."""
+    separates: bool | None = None
 
 
 def value_text(criterion: CriterionLike) -> str:
@@ -71,6 +75,12 @@ def icp_evidence(session: Session, icp_id: int | None) -> IcpEvidence:
     if chosen is not None:
         fits = tuple(FitRow(score_company(c, chosen.criteria), str(c.relationship)) for c in companies)
         fits = tuple(sorted(fits, key=lambda r: (-r.fit.fits, -r.fit.score, r.fit.company_name)))
-    rows = success_table(companies)
+    client = session.get(WorkspaceSetting, "client")
+    rows = [
+        r for r in success_table(companies) if not own_product(r.value, str(client.value if client else ""))
+    ]
     suggestions = tuple((c.attribute, value_text(c)) for c in suggest_criteria(rows))
-    return IcpEvidence(drafts, fits, tuple(rows), suggestions)
+    verdict = (
+        separation([(r.fit.company_name, r.relationship, r.fit.fits) for r in fits]) if fits else ("", None)
+    )
+    return IcpEvidence(drafts, fits, tuple(rows), suggestions, *verdict)

@@ -21,3 +21,16 @@ def report_choices(session: Session) -> tuple[list[tuple[int, str]], list[tuple[
         s.key: str(s.value) for s in session.exec(select(WorkspaceSetting)) if isinstance(s.value, str)
     }
     return personas, icps, defaults
+
+
+REPORT_DEFAULTS = ("client", "engagement_title", "prepared_by")
+"""Workspace settings that prefill the next report: the client, the engagement's title and the preparer."""
+
+
+def remember_report_defaults(session: Session, client: str, title: str, prepared_by: str) -> None:
+    """Keep the report's client, title and preparer (non-empty ones) for the next export; not committed."""
+    for key, value in zip(REPORT_DEFAULTS, (client, title, prepared_by), strict=True):
+        if value.strip():
+            row = session.get(WorkspaceSetting, key) or WorkspaceSetting(key=key, value="")
+            row.value = value.strip()
+            session.add(row)

@@ -16,6 +16,7 @@ from desktop.export_dialog import ExportReportDialog, export_report_interactivel
 from desktop.workspace import Workspace
 from synthesis.report.redaction import Candidate, Decisions
 from synthesis.report.terms import Term
+from synthesis.workspace.settings import report_choices
 from tests.anonymise_sample import build_leaky_workspace
 from tests.report_sample import build_sample_workspace
 
@@ -63,14 +64,23 @@ def test_export_runs_with_the_chosen_options(qtbot, tmp_path: Path, monkeypatch:
         qtbot.addWidget(dialog)
         dialog.out.setText(str(out))
         dialog.include_suggested.setChecked(True)
+        dialog.client.setText("Acme Ltd")
+        dialog.prepared_by.setText("Jo Park, Northpoint GTM")
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(export_dialog.ExportReportDialog, "exec", accept)
     window = _Window(workspace)
     export_report_interactively(window)
+    _personas, _icps, defaults = workspace.read(report_choices)
     workspace.close()
     assert out.is_file() and "Report saved to" in window.messages[-1]
-    assert "DRAFT" in docx.Document(str(out)).sections[0].header.paragraphs[-1].text
+    report = docx.Document(str(out))
+    assert "DRAFT" in report.sections[0].header.paragraphs[-1].text
+    assert report.core_properties.author == "Jo Park, Northpoint GTM"  # the preparer, not python-docx
+    assert report.core_properties.created.year == dt.date.today().year
+    assert any(p.text == "Prepared by  Jo Park, Northpoint GTM" for p in report.paragraphs)
+    # kept for the next export
+    assert (defaults["client"], defaults["prepared_by"]) == ("Acme Ltd", "Jo Park, Northpoint GTM")
 
 
 def test_file_menu_export_runs_in_the_main_window(

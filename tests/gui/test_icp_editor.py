@@ -29,12 +29,24 @@ def test_icp_editor_shows_criteria_fit_and_success(qtmodeltester, synthesised_wi
     ]
     assert editor.criteria[0].value.text() == "100-1,000"
     assert editor.fit_model.rowCount() == 8
-    assert editor.fit_model.headerData(5, Qt.Orientation.Horizontal) == "employees 100-1,000"
-    cell = editor.fit_model.index(0, 5).data()
+    assert editor.fit_model.headerData(4, Qt.Orientation.Horizontal) == "employees 100-1,000"
+    cell = editor.fit_model.index(0, 4).data()
     assert cell[0] in "✓✗?" and len(cell) > 2
+    verdicts = [editor.fit_model.index(r, 2).data() for r in range(8)]
+    assert verdicts.count("fits") == 6
+    misses = [v for v in verdicts if v != "fits"]  # a company that misses gets no half-fit number
+    assert len(misses) == 2 and all(v.startswith("does not fit: misses ") and "%" not in v for v in misses)
     assert "fit “Mid-market B2B software”" in editor.fit_hint.text()
+    # Corvane churned and Orbisana was lost, yet both fit: the hint says so
+    assert "does not separate winners from losers" in editor.fit_hint.text()
+    assert "Corvane (churned)" in editor.fit_hint.text()
     assert editor.success_model.rowCount() > 0
-    assert editor.success_model.headerData(6, Qt.Orientation.Horizontal) == "Success"
+    assert editor.success_model.headerData(6, Qt.Orientation.Horizontal) == "n"
+    assert editor.success_model.headerData(7, Qt.Orientation.Horizontal) == "Success"
+    rows = range(editor.success_model.rowCount())
+    shares = [editor.success_model.index(r, 7).data() for r in rows]
+    sizes = [int(editor.success_model.index(r, 6).data()) for r in rows]
+    assert all(s.endswith("(too few)") == (n < 3) for s, n in zip(shares, sizes, strict=True))
     assert editor.suggestion_list.count() >= 1
     qtmodeltester.check(editor.fit_model)
     qtmodeltester.check(editor.success_model)
@@ -72,7 +84,7 @@ def test_a_new_icp_is_saved_and_scored(synthesised_window: MainWindow) -> None:
     assert editor.form_error.text() == ""
     assert [i.name for i in icps(window)] == ["Mid-market B2B software", "Enterprise"]
     assert editor.icp_list.count() == 2 and editor.icp_list.currentItem().text() == "Enterprise"
-    assert editor.fit_model.headerData(5, Qt.Orientation.Horizontal) == "employees at least 1,000"
+    assert editor.fit_model.headerData(4, Qt.Orientation.Horizontal) == "employees at least 1,000"
     assert "companies fit “Enterprise”" in editor.fit_hint.text()
 
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt, QUrl
 from sqlmodel import Session, select
 
 from desktop.main_window import MainWindow
-from models.tables import Persona, PersonaIcp, PersonaInsight
+from models.tables import Persona, PersonaIcp, PersonaInsight, PersonaInterview
 from synthesis.personas.query import persona_profile
 from synthesis.personas.synthesize import synthesize_personas
 
@@ -31,7 +31,18 @@ def test_a_persona_edit_is_persisted_and_reloaded(
     profile = editor.profile
     assert profile is not None and editor.fields["name"].text() == profile.name
     assert re.search(r"\b\d+ of \d+ respondents\b", editor.themes.toPlainText())
-    assert "Goals & responsibilities" in editor.themes.toPlainText()
+    shown = editor.themes.toPlainText()
+    for heading in (
+        "Who they are",
+        "Job titles",
+        "Reporting line",
+        "Team size",
+        "Part in the buying decision",
+    ):
+        assert heading in shown
+    for heading in ("Goals", "Pains", "Aspirations", "Buying behaviour", "Triggers", "Objections and risks"):
+        assert heading in shown
+    assert "Their companies" in shown and "company facts from the ICP data" in shown
 
     editor.fields["name"].setText("Revenue leader Rita")
     editor.fields["name"].editingFinished.emit()
@@ -129,3 +140,24 @@ def test_icp_links_and_evidence_links(synthesised_window: MainWindow) -> None:
     assert window.page.stack.currentWidget() is interviews
     assert interviews.detail is not None and interviews.detail.id == quote.interview_id
     assert quote.quote in interviews.browser.toPlainText()
+
+
+def test_thin_evidence_is_flagged_in_the_editor(synthesised_window: MainWindow) -> None:
+    """A persona of fewer than three respondents and a theme of one respondent are flagged where shown."""
+    window = synthesised_window
+    window.show_section("personas")
+    editor = window.page.personas
+    profile = editor.profile
+    assert profile is not None and profile.respondents >= 3
+    shown = editor.themes.toPlainText()
+    assert "Thin evidence" not in shown
+    assert any(v.single_respondent for views in profile.fields.values() for v in views)
+    assert "one respondent only" in shown
+    with Session(window.workspace.engine) as session:
+        links = session.exec(select(PersonaInterview).where(PersonaInterview.persona_id == profile.id)).all()
+        for link in links[2:]:
+            session.delete(link)
+        session.commit()
+    editor.open_persona(profile.id)
+    assert editor.profile.respondents == 2
+    assert "Thin evidence: drawn from fewer than 3 respondents" in editor.themes.toPlainText()
