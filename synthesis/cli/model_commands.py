@@ -155,4 +155,4 @@ def pull(
     if result.pinned:
         console.print("Its sha256 is now pinned: a later download must match it.")
     if result.probe.passed:
-        console.print(f"Use it: groundwork extract WORKSPACE --model {result.path}", highlight=False)
+        console.print(f"Use it: groundwork extract WORKSPACE --model {entry.name}", highlight=False)
