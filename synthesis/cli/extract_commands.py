@@ -98,8 +98,9 @@ def _choose(
     use = LlmUse.OFF if no_llm else LlmUse.FORCE if force else LlmUse.AUTO
     try:
         return choose_extractor(
-            model_path=_model_file(llm_file), server_url=server, model_name=llm_name, use=use, n_ctx=ctx, api_key=api_key
-        )
+            model_path=_model_file(llm_file), server_url=server, model_name=llm_name, use=use, n_ctx=ctx,
+            api_key=api_key,
+        )  # fmt: skip
     except LlmError as exc:
         raise fail(str(exc)) from None
 

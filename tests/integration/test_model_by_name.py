@@ -1,5 +1,5 @@
-"""`--model NAME`: a downloaded catalogue model is used by its catalogue name, resolved through the model store
-(the bundled GGUF stands in for the downloaded file, in a temporary models folder; no network)."""
+"""`--model NAME`: a downloaded catalogue model is used by its catalogue name, resolved through the model
+store (the bundled GGUF stands in for the downloaded file, in a temporary models folder; no network)."""
 
 from __future__ import annotations
 
@@ -39,7 +39,8 @@ def workspace(tmp_path: Path) -> Path:
     path = tmp_path / "client.groundwork"
     source = tmp_path / "sam.txt"
     source.write_text(
-        "Interviewer: What slows you down?\n\nSam: Our forecast is always wrong because the spreadsheet breaks.\n",
+        "Interviewer: What slows you down?\n\n"
+        "Sam: Our forecast is always wrong because the spreadsheet breaks.\n",
         encoding="utf-8",
     )
     engine = create_workspace(path)
@@ -54,9 +55,9 @@ def test_a_catalogue_name_resolves_to_the_downloaded_file(models_dir: Path, tmp_
     assert model_file(NAME, store, catalogue) == models_dir / FILE
     elsewhere = tmp_path / "mine.gguf"
     assert model_file(str(elsewhere), store, catalogue) == elsewhere  # a path stays a path
-    with pytest.raises(CatalogueError, match="groundwork models pull phi3.5-mini-q4"):
+    with pytest.raises(CatalogueError, match=r"groundwork models pull phi3\.5-mini-q4"):
         model_file("phi3.5-mini-q4", store, catalogue)
-    with pytest.raises(CatalogueError, match="neither a model file nor a catalogue model.*qwen2.5-7b-q4"):
+    with pytest.raises(CatalogueError, match=r"neither a model file nor a catalogue model.*qwen2\.5-7b-q4"):
         model_file("qwen-huge", store, catalogue)
 
 
