@@ -6,6 +6,7 @@ a smaller context than the model supports is a visible choice, never a silent cu
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -127,4 +128,32 @@ def fit_model(model: DiscoveredLlm, hardware: Hardware) -> Fit | None:
     notes += _common_notes(hardware)
     return Fit(
         _verdict(ram, hardware), ram, context, hardware.cpu_threads, gpu_layers(hardware), tuple(notes)
+    )
+
+
+def recommend(models: Sequence[tuple[DiscoveredLlm, Fit | None]], speeds: Mapping[str, float]) -> str:
+    """One sentence: the model found on disk to use here, the largest that fits (measured speed breaks ties).
+
+    ``speeds`` maps a model's path to its measured tokens/s.
+    """
+    usable = [(model, fit) for model, fit in models if fit is not None and fit.verdict in ("fits", "tight")]
+    if not usable:
+        return (
+            "None of the models found fits this computer: download one that fits below."
+            if any(fit is not None for _, fit in models)
+            else "No usable model file found: download one below, or choose a file or a server."
+        )
+
+    def rank(pair: tuple[DiscoveredLlm, Fit]) -> tuple[bool, int, float]:
+        model, fit = pair
+        size = model.info.parameter_count if model.info else 0
+        return fit.verdict == "fits", size or model.size_bytes, speeds.get(str(model.path), 0.0)
+
+    model, fit = max(usable, key=rank)
+    speed = speeds.get(str(model.path))
+    measured = f", {speed:.1f} tokens/s measured" if speed else "; select it and measure its speed"
+    return (
+        f"Recommended on this computer: {model.display_name} ({fit.verdict}, context "
+        f"{fit.context.n_ctx:,} tokens{measured})."
+        + (" Close other apps before using it." if fit.verdict == "tight" else "")
     )
