@@ -80,3 +80,19 @@ def test_a_name_not_downloaded_or_unknown_says_what_to_do(models_dir: Path, work
     result = runner.invoke(app, ["extract", str(workspace), "--model", "gpt-5"])
     assert result.exit_code == 2 and "neither a model file nor a catalogue model" in result.output
     assert "Traceback" not in result.output
+
+
+def test_models_measures_remembers_the_speed_and_recommends(
+    models_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))  # only the bundled and the downloaded model are found
+    runner = CliRunner()
+    result = runner.invoke(app, ["models", "--measure"], env={"COLUMNS": "300"})
+    assert result.exit_code == 0, result.output
+    assert "tokens/s (measured, " in result.output and "2 models found." in result.output
+    assert "Recommended on this computer: " in result.output
+    speeds = ModelStore().remembered_speeds([(models_dir / FILE, (models_dir / FILE).stat().st_size)])
+    assert list(speeds) == [str(models_dir / FILE)] and speeds[str(models_dir / FILE)] > 0
+
+    result = runner.invoke(app, ["models"], env={"COLUMNS": "300"})
+    assert result.exit_code == 0 and "tokens/s (measured before)" in result.output
