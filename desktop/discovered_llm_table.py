@@ -6,7 +6,9 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 
+from desktop.catalogue_table_model import VERDICT_COLOURS
 from desktop.table_model import AnyIndex, TableModel
 from synthesis.llm.discovery import DiscoveredLlm
 from synthesis.llm.fit import Fit, fit_model, recommend
@@ -129,4 +131,7 @@ class DiscoveredLlmTableModel(TableModel[DiscoveredLlm]):
             return self._tooltip(row, column)
         if role == PATH_ROLE:
             return str(model.path)
+        fit = self._fits[row]
+        if role == Qt.ItemDataRole.ForegroundRole and column == FIT_COLUMN and fit is not None:
+            return QColor(VERDICT_COLOURS[fit.verdict])
         return None

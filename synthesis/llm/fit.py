@@ -18,6 +18,8 @@ from synthesis.llm.hardware import Hardware
 WANTED_CONTEXT = 8192
 """Enough for an interview chunk, the instructions and the reply; more costs RAM for nothing."""
 MIN_CONTEXT = 2048
+SMALL_MODEL_PARAMETERS = 1_500_000_000
+"""Below this, a model rarely passes the capability probe: the recommendation says to get a bigger one."""
 AUTO_GPU_LAYERS = -1
 """The n_gpu_layers setting for 'automatic': every layer on the GPU when llama.cpp can offload, else none."""
 
@@ -132,16 +134,16 @@ def fit_model(model: DiscoveredLlm, hardware: Hardware) -> Fit | None:
 
 
 def recommend(models: Sequence[tuple[DiscoveredLlm, Fit | None]], speeds: Mapping[str, float]) -> str:
-    """One sentence: the model found on disk to use here, the largest that fits (measured speed breaks ties).
+    """Which model found on disk to use here: the largest that fits (measured speed breaks ties), and why.
 
     ``speeds`` maps a model's path to its measured tokens/s.
     """
     usable = [(model, fit) for model, fit in models if fit is not None and fit.verdict in ("fits", "tight")]
     if not usable:
         return (
-            "None of the models found fits this computer: download one that fits below."
+            "None of the models found fits this computer: download one that fits from the catalogue."
             if any(fit is not None for _, fit in models)
-            else "No usable model file found: download one below, or choose a file or a server."
+            else "No usable model file found: download one from the catalogue, or choose a file or a server."
         )
 
     def rank(pair: tuple[DiscoveredLlm, Fit]) -> tuple[bool, int, float]:
@@ -152,8 +154,10 @@ def recommend(models: Sequence[tuple[DiscoveredLlm, Fit | None]], speeds: Mappin
     model, fit = max(usable, key=rank)
     speed = speeds.get(str(model.path))
     measured = f", {speed:.1f} tokens/s measured" if speed else "; select it and measure its speed"
-    return (
-        f"Recommended on this computer: {model.display_name} ({fit.verdict}, context "
-        f"{fit.context.n_ctx:,} tokens{measured})."
-        + (" Close other apps before using it." if fit.verdict == "tight" else "")
-    )
+    text = f"Recommended on this computer: {model.display_name} ({fit.verdict}, "
+    text += f"context {fit.context.n_ctx:,} tokens{measured})."
+    if fit.verdict == "tight":
+        text += " Close other apps before using it."
+    if model.info and 0 < model.info.parameter_count < SMALL_MODEL_PARAMETERS:
+        text += " It is small: for model-led extraction, download a 3B or larger model from the catalogue."
+    return text

@@ -115,7 +115,9 @@ def test_the_recommendation_is_the_largest_model_that_fits(tmp_path: Path) -> No
         rows, {str(mid.path): 6.5}
     )
     tight = machine(8, 5)
-    assert "small.gguf (fits" in recommend([(m, fit_model(m, tight)) for m in (small, mid)], {})
+    only_small = recommend([(m, fit_model(m, tight)) for m in (small, mid)], {})
+    assert "small.gguf (fits" in only_small and "It is small: for model-led extraction" in only_small
+    assert "It is small" not in recommend(rows, {})
     assert recommend([(huge, fit_model(huge, laptop))], {}).startswith("None of the models found fits")
     assert recommend([(broken, None)], {}).startswith("No usable model file found")
 
