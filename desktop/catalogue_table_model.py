@@ -15,7 +15,7 @@ from synthesis.llm.fit import Fit
 AnyIndex = QModelIndex | QPersistentModelIndex
 COLUMNS = ("Model", "Size", "Licence", "Context", "Fits this computer", "Downloaded")
 FIT_COLUMN = 4
-_VERDICT_COLOURS = {"fits": "#1b7a1b", "tight": "#9a6700", "too big": "#b00020", "no disk space": "#b00020"}
+VERDICT_COLOURS = {"fits": "#1b7a1b", "tight": "#9a6700", "too big": "#b00020", "no disk space": "#b00020"}
 
 
 class CatalogueTableModel(QAbstractTableModel):
@@ -55,7 +55,7 @@ class CatalogueTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return fit.describe() if fit else entry.chat_template
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == FIT_COLUMN and fit is not None:
-            return QColor(_VERDICT_COLOURS[fit.verdict])
+            return QColor(VERDICT_COLOURS[fit.verdict])
         return None
 
     @staticmethod

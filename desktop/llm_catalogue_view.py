@@ -7,7 +7,7 @@ runs on the model lane. A model that passes its probe becomes the model for synt
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from html import escape
 from pathlib import Path
 
@@ -79,6 +79,10 @@ class LlmCatalogueView(QWidget):
     """A downloaded model passed its probe: (its path, the context size chosen for it)."""
     folder_changed = Signal()
     status_message = Signal(str)
+    hardware_ready = Signal(object)
+    """This computer was measured (a Hardware), on a worker lane."""
+    speed_measured = Signal(str, float)
+    """A model file's speed was measured: (its path, tokens/s); the store remembers it too."""
 
     def __init__(
         self,
@@ -185,6 +189,7 @@ class LlmCatalogueView(QWidget):
 
     def _show_hardware(self, hardware: Hardware) -> None:
         self._hardware = hardware
+        self.hardware_ready.emit(hardware)
         gpu = "GPU offload available" if hardware.gpu_offload else "no GPU offload (CPU-only llama.cpp)"
         self.hardware_label.setText(
             f"This computer: {describe_bytes(hardware.total_ram)} memory "
@@ -329,9 +334,12 @@ class LlmCatalogueView(QWidget):
 
     def measure(self) -> None:
         """Time a short generation of the selected downloaded model (or the model file chosen on disk)."""
-        path, measure = self._measure_path, self._measure
-        if path is None:
-            return
+        if self._measure_path is not None:
+            self.measure_file(self._measure_path)
+
+    def measure_file(self, path: Path) -> None:
+        """Time a short generation of the model file at ``path`` on the model lane; the store keeps it."""
+        measure = self._measure
         self.measure_button.setEnabled(False)
         self.message_label.setText(f"Measuring the speed of {path.name}…")
         self._runner.run(
@@ -348,6 +356,13 @@ class LlmCatalogueView(QWidget):
             self.message_label.setText(f"Could not measure {path.name}: {error}")
         else:
             self.message_label.setText(f"{path.name}: {speed.describe()} on this computer.")
+            if path.is_file():
+                self._store.remember_speed(path, path.stat().st_size, speed.tokens_per_second)
+            self.speed_measured.emit(str(path), speed.tokens_per_second)
+
+    def remembered_speeds(self, models: Sequence[DiscoveredLlm]) -> dict[str, float]:
+        """Path -> tokens/s measured earlier, for the models whose file has not changed since."""
+        return self._store.remembered_speeds((m.path, m.size_bytes) for m in models)
 
     def _show_folder(self) -> None:
         self.folder_label.setText(f"Downloads go to {self._store.models_dir()}")

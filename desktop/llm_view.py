@@ -8,7 +8,6 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
     QComboBox,
     QFileDialog,
@@ -16,19 +15,17 @@ from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QRadioButton,
     QScrollArea,
     QSpinBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from desktop.discovered_llm_table import PATH_ROLE, DiscoveredLlmTableModel
+from desktop.discovered_llm_panel import DiscoveredLlmPanel
 from desktop.llm_catalogue_view import LlmCatalogueView
 from desktop.llm_settings import (
     LlmSettings,
@@ -49,9 +46,6 @@ USE_LABELS = {
     LlmUse.FORCE: "Always let the model lead (skip the probe's verdict)",
     LlmUse.OFF: "Rules only (no model)",
 }
-
-MIN_TABLE_ROWS, MAX_TABLE_ROWS = 3, 12
-"""The models table is as tall as its rows, within these bounds."""
 
 Discover = Callable[[], list[DiscoveredLlm]]
 Probe = Callable[[LlmSettings, Cancel], ProbeResult]
@@ -91,8 +85,7 @@ class LlmView(QWidget):
         content = QWidget()
         layout = QVBoxLayout(content)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(self._build_top_row())
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.models_panel, 1)
         bottom = QHBoxLayout()
         bottom.addWidget(self._build_choice_box(), 3)
         bottom.addWidget(self._build_probe_box(), 2)
@@ -110,6 +103,9 @@ class LlmView(QWidget):
         self.catalogue_view.model_ready.connect(self._use_downloaded)
         self.catalogue_view.folder_changed.connect(self.rescan)
         self.catalogue_view.status_message.connect(self.status_message)
+        self.catalogue_view.hardware_ready.connect(self.models_panel.set_hardware)
+        self.catalogue_view.speed_measured.connect(self.models_panel.set_speed)
+        self.models_panel.measure_requested.connect(self.catalogue_view.measure_file)
         return self.catalogue_view
 
     def _wrap_in_scroll_area(self, content: QWidget) -> None:
@@ -122,21 +118,11 @@ class LlmView(QWidget):
         outer.addWidget(scroll)
 
     def _build_table(self) -> None:
-        self.table_model = DiscoveredLlmTableModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.table_model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.setAccessibleName("Models found on this computer")
-        self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
-        self.rescan_button = QPushButton("&Rescan")
-        self.rescan_button.clicked.connect(self.rescan)
-        self.scan_label = QLabel("Looking for GGUF model files…")
+        self.models_panel = DiscoveredLlmPanel()
+        self.models_panel.rescan_requested.connect(self.rescan)
+        self.models_panel.model_chosen.connect(self._row_chosen)
+        self.table, self.table_model = self.models_panel.table, self.models_panel.table_model
+        self.scan_label, self.rescan_button = self.models_panel.scan_label, self.models_panel.rescan_button
 
     def _build_choice_fields(self) -> None:
         self.file_radio = QRadioButton("Model &file")
@@ -214,13 +200,6 @@ class LlmView(QWidget):
         probe_layout.addStretch(1)
         return probe_box
 
-    def _build_top_row(self) -> QHBoxLayout:
-        top = QHBoxLayout()
-        top.addWidget(QLabel("<b>GGUF models found on this computer</b>"))
-        top.addWidget(self.scan_label, 1)
-        top.addWidget(self.rescan_button)
-        return top
-
     def _connect_saves(self) -> None:
         """Every change of a setting is saved at once."""
         for edit in (self.path_edit, self.url_edit, self.name_edit, self.api_key_edit):
@@ -280,14 +259,13 @@ class LlmView(QWidget):
         self._save()
         self.rescan()
 
-    def _row_chosen(self, current, _previous) -> None:
-        if current.isValid():
-            context = self.catalogue_view.show_model(self.table_model.model_at(current.row()))
-            if context is not None:
-                self.context_spin.setValue(context.n_ctx)  # the disk label says why this size
-            self.path_edit.setText(current.data(PATH_ROLE))
-            self.file_radio.setChecked(True)
-            self._save()
+    def _row_chosen(self, model: DiscoveredLlm) -> None:
+        context = self.catalogue_view.show_model(model)
+        if context is not None:
+            self.context_spin.setValue(context.n_ctx)  # the disk label says why this size
+        self.path_edit.setText(str(model.path))
+        self.file_radio.setChecked(True)
+        self._save()
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -320,19 +298,8 @@ class LlmView(QWidget):
         )
 
     def _show_models(self, models: list[DiscoveredLlm]) -> None:
-        self.table_model.set_models(models)
-        rows = min(max(len(models), MIN_TABLE_ROWS), MAX_TABLE_ROWS)
-        self.table.setFixedHeight(
-            self.table.horizontalHeader().sizeHint().height()
-            + rows * self.table.verticalHeader().defaultSectionSize()
-            + 2 * self.table.frameWidth()
-        )
-        self.scan_label.setText(f"{len(models)} found" if models else "none found: choose a file or a server")
-        row = self.table_model.row_of_path(self.path_edit.text().strip())
-        if row is not None:
-            self.table.selectionModel().blockSignals(True)
-            self.table.selectRow(row)
-            self.table.selectionModel().blockSignals(False)
+        speeds = self.catalogue_view.remembered_speeds(models)
+        self.models_panel.show_models(models, speeds, self.path_edit.text().strip())
 
     # Probe
 

@@ -25,12 +25,19 @@ from synthesis.extraction.lock import ExtractionBusy
 from synthesis.extraction.pipeline import extract_turns
 from synthesis.ingest import TranscriptError, parse_file
 from synthesis.llm.base import LlmError
+from synthesis.llm.catalogue import CatalogueError, load_catalogue
 from synthesis.llm.default_model import bundled_model_path
+from synthesis.llm.install import model_file
+from synthesis.llm.model_store import ModelStore
 from synthesis.llm.probe import run_probe
 from synthesis.pipeline import extract_insights
 
 LlmFileOpt = Annotated[
-    Path | None, typer.Option("--model", help="A GGUF model file (default: the bundled one).")
+    str | None,
+    typer.Option(
+        "--model",
+        help="A GGUF model file, or the catalogue name of a downloaded model (default: the bundled one).",
+    ),
 ]
 ServerOpt = Annotated[
     str | None,
@@ -67,8 +74,18 @@ def _ctrl_c_cancels() -> Iterator[threading.Event]:
         signal.signal(signal.SIGINT, previous)
 
 
+def _model_file(ref: str | None) -> Path | None:
+    """The --model file: a path, or a downloaded catalogue model's file (`groundwork models pull NAME`)."""
+    if not ref:
+        return None
+    try:
+        return model_file(ref, ModelStore(), load_catalogue())
+    except CatalogueError as exc:
+        raise fail(str(exc)) from None
+
+
 def _choose(
-    llm_file: Path | None,
+    llm_file: str | None,
     server: str | None,
     llm_name: str | None,
     no_llm: bool,
@@ -81,8 +98,9 @@ def _choose(
     use = LlmUse.OFF if no_llm else LlmUse.FORCE if force else LlmUse.AUTO
     try:
         return choose_extractor(
-            model_path=llm_file, server_url=server, model_name=llm_name, use=use, n_ctx=ctx, api_key=api_key
-        )
+            model_path=_model_file(llm_file), server_url=server, model_name=llm_name, use=use, n_ctx=ctx,
+            api_key=api_key,
+        )  # fmt: skip
     except LlmError as exc:
         raise fail(str(exc)) from None
 
@@ -210,7 +228,7 @@ def probe(
         console.print(check.message, highlight=False)
         return
     try:
-        backend = LlamaBackend(llm_file or bundled_model_path(), n_ctx=ctx)
+        backend = LlamaBackend(_model_file(llm_file) or bundled_model_path(), n_ctx=ctx)
         with _ctrl_c_cancels() as stop:
             result = run_probe(backend, cancel=stop.is_set)
     except LlmError as exc:

@@ -16,9 +16,9 @@ from synthesis.cli.extract_commands import _ctrl_c_cancels
 from synthesis.extraction.llm_choice import describe_probe
 from synthesis.llm.base import LlmError
 from synthesis.llm.catalogue import CatalogueError, load_catalogue
-from synthesis.llm.discovery import discover_llms
+from synthesis.llm.discovery import DiscoveredLlm, discover_llms
 from synthesis.llm.download import DownloadCancelled, DownloadError, describe_bytes
-from synthesis.llm.fit import fit_entry, fit_model, gpu_layers
+from synthesis.llm.fit import fit_entry, fit_model, gpu_layers, recommend
 from synthesis.llm.hardware import Hardware, detect_hardware
 from synthesis.llm.install import install_model, licence_text, probe_and_remember
 from synthesis.llm.model_store import ModelStore
@@ -69,28 +69,37 @@ def models(
         )  # fmt: skip
     console.print(catalogue)
     found = discover_llms(extra_dirs=folder or [])
+    speeds = store.remembered_speeds((item.path, item.size_bytes) for item in found)
     table = Table("Model", "Source", "Architecture", "Quantisation", "Context", "Fit", "Speed", "Path")
+    fits = []
     for item in found:
         info, fit = item.info, fit_model(item, hardware)
+        fits.append((item, fit))
         if info is None or fit is None:
             error = Text(visible(item.error), style="red")
             table.add_row(*plain(item.display_name, item.source), error, "", "", "", "", *plain(item.path))
             continue
-        speed = ""
-        if measure:
-            with _ctrl_c_cancels() as stop:
-                try:
-                    speed = measure_speed(
-                        item.path, n_gpu_layers=fit.n_gpu_layers, cancel=stop.is_set
-                    ).describe()
-                except LlmError as exc:
-                    speed = f"[red]{shown(exc)}[/]"
+        speed = _measure(item, fit.n_gpu_layers, store, speeds) if measure else ""
+        if not speed and str(item.path) in speeds:
+            speed = f"{speeds[str(item.path)]:.1f} tokens/s (measured before)"
         table.add_row(
             *plain(item.display_name, item.source, info.architecture or "", info.quantisation or ""),
             *plain(fit.context.reason, fit.verdict), speed, *plain(item.path),
         )  # fmt: skip
     console.print(table)
-    console.print(f"{len(found)} models found")
+    console.print(f"{len(found)} models found. {recommend(fits, speeds)}", highlight=False)
+
+
+def _measure(item: DiscoveredLlm, n_gpu_layers: int, store: ModelStore, speeds: dict[str, float]) -> str:
+    """Time a short generation of ``item``; the store (and ``speeds``) remember the result."""
+    with _ctrl_c_cancels() as stop:
+        try:
+            result = measure_speed(item.path, n_gpu_layers=n_gpu_layers, cancel=stop.is_set)
+        except LlmError as exc:
+            return f"[red]{shown(exc)}[/]"
+    store.remember_speed(item.path, item.size_bytes, result.tokens_per_second)
+    speeds[str(item.path)] = result.tokens_per_second
+    return result.describe()
 
 
 @models_app.command("folder")
@@ -155,4 +164,4 @@ def pull(
     if result.pinned:
         console.print("Its sha256 is now pinned: a later download must match it.")
     if result.probe.passed:
-        console.print(f"Use it: groundwork extract WORKSPACE --model {result.path}", highlight=False)
+        console.print(f"Use it: groundwork extract WORKSPACE --model {entry.name}", highlight=False)

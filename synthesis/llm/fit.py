@@ -6,6 +6,7 @@ a smaller context than the model supports is a visible choice, never a silent cu
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -17,6 +18,8 @@ from synthesis.llm.hardware import Hardware
 WANTED_CONTEXT = 8192
 """Enough for an interview chunk, the instructions and the reply; more costs RAM for nothing."""
 MIN_CONTEXT = 2048
+SMALL_MODEL_PARAMETERS = 1_500_000_000
+"""Below this, a model rarely passes the capability probe: the recommendation says to get a bigger one."""
 AUTO_GPU_LAYERS = -1
 """The n_gpu_layers setting for 'automatic': every layer on the GPU when llama.cpp can offload, else none."""
 
@@ -128,3 +131,33 @@ def fit_model(model: DiscoveredLlm, hardware: Hardware) -> Fit | None:
     return Fit(
         _verdict(ram, hardware), ram, context, hardware.cpu_threads, gpu_layers(hardware), tuple(notes)
     )
+
+
+def recommend(models: Sequence[tuple[DiscoveredLlm, Fit | None]], speeds: Mapping[str, float]) -> str:
+    """Which model found on disk to use here: the largest that fits (measured speed breaks ties), and why.
+
+    ``speeds`` maps a model's path to its measured tokens/s.
+    """
+    usable = [(model, fit) for model, fit in models if fit is not None and fit.verdict in ("fits", "tight")]
+    if not usable:
+        return (
+            "None of the models found fits this computer: download one that fits from the catalogue."
+            if any(fit is not None for _, fit in models)
+            else "No usable model file found: download one from the catalogue, or choose a file or a server."
+        )
+
+    def rank(pair: tuple[DiscoveredLlm, Fit]) -> tuple[bool, int, float]:
+        model, fit = pair
+        size = model.info.parameter_count if model.info else 0
+        return fit.verdict == "fits", size or model.size_bytes, speeds.get(str(model.path), 0.0)
+
+    model, fit = max(usable, key=rank)
+    speed = speeds.get(str(model.path))
+    measured = f", {speed:.1f} tokens/s measured" if speed else "; select it and measure its speed"
+    text = f"Recommended on this computer: {model.display_name} ({fit.verdict}, "
+    text += f"context {fit.context.n_ctx:,} tokens{measured})."
+    if fit.verdict == "tight":
+        text += " Close other apps before using it."
+    if model.info and 0 < model.info.parameter_count < SMALL_MODEL_PARAMETERS:
+        text += " It is small: for model-led extraction, download a 3B or larger model from the catalogue."
+    return text

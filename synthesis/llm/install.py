@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from synthesis.llm.catalogue import Catalogue, CatalogueEntry
+from synthesis.llm.catalogue import Catalogue, CatalogueEntry, CatalogueError
 from synthesis.llm.download import DownloadError, DownloadResult, download_file
 from synthesis.llm.model_store import ModelStore
 from synthesis.llm.probe import ProbeResult
@@ -87,6 +87,27 @@ def install_model(
     pin = pin_after_probe(entry, store, result.sha256, outcome)
     progress(1.0, "Done")
     return InstallResult(entry.name, result, outcome, verified=expected is not None, pinned=pin)
+
+
+def model_file(ref: str, store: ModelStore, catalogue: Catalogue) -> Path:
+    """The model file ``ref`` names: a GGUF path, or the name of a downloaded catalogue model.
+
+    Raises CatalogueError when ``ref`` is no file and names no catalogue model, or names one not downloaded.
+    """
+    path = Path(ref).expanduser()
+    if path.is_file() or path.suffix.lower() == ".gguf" or len(path.parts) > 1:
+        return path
+    try:
+        entry = catalogue.entry(ref)
+    except CatalogueError as exc:
+        raise CatalogueError(f"'{ref}' is neither a model file nor a catalogue model. {exc}") from None
+    downloaded = store.models_dir() / entry.file_name
+    if not downloaded.is_file():
+        raise CatalogueError(
+            f"{entry.display_name} ('{ref}') is not downloaded to {store.models_dir()}: "
+            f"run `groundwork models pull {ref}` first."
+        )
+    return downloaded
 
 
 def probe_and_remember(path: Path, cancel: Cancel, *, n_gpu_layers: int = 0) -> ProbeResult:

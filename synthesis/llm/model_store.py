@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
@@ -34,6 +34,22 @@ class StoredChoices:
     accepted_licences: tuple[str, ...] = ()
     pinned_sha256: dict[str, str] = field(default_factory=dict)
     """Catalogue name -> sha256 computed from a download that passed its probe (for unverified entries)."""
+    measured_speeds: dict[str, dict[str, float]] = field(default_factory=dict)
+    """Model file path -> {"size_bytes", "tokens_per_second"} of its last measured run."""
+
+
+def _speeds(raw: object) -> dict[str, dict[str, float]]:
+    """The measured speeds read from the file; a damaged entry is dropped, the rest of the file counts."""
+    speeds = {}
+    for path, known in (raw if isinstance(raw, dict) else {}).items():
+        try:
+            speeds[str(path)] = {
+                "size_bytes": int(known["size_bytes"]),
+                "tokens_per_second": float(known["tokens_per_second"]),
+            }
+        except (KeyError, TypeError, ValueError):
+            continue
+    return speeds
 
 
 class ModelStore:
@@ -53,6 +69,7 @@ class ModelStore:
                 models_dir=str(data.get("models_dir", "")),
                 accepted_licences=tuple(str(x) for x in data.get("accepted_licences", [])),
                 pinned_sha256={str(k): str(v) for k, v in dict(data.get("pinned_sha256", {})).items()},
+                measured_speeds=_speeds(data.get("measured_speeds")),
             )
         except (OSError, ValueError, TypeError, AttributeError):
             return StoredChoices()
@@ -86,3 +103,18 @@ class ModelStore:
     def pin(self, name: str, sha256: str) -> None:
         choices = self.load()
         self.save(replace(choices, pinned_sha256={**choices.pinned_sha256, name: sha256}))
+
+    def remember_speed(self, path: Path, size_bytes: int, tokens_per_second: float) -> None:
+        """Keep the measured speed of the model file at ``path`` (of that size)."""
+        choices = self.load()
+        measured = {"size_bytes": size_bytes, "tokens_per_second": tokens_per_second}
+        self.save(replace(choices, measured_speeds={**choices.measured_speeds, str(path): measured}))
+
+    def remembered_speeds(self, files: Iterable[tuple[Path, int]]) -> dict[str, float]:
+        """Path -> tokens/s measured earlier, for each (path, size) whose file has not changed size since."""
+        measured = self.load().measured_speeds
+        return {
+            str(path): known["tokens_per_second"]
+            for path, size in files
+            if (known := measured.get(str(path))) and known["size_bytes"] == size
+        }

@@ -1,5 +1,6 @@
-"""Render the Models screen's catalogue to build/screenshots/models-*.png: fit on this computer, fit on a
-small laptop, a download in progress, a failed download, and a downloaded model that passed its probe.
+"""Render the Models screen to build/screenshots/models-*.png: the catalogue's fit on this computer, the
+models on disk with a measured speed, fit on a small laptop, a download in progress, a failed download, and a
+downloaded model that passed its probe.
 
 Run: ``xvfb-run -a python tests/gui/llm_screenshots.py`` (or offscreen: QT_QPA_PLATFORM=offscreen).
 """
@@ -62,6 +63,8 @@ def render(app: QApplication, folder: Path) -> list[Path]:
     view.table.selectRow(0)
     view.catalogue_view.table.selectRow(2)
     shots.append(save(view, "models-catalogue", app))
+    view.models_panel.measure_button.click()  # a real measured run of the bundled model
+    shots.append(save(view, "models-on-disk-measured", app))
 
     def small(_folder: Path) -> Hardware:
         return Hardware(8 * GB, 5 * GB, 2, 4, False, 3 * GB, Path.home())

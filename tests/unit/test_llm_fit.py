@@ -6,7 +6,7 @@ from pathlib import Path
 
 from synthesis.llm.catalogue import load_catalogue
 from synthesis.llm.discovery import DiscoveredLlm
-from synthesis.llm.fit import AUTO_GPU_LAYERS, choose_context, fit_entry, fit_model, gpu_layers
+from synthesis.llm.fit import AUTO_GPU_LAYERS, choose_context, fit_entry, fit_model, gpu_layers, recommend
 from synthesis.llm.gguf_info import GgufInfo
 from synthesis.llm.hardware import Hardware, detect_hardware
 from synthesis.llm.model_store import ModelStore
@@ -93,3 +93,47 @@ def test_the_store_keeps_folder_licences_and_pins(tmp_path: Path) -> None:
     assert again.pinned("qwen2.5-7b-q4") == "ab" * 32 and again.pinned("other") is None
     store.path.write_text("{damaged", encoding="utf-8")
     assert again.load().accepted_licences == ()
+
+
+def test_the_recommendation_is_the_largest_model_that_fits(tmp_path: Path) -> None:
+    def found(name: str, params: float, size: float) -> DiscoveredLlm:
+        path = tmp_path / name
+        info = GgufInfo(
+            path, 3, name, "llama", None, int(params * GB), 15, 8192, 1, int(size * GB), 32, 32, 8, 4096
+        )
+        return DiscoveredLlm(path, "folder", name, int(size * GB), info)
+
+    small, mid, huge = found("small.gguf", 1, 1), found("mid.gguf", 7, 4.5), found("huge.gguf", 70, 40)
+    broken = DiscoveredLlm(tmp_path / "x.gguf", "folder", "x.gguf", 1, None, "bad")
+    laptop = machine(16, 12)
+    rows = [(m, fit_model(m, laptop)) for m in (small, mid, huge, broken)]
+    assert recommend(rows, {}) == (
+        "Recommended on this computer: mid.gguf (fits, context 8,192 tokens; "
+        "select it and measure its speed)."
+    )
+    assert "mid.gguf (fits, context 8,192 tokens, 6.5 tokens/s measured)" in recommend(
+        rows, {str(mid.path): 6.5}
+    )
+    tight = machine(8, 5)
+    only_small = recommend([(m, fit_model(m, tight)) for m in (small, mid)], {})
+    assert "small.gguf (fits" in only_small and "It is small: for model-led extraction" in only_small
+    assert "It is small" not in recommend(rows, {})
+    assert recommend([(huge, fit_model(huge, laptop))], {}).startswith("None of the models found fits")
+    assert recommend([(broken, None)], {}).startswith("No usable model file found")
+
+
+def test_the_store_remembers_a_measured_speed_per_file_and_size(tmp_path: Path) -> None:
+    store = ModelStore(tmp_path / "models.json", environ={}, home=tmp_path)
+    store.accept_licence("MIT License")
+    store.remember_speed(tmp_path / "a.gguf", 1000, 12.5)
+    again = ModelStore(tmp_path / "models.json", environ={}, home=tmp_path)
+    files = [(tmp_path / "a.gguf", 1000), (tmp_path / "b.gguf", 5)]
+    assert again.remembered_speeds(files) == {str(tmp_path / "a.gguf"): 12.5}
+    assert again.remembered_speeds([(tmp_path / "a.gguf", 999)]) == {}  # the file changed: measure again
+    data = store.path.read_text(encoding="utf-8").replace(
+        '"tokens_per_second": 12.5', '"tokens_per_second": "x"'
+    )
+    store.path.write_text(data, encoding="utf-8")
+    assert again.remembered_speeds(files) == {} and again.licence_accepted(
+        "MIT License"
+    )  # the rest still counts
