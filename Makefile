@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export QT_QPA_PLATFORM ?= offscreen
 
-.PHONY: demo test run bench bench-quality lint screenshots clean package package-test
+.PHONY: demo test run bench bench-quality bench-synthesis lint screenshots clean package package-test
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -43,6 +43,10 @@ bench: $(STAMP)
 
 bench-quality: $(STAMP)
 	$(BIN)/python tests/benchmarks/bench_quality.py
+
+# Persona synthesis on the demo set and ../shared/eval: themes, one-respondent share, label rules, time.
+bench-synthesis: $(STAMP)
+	$(BIN)/python -m tests.benchmarks.bench_synthesis
 
 # A one-folder application for this platform in dist/groundwork/ (see packaging/BUILD.md).
 # The third-party licence notice is generated with pip-licenses into the package folder.

@@ -1,4 +1,8 @@
-"""The text fields of a drafted persona: name, role, seniority, summary and demographics."""
+"""The text fields of a drafted persona: name, role, seniority, summary and demographics.
+
+Demographics describe the people (job titles, seniority, tenure, background); what their companies are
+(size, industries, locations) is ``company_facts``, shown apart.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +10,10 @@ import statistics
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
-from models.tables import InsightKind
+from models.tables import Company, InsightKind
 from synthesis.personas.grouping import RespondentGroup
 from synthesis.personas.naming import company_descriptor, group_title, persona_name
+from synthesis.personas.profile_fields import CitedStatement, role_facts
 from synthesis.personas.selection import Respondent
 from synthesis.personas.themes import Theme
 
@@ -61,6 +66,41 @@ def _summary(group: RespondentGroup, themes: Mapping[InsightKind, Sequence[Theme
     return " ".join(parts)
 
 
+def company_facts(companies: Sequence[Company | None]) -> str:
+    """What the respondents' companies are (size span, industries, locations): company facts, never the
+    person's demographics."""
+    known = [c for c in companies if c is not None]
+    sizes = sorted(c.employee_count for c in known if c.employee_count)
+    facts = []
+    if sizes:
+        span = f"{sizes[0]:,}" if sizes[0] == sizes[-1] else f"{sizes[0]:,}-{sizes[-1]:,}"
+        facts.append(f"Company size: {span} employees.")
+    for label, values in (
+        ("Industries", [c.industry or "" for c in known]),
+        ("Locations", [c.country or c.region or "" for c in known]),
+    ):
+        if listing := _listing(values):
+            facts.append(f"{label}: {listing}.")
+    return " ".join(facts)
+
+
+def person_demographics(group: RespondentGroup, themes: Mapping[InsightKind, Sequence[Theme]]) -> str:
+    """The people: job titles, seniority, tenure and background from their role statements."""
+    statements = [
+        CitedStatement(item.insight_id, item.interview_id, item.statement, True)
+        for theme in themes.get(InsightKind.ROLE, ())
+        for item in theme.items
+    ]
+    _facts, person = role_facts(statements, {}, seniority_range(group))
+    parts = []
+    if titles := _listing([r.job_title for r in group.respondents]):
+        parts.append(f"Job titles: {titles}.")
+    parts.append(f"Seniority: {seniority_range(group)}.")
+    for label, cited in (("Tenure", person.tenure), ("Background", person.background)):
+        parts.append(f"{label}: {cited.text}")
+    return " ".join(parts)
+
+
 def persona_fields(
     group: RespondentGroup,
     themes: Mapping[InsightKind, Sequence[Theme]],
@@ -71,18 +111,6 @@ def persona_fields(
     title = group_title(group.function, group.levels)
     titles = _listing([r.job_title for r in respondents])
     industries = [r.company.industry or "" for r in respondents if r.company]
-    sizes = sorted(r.company.employee_count for r in respondents if r.company and r.company.employee_count)
-    demographics = []
-    if sizes:
-        span = f"{sizes[0]:,}" if sizes[0] == sizes[-1] else f"{sizes[0]:,}-{sizes[-1]:,}"
-        demographics.append(f"Company size: {span} employees.")
-    for label, values in (
-        ("Industries", industries),
-        ("Locations", [r.company.country or r.company.region or "" for r in respondents if r.company]),
-        ("Job titles", [r.job_title for r in respondents]),
-    ):
-        if listing := _listing(values):
-            demographics.append(f"{label}: {listing}.")
     descriptor = company_descriptor(industries, _main_icp(respondents, icp_names or {}))
     return {
         "name": persona_name(title, _median_employees(respondents), descriptor),
@@ -90,5 +118,5 @@ def persona_fields(
         + (f"; titles: {titles}" if titles else ""),
         "seniority": seniority_range(group),
         "summary": _summary(group, themes),
-        "demographics": " ".join(demographics),
+        "demographics": person_demographics(group, themes),
     }

@@ -1,17 +1,24 @@
 """Read model of personas for views and reports: themed fields with prevalence, dissent and evidence quotes.
 
 Prevalence and dissent are recomputed from the stored placements with the same stance rule as synthesis
-(``themes.stance_split``), so user-placed insights count like any other.
+(``themes.stance_split``), so user-placed insights count like any other. A respondent is a person in one
+interview (interview and speaker). Only insights with evidence whose quote equals the transcript at its
+offsets (``EvidenceQuote.verified``) are cited by the seed fields. Thin evidence is flagged: a persona of
+fewer than ``MIN_PERSONA_RESPONDENTS`` respondents (``PersonaProfile.thin_evidence``) and a theme held by
+one respondent (``ThemeView.single_respondent``).
+The seed's persona fields (``profile_fields``): role facts, the person's demographics apart from company
+facts, buying themes by aspect and the person's part in the decision, each citing verified insight ids.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from sqlmodel import Session, col, select
 
 from models.tables import (
+    Company,
     EvidenceSpan,
     Icp,
     Insight,
@@ -23,8 +30,23 @@ from models.tables import (
     PersonaInterview,
     Turn,
 )
+from synthesis.personas.field_rules import BuyingAspect, placed_kind
+from synthesis.personas.fields import company_facts
+from synthesis.personas.profile_fields import (
+    CitedStatement,
+    DecisionPart,
+    PersonDemographics,
+    RoleFacts,
+    decision_parts,
+    job_titles,
+    role_facts,
+    theme_aspect,
+)
 from synthesis.personas.synthesize import PERSONA_KINDS
 from synthesis.personas.themes import DEFAULT_THRESHOLD, ThemeItem, is_negative, similarity, stance_split
+
+MIN_PERSONA_RESPONDENTS = 3
+"""A persona drawn from fewer respondents is flagged as thin evidence."""
 
 
 @dataclass(frozen=True)
@@ -38,6 +60,8 @@ class EvidenceQuote:
     quote: str
     start: int = 0
     end: int = 0
+    verified: bool = True
+    """The quote equals its transcript at its offsets; only verified quotes make an insight citable."""
 
 
 @dataclass(frozen=True)
@@ -48,6 +72,11 @@ class ThemeStatement:
     status: str
     user_placed: bool
     quotes: tuple[EvidenceQuote, ...]
+
+    @property
+    def verified(self) -> bool:
+        """Backed by at least one quote that equals its transcript."""
+        return any(q.verified for q in self.quotes)
 
 
 @dataclass(frozen=True)
@@ -73,6 +102,16 @@ class ThemeView:
     def evidence(self) -> tuple[EvidenceQuote, ...]:
         return tuple(q for s in self.statements for q in s.quotes)
 
+    @property
+    def single_respondent(self) -> bool:
+        """Held by one respondent: flagged as thin evidence."""
+        return self.respondents <= 1
+
+    @property
+    def insight_ids(self) -> tuple[int, ...]:
+        """The insights it cites (those holding its stance with verified evidence)."""
+        return tuple(s.insight_id for s in self.statements if s.verified)
+
 
 @dataclass(frozen=True)
 class PersonaProfile:
@@ -87,10 +126,25 @@ class PersonaProfile:
     icps: tuple[tuple[int, str], ...]
     interviews: tuple[tuple[int, str], ...]
     fields: dict[InsightKind, tuple[ThemeView, ...]]
+    role_facts: RoleFacts | None = None
+    person: PersonDemographics | None = None
+    """Tenure and background of the people, apart from the company facts (``company_facts``)."""
+    company_facts: str = ""
+    buying: dict[BuyingAspect, tuple[ThemeView, ...]] = field(default_factory=dict)
+    """The buying themes by aspect (decision role, triggers, evaluation, objections, sources)."""
+    decision_parts: tuple[DecisionPart, ...] = ()
+    """The person's parts in the buying decision (user, champion, evaluator, approver, budget holder)."""
+    job_titles: dict[int, str] = field(default_factory=dict)
+    """Per interview: the interviewee's job title (import metadata or a verified role insight)."""
 
     @property
     def respondents(self) -> int:
         return len(self.interviews)
+
+    @property
+    def thin_evidence(self) -> bool:
+        """Drawn from fewer than ``MIN_PERSONA_RESPONDENTS`` respondents: flagged in views and reports."""
+        return self.respondents < MIN_PERSONA_RESPONDENTS
 
     @property
     def icp_linked(self) -> bool:
@@ -125,22 +179,27 @@ def _quotes(session: Session, insight_ids: list[int]) -> dict[int, list[Evidence
                 span.quote,
                 span.start,
                 span.end,
+                turn.text[span.start : span.end] == span.quote,
             )
         )
     return quotes
 
 
+def _respondent(member: ThemeStatement) -> tuple[int, str]:
+    return (member.interview_id, member.quotes[0].speaker if member.quotes else "")
+
+
 def _theme_view(kind: InsightKind, theme: str, members: list[ThemeStatement], total: int) -> ThemeView:
     _negative, support, _dissent = stance_split(
-        [ThemeItem(m.insight_id, m.interview_id, m.statement) for m in members]
+        [ThemeItem(m.insight_id, m.interview_id, m.statement, speaker=_respondent(m)[1]) for m in members]
     )
     return ThemeView(
         kind,
         theme,
         len(support),
         total,
-        tuple(m for m in members if m.interview_id in support),
-        tuple(m for m in members if m.interview_id not in support),
+        tuple(m for m in members if _respondent(m) in support),
+        tuple(m for m in members if _respondent(m) not in support),
     )
 
 
@@ -166,18 +225,21 @@ def persona_profile(session: Session, persona_id: int) -> PersonaProfile:
         ).all()
     )
     fields = _profile_fields(session, persona_id, len(interviews))
-    return PersonaProfile(
-        persona_id,
-        persona.name,
-        persona.role,
-        persona.seniority,
-        persona.summary,
-        persona.demographics,
-        persona.status,
-        tuple(persona.edited_fields),
-        icps,
-        interviews,
-        fields,
+    return _with_seed_fields(
+        session,
+        PersonaProfile(
+            persona_id,
+            persona.name,
+            persona.role,
+            persona.seniority,
+            persona.summary,
+            persona.demographics,
+            persona.status,
+            tuple(persona.edited_fields),
+            icps,
+            interviews,
+            fields,
+        ),
     )
 
 
@@ -195,7 +257,8 @@ def _profile_fields(
     grouped: dict[tuple[InsightKind, str], list[ThemeStatement]] = defaultdict(list)
     order: dict[tuple[InsightKind, str], int] = {}
     for link, insight in placed:
-        key = (insight.kind, link.theme)
+        kind = insight.kind if link.user_placed else placed_kind(insight.kind, insight.statement)
+        key = (kind, link.theme)
         order.setdefault(key, link.position)
         grouped[key].append(
             ThemeStatement(
@@ -215,6 +278,39 @@ def _profile_fields(
             _theme_view(kind, theme, grouped[(kind, theme)], interview_count) for _, theme in keys
         )
     return fields
+
+
+def _cited_statements(views: tuple[ThemeView, ...]) -> list[CitedStatement]:
+    return [
+        CitedStatement(s.insight_id, s.interview_id, s.statement, s.verified)
+        for view in views
+        for s in view.statements
+    ]
+
+
+def _with_seed_fields(session: Session, profile: PersonaProfile) -> PersonaProfile:
+    """The profile with role facts, person demographics, company facts, buying aspects and decision parts."""
+    rows = session.exec(
+        select(Interview, Company)
+        .join(Company, col(Company.id) == Interview.company_id, isouter=True)
+        .where(col(Interview.id).in_([i for i, _ in profile.interviews]))
+    ).all()
+    role = _cited_statements(profile.fields.get(InsightKind.ROLE, ()))
+    titles = job_titles(role, {i.id or 0: i.job_title or "" for i, _ in rows})
+    facts, person = role_facts(role, titles, profile.seniority)
+    buying: dict[BuyingAspect, list[ThemeView]] = {}
+    for view in profile.fields.get(InsightKind.BUYING, ()):
+        buying.setdefault(theme_aspect([s.statement for s in view.statements]), []).append(view)
+    parts = decision_parts(role + _cited_statements(profile.fields.get(InsightKind.BUYING, ())))
+    return replace(
+        profile,
+        role_facts=facts,
+        person=person,
+        company_facts=company_facts([company for _, company in rows]),
+        buying={aspect: tuple(views) for aspect, views in buying.items()},
+        decision_parts=parts,
+        job_titles=titles,
+    )
 
 
 @dataclass(frozen=True)

@@ -19,17 +19,22 @@ from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
 from models.tables import (
+    EvidenceSpan,
     Insight,
     InsightKind,
     InsightStatus,
+    Interview,
     Persona,
     PersonaIcp,
     PersonaInsight,
     PersonaInterview,
+    Turn,
     utcnow,
 )
+from synthesis.personas.field_rules import placed_kind
 from synthesis.personas.fields import persona_fields
 from synthesis.personas.grouping import RespondentGroup, group_respondents
+from synthesis.personas.respondents import is_generic_label, repeated_names
 from synthesis.personas.selection import OutsideInterview, select_respondents
 from synthesis.personas.themes import Theme, ThemeItem, merge_themes
 from synthesis.tasks import Cancel, Progress, never_cancel, no_progress
@@ -43,6 +48,14 @@ PERSONA_KINDS = (
 )
 """Insight kinds a persona lists as themed fields (role insights are its responsibilities)."""
 TEXT_FIELDS = ("name", "role", "seniority", "summary", "demographics")
+LABEL_FRAMES = {
+    InsightKind.GOAL: "Wants {}.",
+    InsightKind.ASPIRATION: "Wants {}.",
+    InsightKind.PAIN: "Struggles with {}.",
+    InsightKind.ROLE: "Works on {}.",
+    InsightKind.BUYING: "Looks at {} when buying.",
+}
+"""How a label states a field's bare noun phrase (a goal "Forecast accuracy.": "Wants forecast accuracy.")."""
 
 
 @dataclass(frozen=True)
@@ -119,13 +132,41 @@ def _place_insights(session: Session, persona_id: int, themes: dict[InsightKind,
 
 
 def _group_themes(
-    group: RespondentGroup, items: dict[int, list[tuple[InsightKind, ThemeItem]]]
+    group: RespondentGroup, items: dict[int, list[tuple[InsightKind, ThemeItem]]], names: list[str]
 ) -> dict[InsightKind, list[Theme]]:
+    """Themes per persona field; each insight goes to the field its wording shows (``field_rules``)."""
     by_kind: dict[InsightKind, list[ThemeItem]] = defaultdict(list)
     for respondent in group.respondents:
         for kind, item in items.get(respondent.interview_id, []):
-            by_kind[kind].append(item)
-    return {kind: merge_themes(by_kind[kind]) for kind in PERSONA_KINDS if by_kind.get(kind)}
+            by_kind[placed_kind(kind, item.statement)].append(item)
+    return {
+        kind: merge_themes(by_kind[kind], names=names, frame=LABEL_FRAMES.get(kind))
+        for kind in PERSONA_KINDS
+        if by_kind.get(kind)
+    }
+
+
+def _repeat_notes(session: Session, interview_ids: set[int]) -> list[str]:
+    """Say where one named respondent appears in several interviews: each interview counts as a respondent."""
+    people = session.exec(
+        select(Interview.id, Interview.interviewee_name).where(col(Interview.id).in_(interview_ids))
+    )
+    repeats = repeated_names((i or 0, name or "") for i, name in people)
+    return [
+        f"{name} was interviewed {len(ids)} times (interviews {', '.join(map(str, ids))}); each interview "
+        "counts as one respondent in prevalence, as the same person cannot yet be linked across interviews."
+        for name, ids in repeats.items()
+    ]
+
+
+def _people_names(session: Session, interview_ids: set[int]) -> list[str]:
+    """Names of everyone who speaks in or was recorded for the interviews: no label may open with one."""
+    speakers = session.exec(select(Turn.speaker).where(col(Turn.interview_id).in_(interview_ids)).distinct())
+    recorded = session.exec(
+        select(Interview.interviewee_name, Interview.interviewer).where(col(Interview.id).in_(interview_ids))
+    )
+    names = {*speakers, *(n for row in recorded for n in row if n)}
+    return sorted(n for n in names if n and not is_generic_label(n))
 
 
 def _adoptable(session: Session, keys: set[str]) -> dict[int, tuple[Persona, set[int]]]:
@@ -217,13 +258,36 @@ def _insight_items(
         )
         .order_by(col(Insight.id))
     )
+    evidence = _first_evidence(session, interview_ids)
     items: dict[int, list[tuple[InsightKind, ThemeItem]]] = defaultdict(list)
     for row in rows:
         if row.id is not None and row.id not in user_placed:
+            speaker, quote = evidence.get(row.id, ("", ""))
             items[row.interview_id].append(
-                (row.kind, ThemeItem(row.id, row.interview_id, row.statement, row.confidence))
+                (row.kind, ThemeItem(row.id, row.interview_id, row.statement, row.confidence, speaker, quote))
             )
     return items
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The whole sentence(s) of ``text`` holding ``text[start:end]`` (completes a quote cut mid-sentence)."""
+    before = max(text.rfind(mark, 0, start) for mark in (". ", "? ", "! ", "\n"))
+    after = [i for i in (text.find(mark, end) for mark in (". ", "? ", "! ", "\n")) if i != -1]
+    return text[before + 1 : min(after) + 1 if after else len(text)].strip()
+
+
+def _first_evidence(session: Session, interview_ids: set[int]) -> dict[int, tuple[str, str]]:
+    """Per insight: the speaker of its first evidence span and the whole sentence that span is in."""
+    rows = session.exec(
+        select(EvidenceSpan.insight_id, Turn.speaker, Turn.text, EvidenceSpan.start, EvidenceSpan.end)
+        .join(Turn, col(Turn.id) == EvidenceSpan.turn_id)
+        .where(col(Turn.interview_id).in_(interview_ids))
+        .order_by(col(EvidenceSpan.id))
+    )
+    found: dict[int, tuple[str, str]] = {}
+    for insight_id, speaker, text, start, end in rows:
+        found.setdefault(insight_id, (speaker, _sentence_around(text, start, end)))
+    return found
 
 
 def synthesize_personas(
@@ -243,14 +307,17 @@ def synthesize_personas(
             )
         groups = group_respondents(selection.respondents)
         adoptable = _adoptable(session, {g.key for g in groups})
-        items = _insight_items(session, {r.interview_id for r in selection.respondents})
+        interview_ids = {r.interview_id for r in selection.respondents}
+        items = _insight_items(session, interview_ids)
+        names = _people_names(session, interview_ids)
+        report.notes.extend(_repeat_notes(session, interview_ids))
         for index, group in enumerate(groups):
             if cancel():
                 session.rollback()
                 report.cancelled = True
                 return report
             progress(0.1 + 0.85 * index / len(groups), f"Drafting persona {index + 1} of {len(groups)}")
-            themes = _group_themes(group, items)
+            themes = _group_themes(group, items, names)
             values = persona_fields(group, themes, selection.icp_names)
             persona, created, changed = _upsert_persona(session, group, values, adoptable)
             assert persona.id is not None

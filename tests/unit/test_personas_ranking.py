@@ -96,11 +96,9 @@ def test_fragment_themes_never_lead_even_when_more_prevalent() -> None:
             (3, "Contract redlines sit with the legal team for a month.", 0.4),
         )
     )
-    assert [t.label for t in themes] == [
-        "Contract redlines sit with the legal team for a month.",
-        "Is it with legal.",
-    ]
-    assert themes[1].fragment and len(themes[1].respondents) == 2
+    # By meaning the questions join the legal theme; its label is the one complete statement.
+    assert [t.label for t in themes] == ["Contract redlines sit with the legal team for a month."]
+    assert not themes[0].fragment and len(themes[0].respondents) == 3
 
 
 def test_prevalence_first_then_informativeness() -> None:
@@ -136,7 +134,8 @@ def test_a_single_shared_word_does_not_make_a_theme() -> None:
             (1, "Is it in procurement.", 0.5), (2, "Procurement joins for anything over fifty thousand.", 0.5)
         )
     )
-    assert [len(t.respondents) for t in themes] == [1, 1]
+    # Grouped by meaning (both are about procurement); the label is the complete statement, not the question.
+    assert [t.label for t in themes] == ["Procurement joins for anything over fifty thousand."]
 
 
 def test_labels_stay_unique_within_a_kind() -> None:

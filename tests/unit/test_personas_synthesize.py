@@ -18,6 +18,7 @@ from models.tables import (
 )
 from synthesis.icp.criteria import parse_criterion
 from synthesis.icp.store import create_icp
+from synthesis.personas.field_rules import BuyingAspect
 from synthesis.personas.query import format_timestamp, persona_matrix, persona_profile
 from synthesis.personas.synthesize import synthesize_personas
 from tests.unit.persona_rows import add_company, add_interview, new_workspace
@@ -188,7 +189,8 @@ def test_profile_has_prevalence_dissent_and_verbatim_evidence(tmp_path: Path) ->
         assert buying.dissent_respondents == 1
         assert buying.dissent[0].interview_id == world.i2
         assert "Drawn from 3 respondents at 2 companies" in profile.summary
-        assert "Company size: 300-450 employees" in profile.demographics
+        assert "Company size: 300-450 employees" in profile.company_facts  # company facts, apart
+        assert "Company size" not in profile.demographics  # demographics describe the people
         matrix = persona_matrix(session)
         assert len(matrix.personas) == 2
         pain_row = next(r for r in matrix.rows if r.kind == P and "CRM" in r.theme)
@@ -414,3 +416,29 @@ def test_without_a_job_title_the_self_description_decides_the_role_not_the_boss_
         persona = session.exec(select(Persona)).one()
     assert persona.group_key.startswith("Sales") and "CRO" not in persona.name and "IT" not in persona.role
     engine.dispose()
+
+
+def test_thin_evidence_flags_and_seed_fields_are_in_the_profile(tmp_path: Path) -> None:
+    world = World(tmp_path)
+    with Session(world.engine) as session:
+        for interview_id in (world.i1, world.i2):
+            interview = session.get(Interview, interview_id)
+            interview.interviewee_name = "Sam Okafor"
+            session.add(interview)
+        session.commit()
+    report = synthesize_personas(world.engine)
+    assert any("Sam Okafor was interviewed 2 times" in note for note in report.notes)
+    with Session(world.engine) as session:
+        revops = persona_profile(session, world.persona(session, "RevOps").id)
+        finance = persona_profile(session, world.persona(session, "Finance").id)
+        assert not revops.thin_evidence and finance.thin_evidence  # 3 respondents vs 1
+        [pain] = revops.fields[P]
+        [buying] = revops.fields[B]
+        assert not pain.single_respondent and buying.single_respondent
+        assert {q.speaker for q in pain.evidence} == {"Respondent"}  # one label, two respondents
+        assert set(pain.insight_ids) == {world.i1_insights[0], world.i2_insights[0]}
+        assert revops.job_titles[world.i1] == "RevOps Manager"  # import metadata, for quote captions
+        assert revops.role_facts is not None and revops.role_facts.reporting_line.empty
+        assert revops.person is not None and revops.person.tenure.text == "Not stated in the interviews."
+        assert {a.value for a in revops.buying} <= {a.value for a in BuyingAspect}
+        assert sum(len(v) for v in revops.buying.values()) == len(revops.fields[B])

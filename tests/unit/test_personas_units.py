@@ -69,13 +69,15 @@ def test_dissent_is_the_opposite_stance_within_a_theme() -> None:
     themes = merge_themes(items)
     trust = next(t for t in themes if "analyst" in t.label)
     assert not trust.negative
-    assert trust.respondents == {1, 2}
-    assert trust.dissenters == {3}
+    assert trust.respondents == {(1, ""), (2, "")}
+    assert trust.dissenters == {(3, "")}
     assert is_negative("Doesn't trust demos") and not is_negative("Never says no")
 
 
 def test_unrelated_statements_stay_apart() -> None:
-    themes = merge_themes(_items((1, "Measured on net revenue retention"), (2, "Measured on gross margin")))
+    themes = merge_themes(
+        _items((1, "Measured on net revenue retention"), (2, "Spends two days every month on board packs"))
+    )
     assert len(themes) == 2
 
 
