@@ -73,6 +73,7 @@ _ASPECTS: tuple[tuple[BuyingAspect, re.Pattern[str]], ...] = (
         _any(
             r"\bsign(?:s|ed)? off\b|\bsign-off\b|\bapprov|\bbudget\b|\bfinal (?:say|call|decision)\b",
             r"\bdecid|\bdecision\b|\bsignature\b|\bchampion\b|\bpay for\b|\bup to [\w$€£]",
+            r"\bgoes to (?:the|their|our) (?:ceo|cfo|cro|coo|board)\b|\bneeds? (?:the )?(?:ceo|cfo|board)\b",
         ),
     ),
     (
@@ -101,42 +102,43 @@ _ASPECTS: tuple[tuple[BuyingAspect, re.Pattern[str]], ...] = (
         ),
     ),
 )
-_SELF = r"^(?:(?:they|i|we|he|she)\s+)?(?:(?:can|could|would|will|usually|also|then|basically)\s+)*"
+_SUBJECT = r"(?:^|\b(?:i|they|we)\s+)(?:(?:can|could|would|will|usually|also|then|basically|still)\s+)*"
 _ROLES: tuple[tuple[DecisionRole, re.Pattern[str]], ...] = (
     (
         DecisionRole.BUDGET_HOLDER,
-        re.compile(
-            _SELF + r"(?:own|owns|hold|holds|have|has|control)s? (?:the |a )?"
-            r"budget|" + _SELF + r"(?:pay|pays) for",
-            re.IGNORECASE,
+        _any(
+            _SUBJECT + r"(?:have|has|own|owns|hold|holds|control|controls|manage|manages)\s+"
+            r"(?:a|the|my|their|our)\s+(?:\w+\s+)?budget\b",
+            _SUBJECT + r"(?:pay|pays) for\b",
         ),
     ),
     (
         DecisionRole.APPROVER,
-        re.compile(
-            _SELF + r"(?:approve|approves|sign|signs|make|makes) (?:off|up to|the "
-            r"(?:final|call|decision))|" + _SELF + r"approve",
-            re.IGNORECASE,
+        _any(
+            _SUBJECT + r"(?:decide|decides|approve|approves|sign off|signs off|sign it off|sign-off|"
+            r"make the (?:final )?(?:call|decision))\b",
+            r"\bfinal (?:say|call|decision) is (?:mine|theirs)\b",
         ),
     ),
     (
         DecisionRole.CHAMPION,
-        re.compile(
-            _SELF + r"(?:champion|push|pushed|pitch|pitched|brought|bring|sold|"
-            r"made the case|lobbied|sponsor)",
-            re.IGNORECASE,
+        _any(
+            _SUBJECT + r"be the (?:sponsor|champion)\b",
+            _SUBJECT + r"(?:champion|championed|pushed for|pitched|made the case|brought (?:it|them) in)\b",
         ),
     ),
     (
         DecisionRole.EVALUATOR,
-        re.compile(
-            _SELF + r"(?:ran|run|runs|led|lead|leads|do|did|does|evaluate|"
-            r"evaluated|tested|test|compare|compared|shortlist)\w* (?:the |a )?"
-            r"(?:pilot|trial|evaluation|demo|tests?|comparison|shortlist|vendors?)",
-            re.IGNORECASE,
+        _any(
+            _SUBJECT + r"(?:ran|run|runs|led|lead|leads|did|do|does|want|evaluated|tested|compared|"
+            r"shortlisted)\s+(?:the |a |an )?(?:\w+[- ]\w+\s+)?(?:pilot|trial|evaluation|proof of concept|"
+            r"poc|shortlist|demos?|comparison|rfp)\b"
         ),
     ),
-    (DecisionRole.USER, re.compile(_SELF + r"(?:use|uses|log in|logs in|live in|lives in)\b", re.IGNORECASE)),
+    (
+        DecisionRole.USER,
+        _any(_SUBJECT + r"(?:use|uses|log into|logs into|live in|lives in)\b"),
+    ),
 )
 
 
@@ -158,5 +160,6 @@ def buying_aspect(statement: str) -> BuyingAspect:
 
 
 def decision_roles(statement: str) -> set[DecisionRole]:
-    """The respondent's own parts in a buying decision that a statement about them states."""
+    """The respondent's own parts in a buying decision that a statement about them states: its subject is
+    the respondent ("I", "they" as extraction writes it, or none: "Can approve up to …")."""
     return {role for role, pattern in _ROLES if pattern.search(statement.strip())}

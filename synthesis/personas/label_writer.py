@@ -26,7 +26,9 @@ from synthesis.personas.statements import content_words, is_cut, words
 
 _FILLERS = re.compile(
     r",?\s*\b(?:um+|uh+|erm|you know|i mean|kind of|sort of|i guess|basically|honestly|literally|"
-    r"like)\b,(?=\s)|\s\b(?:um+|uh+|erm)\b,?|\b(?:kind|sort) of\s",
+    r"like)\b,(?=\s)|\s\b(?:um+|uh+|erm)\b,?|\b(?:kind|sort) of\s|"
+    r",\s*(?:sorry|to be (?:totally |completely )?honest|really|you know|i (?:would|'d) say|"
+    r"as (?:we|they) say)(?=[.!?]?$)",
     re.IGNORECASE,
 )
 _LEADING = re.compile(
@@ -50,7 +52,7 @@ MAX_PHRASE_WORDS = 6
 def tidy(text: str) -> str:
     """No fillers, leading connectives, list lead-ins or final ellipsis; a capital and a full stop."""
     text = _ELLIPSIS.sub("", " ".join(_STAGE_DIRECTION.sub(" ", text).split()))
-    text = _FILLERS.sub("", text)
+    text = _FILLERS.sub("", text.rstrip(" ,;:—–-"))
     for _ in range(2):
         text = _LIST_LEAD.sub("", _LEADING.sub("", text)).strip(" ,;:—–-")
     text = re.sub(r"\s+,", ",", text).rstrip(" ,;:—–-.!")

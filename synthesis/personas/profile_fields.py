@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from synthesis.personas.field_rules import BuyingAspect, DecisionRole, buying_aspect, decision_roles
+from synthesis.personas.label_writer import tidy
 
 EMPTY = "Not stated in the interviews."
 
@@ -65,7 +66,7 @@ def _cited(found: Sequence[CitedStatement], *, limit: int = 3) -> CitedField:
     verified = [s for s in found if s.verified]
     if not verified:
         return CitedField(EMPTY)
-    texts = list(dict.fromkeys(s.statement.rstrip(".…") for s in verified))[:limit]
+    texts = list(dict.fromkeys(tidy(s.statement).rstrip(".") for s in verified))[:limit]
     return CitedField("; ".join(texts) + ".", tuple(s.insight_id for s in verified))
 
 
@@ -144,8 +145,11 @@ def decision_parts(statements: Sequence[CitedStatement]) -> tuple[DecisionPart, 
     return tuple(sorted(parts, key=lambda p: (-p.respondents, order.index(p.role))))
 
 
-def theme_aspect(statements: Sequence[str]) -> BuyingAspect:
-    """A buying theme's aspect: the one most of its statements show (earliest aspect on ties)."""
+def theme_aspect(statements: Sequence[str], label: str = "") -> BuyingAspect:
+    """A buying theme's aspect: its label's, when the label shows one; else the one most of its statements
+    show (earliest aspect on ties)."""
+    if label and (aspect := buying_aspect(label)) != BuyingAspect.OTHER:
+        return aspect
     counts = Counter(buying_aspect(s) for s in statements)
     order = list(BuyingAspect)
     return min(counts, key=lambda a: (-counts[a], order.index(a))) if counts else BuyingAspect.OTHER

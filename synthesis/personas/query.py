@@ -300,7 +300,7 @@ def _with_seed_fields(session: Session, profile: PersonaProfile) -> PersonaProfi
     facts, person = role_facts(role, titles, profile.seniority)
     buying: dict[BuyingAspect, list[ThemeView]] = {}
     for view in profile.fields.get(InsightKind.BUYING, ()):
-        buying.setdefault(theme_aspect([s.statement for s in view.statements]), []).append(view)
+        buying.setdefault(theme_aspect([s.statement for s in view.statements], view.theme), []).append(view)
     parts = decision_parts(role + _cited_statements(profile.fields.get(InsightKind.BUYING, ())))
     return replace(
         profile,
