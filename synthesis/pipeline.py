@@ -2,7 +2,8 @@
 
 After import: choose the language model (storing the probe result that decided it in the workspace), extract
 insights (resuming an unfinished run), then draft personas from the respondents at ICP-fitting companies (the
-ICP fit is scored inside persona synthesis). ``progress`` and ``cancel`` are the usual callbacks.
+ICP fit is scored inside persona synthesis), and, when the model leads, have it write theme names, findings
+and summaries as a draft (``writing``). ``progress`` and ``cancel`` are the usual callbacks.
 """
 
 from __future__ import annotations
@@ -17,9 +18,12 @@ from synthesis.extraction.llm_choice import LlmChoice, record_probe
 from synthesis.extraction.run import RunSummary, run_extraction
 from synthesis.personas.synthesize import SynthesisReport, synthesize_personas
 from synthesis.tasks import Cancel, Progress, never_cancel, no_progress, sub_progress
+from synthesis.writing.write import WrittenOutcome, write_if_capable
 
 EXTRACTION_SHARE = 0.85
-"""Part of the progress bar given to extraction; persona drafting takes the rest."""
+"""Part of the progress bar given to extraction; persona drafting and writing take the rest."""
+PERSONAS_END = 0.9
+"""Where persona drafting ends on the progress bar; model-written synthesis takes the rest."""
 
 ChooseModel = Callable[[Cancel], LlmChoice]
 """Picks the extractor (probing the model when needed); may raise ``LlmError``."""
@@ -31,6 +35,8 @@ class SynthesisOutcome:
     extraction: RunSummary
     personas: SynthesisReport | None
     """None when extraction did not complete (cancelled)."""
+    written: WrittenOutcome | None = None
+    """What the model wrote (None when personas were not drafted)."""
 
     def summary(self) -> str:
         run = self.extraction
@@ -39,6 +45,8 @@ class SynthesisOutcome:
             parts.append(f"{run.chunks_skipped} chunks resumed from an earlier run")
         if self.personas is not None:
             parts.append(f"{len(self.personas.personas)} personas drafted")
+        if self.written is not None and self.written.written is not None:
+            parts.append(self.written.summary())
         return "Synthesis finished: " + ", ".join(parts) + "."
 
 
@@ -73,6 +81,11 @@ def run_synthesis(
     if summary.status != RunStatus.COMPLETED:
         return SynthesisOutcome(choice.reason, summary, None)
     report = synthesize_personas(
-        engine, progress=sub_progress(progress, EXTRACTION_SHARE, 1.0), cancel=cancel
+        engine, progress=sub_progress(progress, EXTRACTION_SHARE, PERSONAS_END), cancel=cancel
     )
-    return SynthesisOutcome(choice.reason, summary, report)
+    if report.cancelled:
+        return SynthesisOutcome(choice.reason, summary, report)
+    written = write_if_capable(
+        engine, choice.extractor, progress=sub_progress(progress, PERSONAS_END, 1.0), cancel=cancel
+    )
+    return SynthesisOutcome(choice.reason, summary, report, written)
