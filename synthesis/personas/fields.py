@@ -50,8 +50,7 @@ def seniority_range(group: RespondentGroup) -> str:
     return levels[0].value if len(levels) == 1 else f"{levels[-1].value} to {levels[0].value}"
 
 
-def _summary(group: RespondentGroup, themes: Mapping[InsightKind, Sequence[Theme]]) -> str:
-    total = len(group.respondents)
+def _summary(group: RespondentGroup, themes: Mapping[InsightKind, Sequence[Theme]], total: int) -> str:
     companies = {r.company.id for r in group.respondents if r.company}
     parts = [
         f"Drawn from {total} respondent{'s' * (total != 1)} "
@@ -105,8 +104,10 @@ def persona_fields(
     group: RespondentGroup,
     themes: Mapping[InsightKind, Sequence[Theme]],
     icp_names: Mapping[int, str] | None = None,
+    total: int | None = None,
 ) -> dict[str, str]:
-    """Field values drafted from a group's respondents and its themes."""
+    """Field values drafted from a group's respondents and its themes; ``total`` is the number of people
+    (interview and speaker) when an interview has more than one respondent."""
     respondents = group.respondents
     title = group_title(group.function, group.levels)
     titles = _listing([r.job_title for r in respondents])
@@ -117,6 +118,6 @@ def persona_fields(
         "role": f"{title} ({group.function}, {seniority_range(group)})"
         + (f"; titles: {titles}" if titles else ""),
         "seniority": seniority_range(group),
-        "summary": _summary(group, themes),
+        "summary": _summary(group, themes, total or len(respondents)),
         "demographics": person_demographics(group, themes),
     }

@@ -65,7 +65,12 @@ _VERB_HINTS = frozenset(
 )
 _SUBJECTS = frozenset("i we they he she it you".split())
 _SWAP = re.compile(r"\b(?:the|a|an)\s+(?:them|they|their|themself|themselves)\b", re.IGNORECASE)
-_VERB_ENDING = re.compile(r"[a-z]{2,}(?:ed|es|s)$")
+_VERB_ENDING = re.compile(r"[a-z]{3,}ed$")
+_TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’-][A-Za-z0-9]+)*")
+_OBJECT_STARTS = frozenset(
+    """the a an it them that this these those their his her our my its up out off what how why to for with
+    into about no more less every each all any some""".split()
+)
 
 
 @lru_cache(maxsize=1)
@@ -83,21 +88,39 @@ def is_first_name(token: str) -> bool:
     return _gender_detector().get_gender(bare) in {"male", "female"}
 
 
-def _has_verb(found: list[str]) -> bool:
-    """A verb it knows, a contraction ("it's", "don't"), an "-ed"/"-s" word, or a pronoun subject."""
+def _s_verb(text: str) -> bool:
+    """A lower-case "-s" word before an object or at the end ("commit means the", "their CSM logs it"),
+    where a plural noun ("dashboards on", "Sheets for") is unlikely."""
+    tokens = _TOKEN.findall(text)
+    for n, token in enumerate(tokens):
+        lower = token.islower() or (n == 0 and token[1:].islower())  # a subject-less "Struggles with"
+        if not lower or len(token) < 4 or not token.endswith("s") or token.endswith(("ss", "us", "is")):
+            continue
+        if token.lower() in FUNCTION_WORDS:
+            continue
+        if n == len(tokens) - 1 or tokens[n + 1].lower() in _OBJECT_STARTS:
+            return True
+    return False
+
+
+def _has_verb(found: list[str], text: str = "") -> bool:
+    """A verb it knows, a contraction ("it's", "don't"), an "-ed" word, an "-s" verb before its object, or
+    a pronoun subject."""
     return (
         any(w in _VERB_HINTS or re.search(r"['’](?:s|re|ve|d|ll|m|t)$", w) for w in found)
         or any(_VERB_ENDING.fullmatch(w) and w not in FUNCTION_WORDS for w in found)
         or any(w in _SUBJECTS for w in found[:-1])
+        or _s_verb(text)
     )
 
 
 def _dependent_only(text: str, found: list[str]) -> bool:
-    """Opens with a subordinator and has no main clause after a comma ("When a deal slips.")."""
+    """Opens with a subordinator and has no main clause (with a verb) after a comma ("When a deal slips.",
+    "If the mapping was configurable, without a ticket.")."""
     if found[0] not in _SUBORDINATORS:
         return False
     _, comma, rest = text.partition(",")
-    return not comma or len(words(rest)) < 2
+    return not comma or len(words(rest)) < 2 or not _has_verb(words(rest), rest)
 
 
 def _fragment(text: str, found: list[str]) -> bool:
@@ -106,7 +129,7 @@ def _fragment(text: str, found: list[str]) -> bool:
         or found[0] in _CONJUNCTIONS
         or found[-1] in _DANGLING
         or _dependent_only(text, found)
-        or not _has_verb(found)
+        or not _has_verb(found, text)
     )
 
 

@@ -4,7 +4,8 @@ For each member, most representative first, the writer tries (and keeps the firs
 ``label_rules``):
 1. the member's statement (neutral third person, as extraction wrote it) when it is not cut, nor stops
    where the sentence it comes from goes on ("In DACH, commit means the customer has");
-2. the sentence of its verbatim quote that shares most words with the statement (the persona's own voice);
+2. the sentence of its verbatim quote that shares most words with the statement, in neutral third person
+   like the statements ("I'm measured on …" -> "They're measured on …");
 3. the longest leading clause of either, ending at a comma, semicolon or before "and", "but", "which" …;
 4. when no member gives one, a statement whose subject is someone else ("Elaine wants …") in reported
    speech ("Says Elaine wants …"), so the respondent stays the subject;
@@ -32,7 +33,7 @@ _FILLERS = re.compile(
     re.IGNORECASE,
 )
 _LEADING = re.compile(
-    r"^(?:(?:so|and|but|then|well|yeah|yes|okay|ok|oh|right|look|honestly|basically|also|plus|now|"
+    r"^(?:(?:so|and|but|then|well|yeah|yes|okay|ok|oh|right|look|honestly|basically|also|plus|now|sorry|"
     r"and then|i think|i guess|i'd say|i mean|you know)\b[,\s]*)+",
     re.IGNORECASE,
 )
@@ -57,6 +58,38 @@ def tidy(text: str) -> str:
         text = _LIST_LEAD.sub("", _LEADING.sub("", text)).strip(" ,;:—–-")
     text = re.sub(r"\s+,", ",", text).rstrip(" ,;:—–-.!")
     return text[:1].upper() + text[1:] + "." if text else ""
+
+
+_FIRST_PERSON = {
+    "I'm": "they're", "I am": "they are", "I was": "they were", "I've": "they've", "I'd": "they'd",
+    "I'll": "they'll", "I": "they", "me": "them", "my": "their", "mine": "theirs", "myself": "themself",
+    "we're": "they're", "we've": "they've", "we'd": "they'd", "we'll": "they'll", "we": "they",
+    "us": "them", "our": "their", "ours": "theirs", "ourselves": "themselves",
+}  # fmt: skip
+_FIRST_PERSON_WORD = re.compile(
+    r"\b(?:" + "|".join(sorted((re.escape(k) for k in _FIRST_PERSON), key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
+
+
+def third_person(text: str) -> str:
+    """The respondent's first person as neutral third person ("I'm measured on" -> "They're measured
+    on"); "US" (the country) and other capitalised "Us" are kept."""
+
+    def swap(match: re.Match[str]) -> str:
+        word = match.group(0)
+        if word in {"US", "Us"} and match.start() > 0:
+            return word
+        key = next(
+            (k for k in _FIRST_PERSON if k.lower() == word.lower() and (k[0] == "I") == (word[0] == "I")),
+            None,
+        )
+        if key is None:
+            return word
+        new = _FIRST_PERSON[key]
+        return new[:1].upper() + new[1:] if word[:1].isupper() and match.start() == 0 else new
+
+    return _FIRST_PERSON_WORD.sub(swap, text)
 
 
 def _clauses(text: str) -> Iterator[str]:
@@ -110,7 +143,7 @@ def candidates(statement: str, quote: str = "") -> Iterator[str]:
     sentence = _quote_sentence(statement, quote) if quote else ""
     whole = [] if is_cut(statement) or truncated(statement, sentence) else [tidy(statement)]
     if sentence:
-        whole.append(tidy(sentence))
+        whole.append(tidy(third_person(sentence)))
     yield from whole
     for text in whole:
         yield from _clauses(text)
@@ -122,6 +155,33 @@ def reported_candidates(statement: str) -> Iterator[str]:
     for text in [*texts, *_clauses(tidy(statement))]:
         if third_party_subject(text):
             yield _reported(text)
+
+
+_SILENT_E = frozenset(
+    """mak hav tak us writ driv manag shar mov improv sav reduc chang schedul creat automat prepar compar
+    measur clos scor rat engag hir releas increas decreas purchas produc argu""".split()
+)
+
+
+def _infinitive(gerund: str) -> str:
+    """ "understanding" -> "understand", "making" -> "make", "planning" -> "plan"."""
+    stem = gerund[:-3]
+    if stem in _SILENT_E:
+        return stem + "e"
+    if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "ls":
+        return stem[:-1]
+    return stem
+
+
+def _gerund_framed(phrase: str, frame: str) -> str | None:
+    """ "Understanding why" as a goal: "Wants to understand why."; as a pain: "Struggles with understanding
+    why."; None where the frame takes no verb."""
+    first, _, rest = phrase.partition(" ")
+    if frame.startswith("Wants {}"):
+        return f"Wants to {_infinitive(first.lower())}{' ' + rest if rest else ''}."
+    if re.search(r"(?:with|on) \{\}", frame):
+        return frame.format(phrase[:1].lower() + phrase[1:])
+    return None
 
 
 def _framed(text: str, frame: str) -> str | None:
@@ -136,6 +196,8 @@ def _framed(text: str, frame: str) -> str | None:
         or not content_words(found[0])
     ):
         return None
+    if found[0].endswith("ing") and len(found[0]) > 5:
+        return _gerund_framed(phrase, frame)
     first = phrase.split()[0]
     if first.isupper() or any(c.isupper() for c in first[1:]):
         return frame.format(phrase)

@@ -42,6 +42,7 @@ from synthesis.personas.profile_fields import (
     role_facts,
     theme_aspect,
 )
+from synthesis.personas.respondents import respondent_keys
 from synthesis.personas.synthesize import PERSONA_KINDS
 from synthesis.personas.themes import DEFAULT_THRESHOLD, ThemeItem, is_negative, similarity, stance_split
 
@@ -136,10 +137,12 @@ class PersonaProfile:
     """The person's parts in the buying decision (user, champion, evaluator, approver, budget holder)."""
     job_titles: dict[int, str] = field(default_factory=dict)
     """Per interview: the interviewee's job title (import metadata or a verified role insight)."""
+    respondent_count: int = 0
+    """People in the persona's interviews (interview and speaker); 0 means one per interview."""
 
     @property
     def respondents(self) -> int:
-        return len(self.interviews)
+        return self.respondent_count or len(self.interviews)
 
     @property
     def thin_evidence(self) -> bool:
@@ -224,7 +227,7 @@ def persona_profile(session: Session, persona_id: int) -> PersonaProfile:
             .order_by(col(Icp.id))
         ).all()
     )
-    fields = _profile_fields(session, persona_id, len(interviews))
+    fields, total = _profile_fields(session, persona_id, interviews)
     return _with_seed_fields(
         session,
         PersonaProfile(
@@ -239,14 +242,16 @@ def persona_profile(session: Session, persona_id: int) -> PersonaProfile:
             icps,
             interviews,
             fields,
+            respondent_count=total,
         ),
     )
 
 
 def _profile_fields(
-    session: Session, persona_id: int, interview_count: int
-) -> dict[InsightKind, tuple[ThemeView, ...]]:
-    """The persona's placed insights grouped by kind and theme, persona kinds first, in their stored order."""
+    session: Session, persona_id: int, interviews: tuple[tuple[int, str], ...]
+) -> tuple[dict[InsightKind, tuple[ThemeView, ...]], int]:
+    """The persona's placed insights grouped by kind and theme, persona kinds first, in their stored order,
+    and the number of respondents (people in its interviews) they are counted against."""
     placed = session.exec(
         select(PersonaInsight, Insight)
         .join(Insight, col(Insight.id) == PersonaInsight.insight_id)
@@ -270,14 +275,15 @@ def _profile_fields(
                 tuple(quotes.get(insight.id or 0, ())),
             )
         )
+    base = respondent_keys(session, [i for i, _ in interviews])
+    inside = {i for i, _ in interviews}
+    total = len(base | {_respondent(m) for ms in grouped.values() for m in ms if m.interview_id in inside})
     fields: dict[InsightKind, tuple[ThemeView, ...]] = {}
     extra_kinds = [k for k in InsightKind if k not in PERSONA_KINDS and any(g[0] == k for g in grouped)]
     for kind in [*PERSONA_KINDS, *extra_kinds]:
         keys = sorted((k for k in grouped if k[0] == kind), key=lambda k: (order[k], k[1]))
-        fields[kind] = tuple(
-            _theme_view(kind, theme, grouped[(kind, theme)], interview_count) for _, theme in keys
-        )
-    return fields
+        fields[kind] = tuple(_theme_view(kind, theme, grouped[(kind, theme)], total) for _, theme in keys)
+    return fields, total
 
 
 def _cited_statements(views: tuple[ThemeView, ...]) -> list[CitedStatement]:

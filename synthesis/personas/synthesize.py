@@ -34,7 +34,7 @@ from models.tables import (
 from synthesis.personas.field_rules import placed_kind
 from synthesis.personas.fields import persona_fields
 from synthesis.personas.grouping import RespondentGroup, group_respondents
-from synthesis.personas.respondents import is_generic_label, repeated_names
+from synthesis.personas.respondents import is_generic_label, repeated_names, respondent_keys
 from synthesis.personas.selection import OutsideInterview, select_respondents
 from synthesis.personas.themes import Theme, ThemeItem, merge_themes
 from synthesis.tasks import Cancel, Progress, never_cancel, no_progress
@@ -318,7 +318,9 @@ def synthesize_personas(
                 return report
             progress(0.1 + 0.85 * index / len(groups), f"Drafting persona {index + 1} of {len(groups)}")
             themes = _group_themes(group, items, names)
-            values = persona_fields(group, themes, selection.icp_names)
+            held = {key for kind_themes in themes.values() for t in kind_themes for key in t.respondents}
+            total = len(respondent_keys(session, {r.interview_id for r in group.respondents}) | held)
+            values = persona_fields(group, themes, selection.icp_names, total)
             persona, created, changed = _upsert_persona(session, group, values, adoptable)
             assert persona.id is not None
             icp_ids = sorted({i for r in group.respondents for i in r.icp_ids})

@@ -275,22 +275,21 @@ def _join_lone(clusters: list[list[int]], scores: np.ndarray, owners: np.ndarray
     for number, cluster in enumerate(clusters):
         labels[cluster] = number
     sizes = np.array([len(c) for c in clusters], dtype=np.float64)
+    # The one respondent holding each theme, -1 when several do.
+    sole = np.array([owners[c[0]] if len(set(owners[c].tolist())) == 1 else -1 for c in clusters])
     for number, cluster in enumerate(clusters):
-        held = set(owners[cluster].tolist())
-        if len(held) != 1 or not cluster:
+        if sole[number] < 0 or not cluster:
             continue
         totals = np.zeros(len(clusters))
         np.add.at(totals, labels, scores[cluster].mean(axis=0))
-        means = totals / np.maximum(sizes, 1)
-        for other, members in enumerate(clusters):
-            if other == number or not members or held >= set(owners[members].tolist()):
-                means[other] = -np.inf
+        means = np.where((sizes > 0) & (sole != sole[number]), totals / np.maximum(sizes, 1), -np.inf)
         best = int(means.argmax())
         if means[best] >= threshold:
             clusters[best].extend(cluster)
             labels[cluster] = best
             sizes[best] += len(cluster)
             sizes[number] = 0
+            sole[best] = -1
             cluster.clear()
 
 

@@ -2,10 +2,12 @@
 
 For each report it prints: themes per persona field, the share of themes held by one respondent (all personas,
 and personas of >= 3 respondents), the share of theme labels failing the label rules
-(``synthesis.personas.label_rules``), the share of personas under the evidence threshold, and the time persona
-synthesis took. Workspaces use rules extraction (no language model); the demo set's insights are reviewed as
-``tests.report_sample`` does, the eval set's are left as suggested. Eval interviews get their job title and
-company from their ``.meta.json`` (import metadata); no ICP is defined for them, so every interview is used.
+(``synthesis.personas.label_rules``), the share of personas under the evidence threshold, the time persona
+synthesis took, and the share of themes of several respondents whose statements are only loosely related
+(mean pairwise sentence-vector cosine < 0.25: a check on over-merging). Workspaces use rules extraction (no
+language model); the demo set's insights are reviewed as ``tests.report_sample`` does, the eval set's are
+left as suggested. Eval interviews get their job title and company from their ``.meta.json`` (import
+metadata); no ICP is defined for them, so every interview is used.
 Targets: label failures <= 5% of themes; one-respondent themes <= 60% in personas of >= 3 respondents.
 Usage: python -m tests.benchmarks.bench_synthesis [--eval DIR] [--csv personas.csv ...] [--show]
   --eval  the eval folder (default ../shared/eval beside the repository)
@@ -36,6 +38,7 @@ from models.database import create_workspace  # noqa: E402
 from models.tables import Company, Interview, Persona  # noqa: E402
 from synthesis.extraction.run import run_extraction  # noqa: E402
 from synthesis.importer import import_paths  # noqa: E402
+from synthesis.personas.embeddings import cosine_matrix  # noqa: E402
 from synthesis.personas.label_rules import label_problems  # noqa: E402
 from synthesis.personas.query import persona_profile  # noqa: E402
 from synthesis.personas.synthesize import synthesize_personas  # noqa: E402
@@ -43,6 +46,7 @@ from tests.report_sample import build_sample_workspace  # noqa: E402
 
 EVAL = ROOT.parent / "shared" / "eval"
 MIN_PERSONA_RESPONDENTS = 3
+LOOSE_COSINE = 0.25
 
 
 @dataclass(frozen=True)
@@ -152,6 +156,20 @@ def build_eval(path: Path, folder: Path = EVAL) -> Engine:
     return engine
 
 
+def loose_share(engine: Engine) -> str:
+    """Themes of several respondents whose statements are loosely related (mean pairwise cosine < 0.25)."""
+    loose = merged = 0
+    with Session(engine) as session:
+        for persona_id in session.exec(select(Persona.id)):
+            for views in persona_profile(session, persona_id or 0).fields.values():
+                for view in (v for v in views if v.respondents > 1):
+                    scores = cosine_matrix([s.statement for s in view.statements])
+                    size = len(scores)
+                    merged += 1
+                    loose += (scores.sum() - size) / (size * size - size) < LOOSE_COSINE
+    return _share(loose, merged)
+
+
 def measure(name: str, engine: Engine, shown: bool) -> None:
     began = time.perf_counter()
     synthesize_personas(engine)
@@ -163,6 +181,7 @@ def measure(name: str, engine: Engine, shown: bool) -> None:
             for pid in session.exec(select(Persona.id))
         }
     print_metrics(name, rows, personas, seconds)
+    print(f"themes of several respondents whose statements are loosely related: {loose_share(engine)}")
     if shown:
         show(rows)
 

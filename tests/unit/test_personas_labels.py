@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
+from pathlib import Path
 
-from models.tables import InsightKind
+import pytest
+from sqlmodel import Session
+
+from models.tables import InsightKind, Turn
 from synthesis.personas.field_rules import (
     BuyingAspect,
     DecisionRole,
@@ -15,8 +18,9 @@ from synthesis.personas.field_rules import (
 from synthesis.personas.label_rules import label_problems
 from synthesis.personas.label_writer import tidy, write_label
 from synthesis.personas.profile_fields import CitedStatement, decision_parts, role_facts
-from synthesis.personas.respondents import is_generic_label, repeated_names
+from synthesis.personas.respondents import is_generic_label, repeated_names, respondent_keys
 from synthesis.personas.themes import ThemeItem, merge_themes
+from tests.unit.persona_rows import add_interview, new_workspace
 
 
 @pytest.mark.parametrize(
@@ -68,7 +72,7 @@ def test_writer_completes_a_cut_statement_from_its_quote_and_drops_fillers() -> 
             )
         ]
     )
-    assert label == "We want to land within ten percent of the forecast at the start of the quarter."
+    assert label == "They want to land within ten percent of the forecast at the start of the quarter."
     assert label_problems(label) == []
 
 
@@ -161,3 +165,25 @@ def test_role_facts_and_person_demographics_cite_only_verified_insights() -> Non
     assert person.tenure.insight_ids == (3,) and person.background.empty
     parts = decision_parts([CitedStatement(6, 1, "Can approve up to twenty thousand a year", True)])
     assert [(p.role, p.respondents, p.insight_ids) for p in parts] == [(DecisionRole.APPROVER, 1, (6,))]
+
+
+def test_respondents_are_speakers_within_an_interview_never_labels_across_interviews(tmp_path: Path) -> None:
+    engine = new_workspace(tmp_path)
+    first, _ = add_interview(engine, "One", None, None, [(InsightKind.PAIN, "Pain", "It hurts.")])
+    second, _ = add_interview(engine, "Two", None, None, [(InsightKind.PAIN, "Pain", "It hurts too.")])
+    with Session(engine) as session:
+        session.add(
+            Turn(
+                interview_id=second,
+                index=2,
+                speaker="Participant 2",
+                role="respondent",
+                text="Yes.",
+                start_char=0,
+                end_char=4,
+            )
+        )
+        session.commit()
+        keys = respondent_keys(session, [first, second])
+    # "Respondent" labels the person in both interviews: two people, plus the second speaker of interview two.
+    assert keys == {(first, "Respondent"), (second, "Respondent"), (second, "Participant 2")}
