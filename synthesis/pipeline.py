@@ -45,7 +45,7 @@ class SynthesisOutcome:
             parts.append(f"{run.chunks_skipped} chunks resumed from an earlier run")
         if self.personas is not None:
             parts.append(f"{len(self.personas.personas)} personas drafted")
-        if self.written is not None and self.written.written is not None:
+        if self.written is not None and self.written.calls:
             parts.append(self.written.summary())
         return "Synthesis finished: " + ", ".join(parts) + "."
 
