@@ -84,7 +84,7 @@ def _citation_index(session: Session) -> CitationIndex:
 
 
 def _profiles(session: Session) -> list[PersonaProfile]:
-    ids = session.exec(select(Persona.id).order_by(col(Persona.id)))
+    ids = session.exec(select(Persona.id).order_by(col(Persona.id))).all()
     return [persona_profile(session, persona_id) for persona_id in ids if persona_id is not None]
 
 
