@@ -50,8 +50,12 @@ def _theme_reply_tokens(themes: int) -> int:
 class SentenceWriter:
     """Asks ``backend`` and checks every sentence against ``index``; counts what it keeps and drops."""
 
-    def __init__(self, backend: LlmBackend, index: CitationIndex, cancel: Cancel) -> None:
+    def __init__(
+        self, backend: LlmBackend, index: CitationIndex, cancel: Cancel, names: Collection[str] = ()
+    ) -> None:
         self.backend = backend
+        self.names = names
+        """People's names: a theme name led by one breaks the label rules."""
         self.index = index
         self.cancel = cancel
         self.kept = 0
@@ -119,7 +123,7 @@ class SentenceWriter:
                 self.dropped.drop(DropReason.UNKNOWN_THEME, 2)
                 continue
             name = self.keep(draft.name, draft.cites, allowed=asked.allowed, persona_id=persona_id)
-            if name is not None and label_problems(name.text):
+            if name is not None and label_problems(name.text, self.names):
                 self.kept -= 1
                 self.dropped.drop(DropReason.LABEL_RULES)
                 name = None

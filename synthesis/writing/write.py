@@ -16,11 +16,12 @@ from dataclasses import dataclass, field
 from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
-from models.tables import Insight, Persona, PersonaInsight
+from models.tables import Insight, Interview, Persona, PersonaInsight, Turn
 from synthesis.extraction.pipeline import Extractor
 from synthesis.llm.base import LlmBackend, LlmCancelled, LlmError
 from synthesis.llm.prompt_files import load_prompt
 from synthesis.personas.query import PersonaProfile, persona_profile
+from synthesis.personas.respondents import is_generic_label
 from synthesis.tasks import Cancel, Progress, never_cancel, no_progress
 from synthesis.writing.citations import CitationIndex, DropCounts
 from synthesis.writing.sentences import PROMPTS, SentenceWriter
@@ -83,6 +84,14 @@ def _citation_index(session: Session) -> CitationIndex:
     return CitationIndex(existing, {i: frozenset(p) for i, p in personas_of.items()})
 
 
+def _people_names(session: Session) -> frozenset[str]:
+    """Everyone who speaks in or was recorded for an interview: a theme name may not open with one."""
+    speakers = session.exec(select(Turn.speaker).distinct())
+    recorded = session.exec(select(Interview.interviewee_name, Interview.interviewer))
+    names = {*speakers, *(n for row in recorded for n in row if n)}
+    return frozenset(n for n in names if n and not is_generic_label(n))
+
+
 def _profiles(session: Session) -> list[PersonaProfile]:
     ids = session.exec(select(Persona.id).order_by(col(Persona.id))).all()
     return [persona_profile(session, persona_id) for persona_id in ids if persona_id is not None]
@@ -127,7 +136,7 @@ def write_synthesis(
     started = time.perf_counter()
     with Session(engine) as session:
         profiles = _profiles(session)
-        writer = SentenceWriter(backend, _citation_index(session), cancel)
+        writer = SentenceWriter(backend, _citation_index(session), cancel, _people_names(session))
     steps = len(profiles) + 1
     personas: list[WrittenPersona] = []
     try:
