@@ -33,6 +33,7 @@ bench: $(STAMP)
 	$(BIN)/python -m tests.benchmarks.bench_parse
 	$(BIN)/python -m tests.benchmarks.bench_import
 	$(BIN)/python -m tests.benchmarks.bench_extract
+	$(BIN)/python -m tests.benchmarks.bench_writing
 	$(BIN)/python -m tests.benchmarks.bench_report
 	$(BIN)/python -m tests.benchmarks.bench_gui
 	$(BIN)/python -m tests.benchmarks.bench_crash
