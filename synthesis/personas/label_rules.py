@@ -89,8 +89,8 @@ def is_first_name(token: str) -> bool:
 
 
 def _s_verb(text: str) -> bool:
-    """A lower-case "-s" word before an object or at the end ("commit means the", "their CSM logs it"),
-    where a plural noun ("dashboards on", "Sheets for") is unlikely."""
+    """A lower-case "-s" word before an object ("commit means the", "their CSM logs it"), where a plural
+    noun ("dashboards on", "Sheets for", "… and renewals.") is unlikely."""
     tokens = _TOKEN.findall(text)
     for n, token in enumerate(tokens):
         lower = token.islower() or (n == 0 and token[1:].islower())  # a subject-less "Struggles with"
@@ -98,7 +98,7 @@ def _s_verb(text: str) -> bool:
             continue
         if token.lower() in FUNCTION_WORDS:
             continue
-        if n == len(tokens) - 1 or tokens[n + 1].lower() in _OBJECT_STARTS:
+        if n < len(tokens) - 1 and tokens[n + 1].lower() in _OBJECT_STARTS:
             return True
     return False
 

@@ -47,7 +47,7 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _CLAUSE_WORDS = frozenset("and but which so because while though although whereas where when".split())
 _ELLIPSIS = re.compile(r"\s*(?:…|\.\.\.)\s*$")
 _STAGE_DIRECTION = re.compile(r"\[[^\]]*\]|\((?:laughs|laughter|inaudible|crosstalk|pause)\)", re.IGNORECASE)
-MAX_PHRASE_WORDS = 6
+MAX_PHRASE_WORDS = 12
 
 
 def tidy(text: str) -> str:
@@ -185,21 +185,22 @@ def _gerund_framed(phrase: str, frame: str) -> str | None:
 
 
 def _framed(text: str, frame: str) -> str | None:
-    """A bare noun phrase of at most ``MAX_PHRASE_WORDS`` words, opening with a content word, put in the
-    field's frame."""
+    """A bare noun phrase or list of at most ``MAX_PHRASE_WORDS`` words, opening with a content word (no
+    adverb), put in the field's frame."""
     phrase = text.rstrip(".")
     found = words(phrase)
     if (
         not found
         or len(found) > MAX_PHRASE_WORDS
-        or re.search(r"[,;:]", phrase)
-        or not content_words(found[0])
+        or re.search(r"[;:]", phrase)
+        or not content_words(found[1] if found[0] in {"a", "an", "the"} and len(found) > 1 else found[0])
+        or found[0].endswith("ly")
     ):
         return None
     if found[0].endswith("ing") and len(found[0]) > 5:
         return _gerund_framed(phrase, frame)
     first = phrase.split()[0]
-    if first.isupper() or any(c.isupper() for c in first[1:]):
+    if first not in {"A", "An", "The"} and (first.isupper() or any(c.isupper() for c in first[1:])):
         return frame.format(phrase)
     return frame.format(phrase[:1].lower() + phrase[1:])
 

@@ -62,6 +62,11 @@ _BACKGROUND = re.compile(
 _TITLE = re.compile(r"^(?:is|works as|serves as)\s+(?:the |a |an )?(?P<title>.+?)(?:\s+at\s+.+)?\.?$", re.I)
 
 
+def states_job_title(statement: str) -> bool:
+    """ "Is the Director of Revenue Operations at Quillfield." and the like."""
+    return bool(_TITLE.match(statement.strip()))
+
+
 def _cited(found: Sequence[CitedStatement], *, limit: int = 3) -> CitedField:
     verified = [s for s in found if s.verified]
     if not verified:

@@ -206,52 +206,11 @@ def _theme_view(kind: InsightKind, theme: str, members: list[ThemeStatement], to
     )
 
 
-def persona_profile(session: Session, persona_id: int) -> PersonaProfile:
-    """Everything a persona view or report shows; raises KeyError for an unknown id."""
-    persona = session.get(Persona, persona_id)
-    if persona is None:
-        raise KeyError(f"no persona with id {persona_id}")
-    interviews = tuple(
-        session.exec(
-            select(Interview.id, Interview.title)
-            .join(PersonaInterview, col(PersonaInterview.interview_id) == Interview.id)
-            .where(PersonaInterview.persona_id == persona_id)
-            .order_by(col(Interview.id))
-        ).all()
-    )
-    icps = tuple(
-        session.exec(
-            select(Icp.id, Icp.name)
-            .join(PersonaIcp, col(PersonaIcp.icp_id) == Icp.id)
-            .where(PersonaIcp.persona_id == persona_id)
-            .order_by(col(Icp.id))
-        ).all()
-    )
-    fields, total = _profile_fields(session, persona_id, interviews)
-    return _with_seed_fields(
-        session,
-        PersonaProfile(
-            persona_id,
-            persona.name,
-            persona.role,
-            persona.seniority,
-            persona.summary,
-            persona.demographics,
-            persona.status,
-            tuple(persona.edited_fields),
-            icps,
-            interviews,
-            fields,
-            respondent_count=total,
-        ),
-    )
-
-
-def _profile_fields(
-    session: Session, persona_id: int, interviews: tuple[tuple[int, str], ...]
-) -> tuple[dict[InsightKind, tuple[ThemeView, ...]], int]:
-    """The persona's placed insights grouped by kind and theme, persona kinds first, in their stored order,
-    and the number of respondents (people in its interviews) they are counted against."""
+def _placed_statements(
+    session: Session, persona_id: int
+) -> tuple[dict[tuple[InsightKind, str], list[ThemeStatement]], dict[tuple[InsightKind, str], int]]:
+    """The persona's placed statements by (field, theme), and each theme's position; an automatic placement
+    goes to the field its wording shows (``field_rules``), a user's placement stays where the user put it."""
     placed = session.exec(
         select(PersonaInsight, Insight)
         .join(Insight, col(Insight.id) == PersonaInsight.insight_id)
@@ -275,6 +234,31 @@ def _profile_fields(
                 tuple(quotes.get(insight.id or 0, ())),
             )
         )
+    return grouped, order
+
+
+def persona_profile(session: Session, persona_id: int) -> PersonaProfile:
+    """Everything a persona view or report shows; raises KeyError for an unknown id."""
+    persona = session.get(Persona, persona_id)
+    if persona is None:
+        raise KeyError(f"no persona with id {persona_id}")
+    interviews = tuple(
+        session.exec(
+            select(Interview.id, Interview.title)
+            .join(PersonaInterview, col(PersonaInterview.interview_id) == Interview.id)
+            .where(PersonaInterview.persona_id == persona_id)
+            .order_by(col(Interview.id))
+        ).all()
+    )
+    icps = tuple(
+        session.exec(
+            select(Icp.id, Icp.name)
+            .join(PersonaIcp, col(PersonaIcp.icp_id) == Icp.id)
+            .where(PersonaIcp.persona_id == persona_id)
+            .order_by(col(Icp.id))
+        ).all()
+    )
+    grouped, order = _placed_statements(session, persona_id)
     base = respondent_keys(session, [i for i, _ in interviews])
     inside = {i for i, _ in interviews}
     total = len(base | {_respondent(m) for ms in grouped.values() for m in ms if m.interview_id in inside})
@@ -283,7 +267,23 @@ def _profile_fields(
     for kind in [*PERSONA_KINDS, *extra_kinds]:
         keys = sorted((k for k in grouped if k[0] == kind), key=lambda k: (order[k], k[1]))
         fields[kind] = tuple(_theme_view(kind, theme, grouped[(kind, theme)], total) for _, theme in keys)
-    return fields, total
+    return _with_seed_fields(
+        session,
+        PersonaProfile(
+            persona_id,
+            persona.name,
+            persona.role,
+            persona.seniority,
+            persona.summary,
+            persona.demographics,
+            persona.status,
+            tuple(persona.edited_fields),
+            icps,
+            interviews,
+            fields,
+            respondent_count=total,
+        ),
+    )
 
 
 def _cited_statements(views: tuple[ThemeView, ...]) -> list[CitedStatement]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy import Engine
 from sqlmodel import Session, col, select
@@ -34,9 +34,10 @@ from models.tables import (
 from synthesis.personas.field_rules import placed_kind
 from synthesis.personas.fields import persona_fields
 from synthesis.personas.grouping import RespondentGroup, group_respondents
+from synthesis.personas.profile_fields import states_job_title
 from synthesis.personas.respondents import is_generic_label, repeated_names, respondent_keys
 from synthesis.personas.selection import OutsideInterview, select_respondents
-from synthesis.personas.themes import Theme, ThemeItem, merge_themes
+from synthesis.personas.themes import Theme, ThemeItem, build_theme, merge_themes
 from synthesis.tasks import Cancel, Progress, never_cancel, no_progress
 
 PERSONA_KINDS = (
@@ -48,6 +49,7 @@ PERSONA_KINDS = (
 )
 """Insight kinds a persona lists as themed fields (role insights are its responsibilities)."""
 TEXT_FIELDS = ("name", "role", "seniority", "summary", "demographics")
+JOB_TITLE_THEME = "States their job title and employer."
 LABEL_FRAMES = {
     InsightKind.GOAL: "Wants {}.",
     InsightKind.ASPIRATION: "Wants {}.",
@@ -139,11 +141,20 @@ def _group_themes(
     for respondent in group.respondents:
         for kind, item in items.get(respondent.interview_id, []):
             by_kind[placed_kind(kind, item.statement)].append(item)
-    return {
+    titles = [i for i in by_kind.get(InsightKind.ROLE, []) if states_job_title(i.statement)]
+    if titles:
+        by_kind[InsightKind.ROLE] = [i for i in by_kind[InsightKind.ROLE] if i not in titles]
+    themes = {
         kind: merge_themes(by_kind[kind], names=names, frame=LABEL_FRAMES.get(kind))
         for kind in PERSONA_KINDS
         if by_kind.get(kind)
     }
+    if titles:
+        # Each person's title is a role fact (``profile_fields``): no one title may stand for all as "3 of 3".
+        title_theme = replace(build_theme(titles, names=names), label=JOB_TITLE_THEME)
+        others = [t for t in themes.get(InsightKind.ROLE, []) if t.label != JOB_TITLE_THEME]
+        themes[InsightKind.ROLE] = [title_theme, *others]
+    return themes
 
 
 def _repeat_notes(session: Session, interview_ids: set[int]) -> list[str]:

@@ -37,6 +37,9 @@ from tests.unit.persona_rows import add_interview, new_workspace
         ("We, um, reconcile the numbers by hand every week.", "filler"),
         ("forecast accuracy is the big one", "not a sentence"),
         ("Aircall for calling, Slack.", "fragment"),
+        ("One forecast with new business, renewals.", "fragment"),
+        ("If the mapping was configurable, without a support ticket.", "fragment"),
+        ("Sells across the them and Canada.", "pronoun swap"),
     ],
 )
 def test_label_rules_catch_each_failure(label: str, problem: str) -> None:
@@ -89,6 +92,16 @@ def test_writer_skips_a_third_party_member_and_list_lead_ins() -> None:
 
 def test_writer_frames_a_bare_noun_phrase_for_its_field() -> None:
     assert write_label([("Forecast accuracy.", "")], frame="Wants {}.") == "Wants forecast accuracy."
+    assert write_label([("The third thing would be understanding why.", "")], frame="Wants {}.") == (
+        "Wants to understand why."
+    )
+    assert write_label([("A reference, another 3PL.", "")], frame="Looks at {} when buying.") == (
+        "Looks at a reference, another 3PL when buying."
+    )
+    assert (
+        write_label([("Eventually VP Growth, or CMO.", "")], frame="Wants {}.")
+        == "Eventually VP Growth, or CMO."
+    )
 
 
 def test_a_generic_speaker_label_never_merges_people_across_interviews() -> None:
