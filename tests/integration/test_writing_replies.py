@@ -13,9 +13,11 @@ from sqlalchemy import Engine
 from sqlmodel import Session
 
 from models.tables import InsightKind, Persona, PersonaInsight, PersonaInterview
+from synthesis.extraction.llm_choice import LlmChoice
 from synthesis.extraction.pipeline import Extractor
 from synthesis.llm.fake import FakeBackend
 from synthesis.personas.query import persona_profile
+from synthesis.pipeline import run_synthesis
 from synthesis.writing.citations import DropReason
 from synthesis.writing.store import ACCEPTED, accept_written, load_written
 from synthesis.writing.write import RULES_ONLY, write_if_capable, write_synthesis
@@ -196,5 +198,14 @@ def test_without_a_capable_model_a_draft_is_removed_and_an_accepted_one_kept(eng
 def test_cancel_while_writing_stores_nothing(engine: Engine) -> None:
     outcome = write_synthesis(engine, _recorded(), cancel=lambda: True)
     assert outcome.cancelled and outcome.written is None
+    with Session(engine) as session:
+        assert load_written(session) is None
+
+
+def test_a_rules_only_pipeline_run_leaves_the_rule_built_labels_alone(engine: Engine) -> None:
+    write_synthesis(engine, _recorded())
+    outcome = run_synthesis(engine, lambda _cancel: LlmChoice(Extractor(), "rules only (test)"))
+    assert outcome.written is not None and outcome.written.reason == RULES_ONLY
+    assert outcome.written.calls == 0 and "model-written" not in outcome.summary()
     with Session(engine) as session:
         assert load_written(session) is None
