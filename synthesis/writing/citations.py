@@ -1,11 +1,13 @@
 """The checks every model-written sentence passes before it is kept: it cites insight ids, each of which
-exists, belongs to the persona written about and supports the theme or field the sentence is about.
+exists, belongs to the persona written about and supports the theme or field the sentence is about; and it
+names no one from the interviews (``names_person``), so an anonymised report cannot leak a name through it.
 
 A sentence with any citation that fails is dropped (not repaired) and counted under its ``DropReason``.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
@@ -20,6 +22,7 @@ class DropReason(StrEnum):
     UNKNOWN_THEME = "about a theme that was not asked for"
     LABEL_RULES = "theme name breaks the label rules"
     EMPTY = "empty text"
+    NAMES_PERSON = "names a person from the interviews"
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,12 @@ class CitationIndex:
         if any(i not in allowed for i in ids):
             return DropReason.OTHER_FIELD
         return None
+
+
+def names_person(text: str, names: Collection[str]) -> bool:
+    """Whether ``text`` holds one of ``names`` (or a part of one, such as a first name) as a whole word."""
+    parts = {p for name in names for p in name.split() if len(p) > 1}
+    return any(re.search(rf"\b{re.escape(p)}\b", text) for p in parts)
 
 
 class DropCounts(Counter[str]):

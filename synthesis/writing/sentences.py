@@ -15,7 +15,7 @@ from synthesis.llm.base import Cancel, LlmBackend, LlmOutputError
 from synthesis.llm.prompt_files import load_prompt
 from synthesis.personas.label_rules import label_problems
 from synthesis.personas.query import PersonaProfile
-from synthesis.writing.citations import CitationIndex, DropCounts, DropReason
+from synthesis.writing.citations import CitationIndex, DropCounts, DropReason, names_person
 from synthesis.writing.drafts import ExecutiveSummaryDraft, PersonaSummaryDraft, ThemeDraft, ThemesDraft
 from synthesis.writing.evidence import (
     FIELD_NAMES,
@@ -55,7 +55,7 @@ class SentenceWriter:
     ) -> None:
         self.backend = backend
         self.names = names
-        """People's names: a theme name led by one breaks the label rules."""
+        """People's names from the interviews: a sentence holding one is dropped."""
         self.index = index
         self.cancel = cancel
         self.kept = 0
@@ -85,6 +85,8 @@ class SentenceWriter:
         text = " ".join(text.split())
         reason = DropReason.EMPTY if not text else None
         reason = reason or self.index.problem(cites, allowed=allowed, persona_id=persona_id)
+        if reason is None and names_person(text, self.names):
+            reason = DropReason.NAMES_PERSON
         if reason is not None:
             self.dropped.drop(reason)
             return None

@@ -1,7 +1,7 @@
 """Citation checks of model-written sentences: unknown ids, another persona's, outside the field, none."""
 
 from synthesis.llm.fake import FakeBackend
-from synthesis.writing.citations import CitationIndex, DropCounts, DropReason
+from synthesis.writing.citations import CitationIndex, DropCounts, DropReason, names_person
 from synthesis.writing.sentences import SentenceWriter
 
 # Insights 1-3 are placed in persona 10 (theme A: 1, 2; theme B: 3); 4 in persona 20; 5 is in no persona.
@@ -64,3 +64,13 @@ def test_the_writer_keeps_valid_sentences_and_counts_each_drop() -> None:
     ):
         expected.drop(reason)
     assert writer.dropped == expected
+
+
+def test_a_sentence_naming_someone_from_the_interviews_is_dropped() -> None:
+    assert names_person("Nadia wants the forecast within five percent.", ["Nadia Okoro"])
+    assert names_person("The leader reports to Okoro.", ["Nadia Okoro"])
+    assert not names_person("Leaders want the forecast within five percent.", ["Nadia Okoro"])
+    assert not names_person("Samples arrive late.", ["Sam"]), "whole words only"
+    writer = SentenceWriter(FakeBackend(), INDEX, lambda: False, names=["Nadia Okoro"])
+    assert writer.keep("Nadia trusts the forecast.", [1], allowed=THEME_A, persona_id=10) is None
+    assert writer.dropped == {DropReason.NAMES_PERSON.value: 1} and writer.kept == 0
