@@ -163,18 +163,31 @@ class SentenceWriter:
         )
         return tuple(s for s in kept if s is not None)
 
-    def executive(self, profiles: Sequence[PersonaProfile]) -> tuple[WrittenFinding, ...]:
-        """Findings with implications across personas, citing any persona's themes."""
+    def executive(
+        self, profiles: Sequence[PersonaProfile], written: Sequence[WrittenPersona] = ()
+    ) -> tuple[WrittenFinding, ...]:
+        """Findings with implications across personas, citing any persona's themes (shown by the names the
+        model gave them in ``written``, else by their rule-built labels)."""
+        names = {
+            (p.persona_id, t.kind, t.theme): t.name.text
+            for p in written
+            for t in p.themes
+            if t.name is not None
+        }
         asked = [(p, sorted(citable_themes(p), key=lambda a: -a.view.respondents)) for p in profiles]
         asked = [(p, themes) for p, themes in asked if themes]
         if not asked:
             return ()
 
+        def line(persona_id: int, a: AskedTheme) -> str:
+            label = names.get((persona_id, a.kind.value, a.view.theme), a.view.theme)
+            return theme_block(a, 2, f"- {FIELD_NAMES[a.kind]}: {label}")
+
         def render(limit: int) -> str:
             return "\n\n".join(
                 "\n".join(
                     [f"Persona: {p.name} ({p.respondents} respondents)"]
-                    + [theme_block(a, 2, f"- {FIELD_NAMES[a.kind]}: {a.view.theme}") for a in themes[:limit]]
+                    + [line(p.id, a) for a in themes[:limit]]
                 )
                 for p, themes in asked
             )

@@ -146,7 +146,7 @@ def write_synthesis(
             if written.themes or written.summary:
                 personas.append(written)
         progress(len(profiles) / steps, "The model is writing the executive summary")
-        executive = writer.executive(profiles)
+        executive = writer.executive(profiles, personas)
     except LlmCancelled:
         _store(engine, None)
         reason = "stopped while the model was writing: rule-built text stands"

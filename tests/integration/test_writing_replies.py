@@ -151,6 +151,9 @@ def test_the_broken_reply_was_re_asked_once_with_its_errors(engine: Engine) -> N
     assert "T3" in first.messages[-1]["content"]
     assert reask.messages[:2] == first.messages
     assert "did not match the required JSON schema" in reask.messages[-1]["content"]
+    executive = backend.history[-1].messages[-1]["content"]
+    assert "Wants the quarter's forecast to land within five percent." in executive, "the model's own names"
+    assert "[7] Hears late about slipping deals" in executive
 
 
 def test_every_kept_sentence_cites_insights_of_its_persona_and_theme(engine: Engine) -> None:
