@@ -58,7 +58,8 @@ class WrittenOutcome:
         dropped = sum(self.dropped.values())
         parts = [f"{self.kept} model-written sentences kept as a draft", f"{dropped} dropped"]
         if self.invalid_replies:
-            parts.append(f"{self.invalid_replies} replies broke the schema")
+            replies = "reply" if self.invalid_replies == 1 else "replies"
+            parts.append(f"{self.invalid_replies} model {replies} broke the schema")
         return ", ".join(parts)
 
 
