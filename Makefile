@@ -40,6 +40,7 @@ bench: $(STAMP)
 	$(BIN)/python -m tests.benchmarks.bench_extract
 	$(BIN)/python -m tests.benchmarks.bench_extract_scale
 	$(BIN)/python -m tests.benchmarks.bench_bombs
+	$(BIN)/python -m tests.benchmarks.bench_writing
 	$(BIN)/python -m tests.benchmarks.bench_report
 	$(BIN)/python -m tests.benchmarks.bench_gui
 	$(BIN)/python -m tests.benchmarks.bench_review

@@ -9,7 +9,8 @@ Two user actions, each a few steps:
   (the ICP fit is scored inside persona synthesis), never touching personas the user reviewed or edited;
   ``preview_redraft`` tells which drafts it would replace, so the user is asked first.
 
-``run_synthesis`` chains both for the demo on a fresh workspace. ``progress`` and ``cancel`` are the usual
+``run_synthesis`` chains both for the demo on a fresh workspace and, when the model leads, has it write theme
+names, findings and summaries as a draft (``writing``). ``progress`` and ``cancel`` are the usual
 callbacks.
 """
 
@@ -25,11 +26,14 @@ from synthesis.extraction.llm_choice import LlmChoice, record_probe
 from synthesis.extraction.run import RunSummary, run_extraction
 from synthesis.personas.synthesize import SynthesisReport, synthesize_personas
 from synthesis.tasks import Cancel, Progress, never_cancel, no_progress, sub_progress
+from synthesis.writing.write import WrittenOutcome, write_if_capable
 
 EXTRACTION_SHARE = 0.85
 """Part of ``run_synthesis``'s progress bar given to model check and extraction; drafting takes the rest."""
 PROBE_SHARE = 0.15
 """Part of ``run_synthesis``'s extraction share given to the model check."""
+PERSONAS_END = 0.9
+"""Where persona drafting ends on ``run_synthesis``'s bar; model-written synthesis takes the rest."""
 
 ChooseModel = Callable[[Cancel, Progress], LlmChoice]
 """Picks the extractor, probing the model when needed (reporting each check); may raise ``LlmError``."""
@@ -45,6 +49,8 @@ class SynthesisOutcome:
     @property
     def completed(self) -> bool:
         return self.extraction.status == RunStatus.COMPLETED
+    written: WrittenOutcome | None = None
+    """What the model wrote (None when it wrote nothing: no capable model, or personas not drafted)."""
 
     def summary(self) -> str:
         run = self.extraction
@@ -58,6 +64,8 @@ class SynthesisOutcome:
             parts.append(f"{run.chunks_skipped} chunks resumed from an earlier run")
         if self.personas is not None:
             parts.append(f"{len(self.personas.personas)} personas drafted")
+        if self.written is not None and self.written.calls:
+            parts.append(self.written.summary())
         problems = run.problems()
         if problems:
             return "Extraction finished with rejected model output: " + ", ".join(parts) + f". {problems}."
@@ -147,5 +155,12 @@ def run_synthesis(
     )
     if summary.status != RunStatus.COMPLETED:
         return SynthesisOutcome(choice.reason, summary, None)
-    report = redraft_personas(engine, progress=sub_progress(progress, EXTRACTION_SHARE, 1.0), cancel=cancel)
-    return SynthesisOutcome(choice.reason, summary, report)
+    report = redraft_personas(
+        engine, progress=sub_progress(progress, EXTRACTION_SHARE, PERSONAS_END), cancel=cancel
+    )
+    if report.cancelled:
+        return SynthesisOutcome(choice.reason, summary, report)
+    written = write_if_capable(
+        engine, choice.extractor, progress=sub_progress(progress, PERSONAS_END, 1.0), cancel=cancel
+    )
+    return SynthesisOutcome(choice.reason, summary, report, written)
