@@ -10,16 +10,14 @@ from typer.testing import CliRunner
 from models.database import open_workspace
 from models.tables import CompanyRelationship, InsightKind
 from synthesis.cli import synthesis_commands
-from synthesis.cli.common import console
 from synthesis.icp.store import list_icps
 from tests.unit.persona_rows import add_company, add_interview, new_workspace
 
-runner = CliRunner()
+runner = CliRunner(env={"COLUMNS": "250"})  # a wide terminal; the console's own width stays untouched
 
 
 @pytest.fixture
-def app(monkeypatch: pytest.MonkeyPatch) -> typer.Typer:
-    monkeypatch.setattr(console, "width", 250)
+def app() -> typer.Typer:
     app = typer.Typer()
     synthesis_commands.register(app)
 
