@@ -7,7 +7,7 @@ from __future__ import annotations
 from html import escape
 
 from desktop.kinds import HIGHLIGHT_TEXT, KIND_COLOURS
-from synthesis.personas.field_rules import BuyingAspect
+from synthesis.personas.field_rules import BUYING_TITLES, BuyingAspect
 from synthesis.personas.profile_fields import EMPTY, CitedField
 from synthesis.personas.query import MIN_PERSONA_RESPONDENTS, PersonaProfile, ThemeStatement, ThemeView
 from synthesis.report.persona_identity import without_seniority
@@ -22,14 +22,6 @@ SECTIONS = (
     ("Goals", InsightKind.GOAL),
     ("Pains", InsightKind.PAIN),
     ("Aspirations", InsightKind.ASPIRATION),
-)
-BUYING_SECTIONS = (
-    ("Part in the decision", BuyingAspect.DECISION),
-    ("Triggers", BuyingAspect.TRIGGER),
-    ("Evaluation steps and criteria", BuyingAspect.EVALUATION),
-    ("Objections and risks", BuyingAspect.OBJECTION),
-    ("Information sources", BuyingAspect.SOURCE),
-    ("Other buying behaviour", BuyingAspect.OTHER),
 )
 MAX_QUOTES = 3
 """Evidence quotes shown per statement."""
@@ -50,7 +42,7 @@ def themes_html(profile: PersonaProfile) -> str:
     for heading, kind in SECTIONS:
         parts.append(_section(heading, profile.fields.get(kind, ()), level=3))
     parts.append("<h3>Buying behaviour</h3>")
-    for heading, aspect in BUYING_SECTIONS:
+    for heading, aspect in BUYING_TITLES:
         views = profile.buying.get(aspect, ())
         if views or aspect != BuyingAspect.OTHER:
             parts.append(_section(heading, views, level=4))

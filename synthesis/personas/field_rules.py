@@ -29,6 +29,17 @@ class BuyingAspect(StrEnum):
     OTHER = "other buying behaviour"
 
 
+BUYING_TITLES: tuple[tuple[str, BuyingAspect], ...] = (
+    ("Part in the decision", BuyingAspect.DECISION),
+    ("Triggers", BuyingAspect.TRIGGER),
+    ("Evaluation steps and criteria", BuyingAspect.EVALUATION),
+    ("Objections and risks", BuyingAspect.OBJECTION),
+    ("Information sources", BuyingAspect.SOURCE),
+    ("Other buying behaviour", BuyingAspect.OTHER),
+)
+"""The buying-behaviour sub-fields with their titles, in the order the persona page and report show them."""
+
+
 class DecisionRole(StrEnum):
     USER = "user"
     CHAMPION = "champion"

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from models.tables import InsightKind, InsightStatus
-from synthesis.personas.field_rules import BuyingAspect
+from synthesis.personas.field_rules import BUYING_TITLES, BuyingAspect
 from synthesis.personas.query import (
     MIN_PERSONA_RESPONDENTS,
     EvidenceQuote,
@@ -27,14 +27,6 @@ FIELD_TITLES: tuple[tuple[str, InsightKind], ...] = (
     ("Aspirations", InsightKind.ASPIRATION),
 )
 BUYING = "Buying behaviour"
-BUYING_TITLES: tuple[tuple[str, BuyingAspect], ...] = (
-    ("Part in the decision", BuyingAspect.DECISION),
-    ("Triggers", BuyingAspect.TRIGGER),
-    ("Evaluation steps and criteria", BuyingAspect.EVALUATION),
-    ("Objections and risks", BuyingAspect.OBJECTION),
-    ("Information sources", BuyingAspect.SOURCE),
-    ("Other buying behaviour", BuyingAspect.OTHER),
-)
 NOT_STATED = "Not stated in the interviews."
 THIN_PERSONA = (
     "Thin evidence: drawn from {n} respondent{s}, fewer than {minimum}. Read its themes as leads to test, "
