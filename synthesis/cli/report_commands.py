@@ -100,7 +100,7 @@ def export(
     ] = None,
     review_terms: ReviewOption = None,
 ) -> None:
-    """Write the client-ready Word report."""
+    """Write the client-ready Word report. (Its length is its Typer options, one per parameter.)"""
     with workspace(ws) as engine:
         redaction = _redaction(engine, anonymise, review_terms, client)
         if redaction is None:
@@ -136,7 +136,7 @@ def export(
             f"[yellow]{summary.quotes_dropped} quotes no longer match their transcript and were left out.[/]"
         )
     for warning in summary.warnings:
-        console.print(f"[yellow]{warning}[/]")
+        console.print(f"[yellow]{shown(warning)}[/]")
 
 
 def export_csv_command(
