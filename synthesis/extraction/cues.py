@@ -8,9 +8,10 @@ cannot win on volume alone).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from models.tables import InsightKind
+from synthesis.extraction.prefilter import prefiltered_finditer, required_literals
 
 KINDS = tuple(kind.value for kind in InsightKind)
 
@@ -25,11 +26,15 @@ _TITLES = (
 
 @dataclass(frozen=True)
 class Cue:
-    """One weighted pattern that signals a kind."""
+    """One weighted pattern that signals a kind; ``literals`` lets a text without any of them skip it."""
 
     name: str
     pattern: re.Pattern[str]
     weight: float
+    literals: tuple[str, ...] | None = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "literals", required_literals(self.pattern))
 
 
 def _cues(*items: tuple[str, str, float]) -> tuple[Cue, ...]:
@@ -240,13 +245,14 @@ class CueHit:
 
 
 def find_cues(text: str) -> list[CueHit]:
-    """Every cue occurrence in ``text`` (one pass per cue over the whole text, e.g. a full turn)."""
+    """Every cue occurrence in ``text`` (one pass per cue over the whole text, e.g. a full turn; a cue
+    whose required literals are all absent is skipped without scanning)."""
     lowered = text.lower()
     return [
         CueHit(kind, cue, m.start(), m.end())
         for kind, cues in CUES.items()
         for cue in cues
-        for m in cue.pattern.finditer(lowered)
+        for m in prefiltered_finditer(cue.pattern, cue.literals, lowered)
     ]
 
 

@@ -1,0 +1,139 @@
+"""Literal prefilters for regular expressions: skip a pattern on text that cannot hold a match.
+
+``required_literals(pattern)`` reads the pattern's parse tree and returns strings of which every match must
+contain at least one (``"i own"``, ``"i run"``, ... for ``\\bi (?:own|run)\\b``), or None when it cannot tell.
+Testing ``any(s in text for s in literals)`` costs far less than scanning the text with the pattern, and a
+text that fails it yields no match, so ``prefiltered_finditer`` gives exactly ``pattern.finditer``'s output.
+The parse tree comes from ``re._parser`` (CPython's own; its shape is stable since 3.11). Anything the
+analysis does not recognise makes it answer None: the pattern then always runs, which is slower, never wrong.
+"""
+
+from __future__ import annotations
+
+import re
+import re._constants as sre
+import re._parser as sre_parse
+from collections.abc import Iterator
+
+_MAX_STRINGS = 64
+"""Largest set of alternatives kept while joining exact pieces (beyond it the analysis stops joining)."""
+_MAX_CLASS = 8
+"""Largest character class kept as a set of one-character strings."""
+_ZERO_WIDTH = {sre.AT, sre.ASSERT, sre.ASSERT_NOT}
+
+Strings = frozenset[str]
+
+
+def required_literals(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """Strings of which every match of ``pattern`` contains one, or None when unknown (or case-blind)."""
+    if pattern.flags & (re.IGNORECASE | re.VERBOSE):
+        return None
+    try:
+        tree = sre_parse.parse(pattern.pattern, pattern.flags)
+    except Exception:
+        return None
+    needed = _needed(list(tree))
+    if not needed or "" in needed:
+        return None
+    return tuple(sorted(needed, key=lambda s: (-len(s), s)))
+
+
+def prefiltered_finditer(
+    pattern: re.Pattern[str], literals: tuple[str, ...] | None, text: str
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, skipped when ``text`` holds none of ``literals`` (from
+    ``required_literals``)."""
+    if literals is not None and not any(s in text for s in literals):
+        return iter(())
+    return pattern.finditer(text)
+
+
+def _exact(item: tuple) -> Strings | None:
+    """Every string ``item`` can match (a superset is fine), or None when there are too many."""
+    op, arg = item
+    if op == sre.LITERAL:
+        return frozenset({chr(arg)})
+    if op in _ZERO_WIDTH:
+        return frozenset({""})
+    if op == sre.IN:
+        return _class_chars(arg)
+    if op == sre.SUBPATTERN:
+        return None if arg[1] or arg[2] else _exact_sequence(list(arg[3]))
+    if op == sre.BRANCH:
+        return _union(_exact_sequence(list(alt)) for alt in arg[1])
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        low, high, body = arg
+        inner = _exact_sequence(list(body))
+        if inner is None or high > 1:
+            return None
+        return inner | {""} if low == 0 else inner
+    return None
+
+
+def _class_chars(arg: list) -> Strings | None:
+    """The characters of a small class of plain literals (``[$€£]``), else None."""
+    if len(arg) > _MAX_CLASS or any(op != sre.LITERAL for op, _ in arg):
+        return None
+    return frozenset(chr(c) for _, c in arg)
+
+
+def _union(parts: Iterator[Strings | None]) -> Strings | None:
+    out: set[str] = set()
+    for part in parts:
+        if part is None:
+            return None
+        out |= part
+    return frozenset(out) if len(out) <= _MAX_STRINGS else None
+
+
+def _exact_sequence(items: list) -> Strings | None:
+    """The strings a sequence of items can match, joined piece by piece, or None."""
+    joined: Strings = frozenset({""})
+    for item in items:
+        piece = _exact(item)
+        if piece is None or len(joined) * len(piece) > _MAX_STRINGS:
+            return None
+        joined = frozenset(a + b for a in joined for b in piece)
+    return joined
+
+
+def _needed(items: list) -> Strings | None:
+    """Strings of which every match of the sequence ``items`` contains one, or None.
+
+    Runs of items with exact strings are joined ("i", " ", "own|run" -> "i own", "i run"); an item without
+    exact strings ends a run and offers its own requirement. The most selective candidate wins.
+    """
+    candidates: list[Strings] = []
+    run: Strings = frozenset({""})
+    for item in items:
+        piece = _exact(item)
+        if piece is not None and len(run) * len(piece) <= _MAX_STRINGS:
+            run = frozenset(a + b for a in run for b in piece)
+            continue
+        candidates.append(run)
+        run = frozenset({""})
+        inner = _needed_item(item)
+        if inner is not None:
+            candidates.append(inner)
+        if piece is not None:
+            run = piece
+    candidates.append(run)
+    useful = [c for c in candidates if c and "" not in c]
+    return max(useful, key=_selectivity, default=None)
+
+
+def _needed_item(item: tuple) -> Strings | None:
+    """What every match of one item contains (it need not have a finite set of exact strings)."""
+    op, arg = item
+    if op == sre.SUBPATTERN:
+        return None if arg[1] or arg[2] else _needed(list(arg[3]))
+    if op == sre.BRANCH:
+        return _union(_needed(list(alt)) for alt in arg[1])
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and arg[0] >= 1:
+        return _needed(list(arg[2]))
+    return None
+
+
+def _selectivity(strings: Strings) -> tuple[int, int]:
+    """Longer shortest string first, then fewer strings: a rarer requirement skips more texts."""
+    return (min(len(s) for s in strings) >= 4, -len(strings))
