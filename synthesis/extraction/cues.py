@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from models.tables import InsightKind
-from synthesis.extraction.prefilter import prefiltered_finditer, required_literals
+from synthesis.extraction.prefilter import LiteralFinder, required_literals
 
 KINDS = tuple(kind.value for kind in InsightKind)
 
@@ -26,12 +26,12 @@ _TITLES = (
 
 @dataclass(frozen=True)
 class Cue:
-    """One weighted pattern that signals a kind; ``literals`` lets a text without any of them skip it."""
+    """One weighted pattern that signals a kind; a text without any of its ``literals`` holds no match."""
 
     name: str
     pattern: re.Pattern[str]
     weight: float
-    literals: tuple[str, ...] | None = field(init=False, repr=False, compare=False)
+    literals: frozenset[str] | None = field(init=False, repr=False, compare=False)  # None: always run
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "literals", required_literals(self.pattern))
@@ -232,6 +232,7 @@ CUES: dict[str, tuple[Cue, ...]] = {
 }
 
 _CAP = 6.0
+_LITERALS = LiteralFinder(s for cues in CUES.values() for cue in cues for s in cue.literals or ())
 
 
 @dataclass(frozen=True)
@@ -245,14 +246,16 @@ class CueHit:
 
 
 def find_cues(text: str) -> list[CueHit]:
-    """Every cue occurrence in ``text`` (one pass per cue over the whole text, e.g. a full turn; a cue
-    whose required literals are all absent is skipped without scanning)."""
+    """Every cue occurrence in ``text`` (one pass per cue over the whole text, e.g. a full turn; a cue none of
+    whose required literals the text contains is skipped: it cannot match)."""
     lowered = text.lower()
+    present = _LITERALS.present(lowered)
     return [
         CueHit(kind, cue, m.start(), m.end())
         for kind, cues in CUES.items()
         for cue in cues
-        for m in prefiltered_finditer(cue.pattern, cue.literals, lowered)
+        if cue.literals is None or not present.isdisjoint(cue.literals)
+        for m in cue.pattern.finditer(lowered)
     ]
 
 

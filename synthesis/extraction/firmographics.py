@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from synthesis.extraction.prefilter import literal_gate
 from synthesis.icp import places
 from synthesis.icp.vocabulary import MONEY_SCALES, SCALE_PATTERN, SPOKEN_FUNDING_PATTERN
 from synthesis.transcript import ParsedTurn, SpeakerRole
@@ -121,6 +122,14 @@ _AMBIGUOUS_TOOLS = frozenset(
 )
 
 
+_GATES = {p: literal_gate(p) for p in (_STAGE, _INDUSTRY, _COMPANY_CUE, _TOOL, _PLACE_CUE, _PLACE_WORD)}
+
+
+def _finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, without the scan when ``text`` lacks the literals every match holds."""
+    return pattern.finditer(text) if _GATES[pattern](text) else iter(())
+
+
 def _spoken(text: str) -> float | None:
     """The value of a spoken number such as "four hundred and eighty" or "twelve thousand"."""
     total, current = 0, 0
@@ -199,7 +208,7 @@ def _findings(text: str) -> Iterator[tuple[str, str, str, int, int]]:
             norm = _money(m.group("amt2"), m.group("scale2"), m.group("cur2"), None)
         start = _with_approx(text, m.start())
         yield "revenue", text[start : m.end()].strip(), norm, start, m.end()
-    for m in _STAGE.finditer(text):
+    for m in _finditer(_STAGE, text):
         stage = m.group("stage")
         normalized = stage.title() if stage.lower().startswith("series") else stage.lower()
         yield "funding_stage", stage, normalized, m.start(), m.end()
@@ -209,7 +218,7 @@ def _findings(text: str) -> Iterator[tuple[str, str, str, int, int]]:
     yield from _places(text)
     yield from _tools(text)
     yield from _company_names(text)
-    for m in _INDUSTRY.finditer(text):
+    for m in _finditer(_INDUSTRY, text):
         what = m.group("what").strip()
         if what:
             yield "industry", text[m.start("what") : m.end()], what.lower(), m.start("what"), m.end()
@@ -217,14 +226,14 @@ def _findings(text: str) -> Iterator[tuple[str, str, str, int, int]]:
 
 def _company_names(text: str) -> Iterator[tuple[str, str, str, int, int]]:
     """The respondent's organisation where they name it: "Director of RevOps at Quillfield Software"."""
-    for cue in _COMPANY_CUE.finditer(text):
+    for cue in _finditer(_COMPANY_CUE, text):
         name = _COMPANY_NAME.match(text, cue.end())
         if name and name.group().split()[0] not in _NOT_COMPANY:
             yield "company_name", name.group(), name.group(), name.start(), name.end()
 
 
 def _tools(text: str) -> Iterator[tuple[str, str, str, int, int]]:
-    for m in _TOOL.finditer(text):
+    for m in _finditer(_TOOL, text):
         name, start = m.group(), m.start()
         sentence_initial = start == 0 or text[max(0, start - 2) : start].strip() in (".", "!", "?")
         if not (name in _AMBIGUOUS_TOOLS and sentence_initial):
@@ -233,7 +242,7 @@ def _tools(text: str) -> Iterator[tuple[str, str, str, int, int]]:
 
 def _places(text: str) -> Iterator[tuple[str, str, str, int, int]]:
     seen: set[int] = set()
-    for cue in _PLACE_CUE.finditer(text):
+    for cue in _finditer(_PLACE_CUE, text):
         name = _PROPER.match(text, cue.end())
         if name:
             end = name.end()
@@ -241,7 +250,7 @@ def _places(text: str) -> Iterator[tuple[str, str, str, int, int]]:
                 end -= 1
             seen.add(name.start())
             yield "country_region", text[name.start() : end], text[name.start() : end], name.start(), end
-    for m in _PLACE_WORD.finditer(text):
+    for m in _finditer(_PLACE_WORD, text):
         if m.start() not in seen and _PLACE_CUE.search(text, max(0, m.start() - 60), m.start()):
             yield "country_region", m.group(), m.group(), m.start(), m.end()
 
