@@ -179,4 +179,4 @@ def _needed_item(item: tuple) -> Strings | None:
 
 def _selectivity(strings: Strings) -> tuple[int, int]:
     """Longer shortest string first, then fewer strings: a rarer requirement skips more texts."""
-    return (min(len(s) for s in strings) >= 4, -len(strings))
+    return min(len(s) for s in strings), -len(strings)
