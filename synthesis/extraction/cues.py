@@ -8,7 +8,8 @@ cannot win on volume alone).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cache, cached_property
 
 from models.tables import InsightKind
 from synthesis.extraction.prefilter import LiteralFinder, required_literals
@@ -31,10 +32,11 @@ class Cue:
     name: str
     pattern: re.Pattern[str]
     weight: float
-    literals: frozenset[str] | None = field(init=False, repr=False, compare=False)  # None: always run
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "literals", required_literals(self.pattern))
+    @cached_property
+    def literals(self) -> frozenset[str] | None:
+        """Strings of which every match holds one, looked for in lower-cased text (None: always scan)."""
+        return None if self.pattern.flags & re.IGNORECASE else required_literals(self.pattern)
 
 
 def _cues(*items: tuple[str, str, float]) -> tuple[Cue, ...]:
@@ -232,7 +234,6 @@ CUES: dict[str, tuple[Cue, ...]] = {
 }
 
 _CAP = 6.0
-_LITERALS = LiteralFinder(s for cues in CUES.values() for cue in cues for s in cue.literals or ())
 
 
 @dataclass(frozen=True)
@@ -245,11 +246,17 @@ class CueHit:
     end: int
 
 
+@cache
+def _literal_finder() -> LiteralFinder:
+    """Finds the required literals of every cue (built on first use: it costs tens of milliseconds)."""
+    return LiteralFinder(s for cues in CUES.values() for cue in cues for s in cue.literals or ())
+
+
 def find_cues(text: str) -> list[CueHit]:
     """Every cue occurrence in ``text`` (one pass per cue over the whole text, e.g. a full turn; a cue none of
     whose required literals the text contains is skipped: it cannot match)."""
     lowered = text.lower()
-    present = _LITERALS.present(lowered)
+    present = _literal_finder().present(lowered)
     return [
         CueHit(kind, cue, m.start(), m.end())
         for kind, cues in CUES.items()

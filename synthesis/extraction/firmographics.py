@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from synthesis.extraction.prefilter import literal_gate
 from synthesis.icp import places
@@ -122,12 +123,15 @@ _AMBIGUOUS_TOOLS = frozenset(
 )
 
 
-_GATES = {p: literal_gate(p) for p in (_STAGE, _INDUSTRY, _COMPANY_CUE, _TOOL, _PLACE_CUE, _PLACE_WORD)}
-
-
 def _finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     """``pattern.finditer(text)``, without the scan when ``text`` lacks the literals every match holds."""
-    return pattern.finditer(text) if _GATES[pattern](text) else iter(())
+    return pattern.finditer(text) if _gate(pattern)(text) else iter(())
+
+
+@cache
+def _gate(pattern: re.Pattern[str]) -> Callable[[str], bool]:
+    """The literal gate of one pattern (built on first use)."""
+    return literal_gate(pattern)
 
 
 def _spoken(text: str) -> float | None:

@@ -31,11 +31,7 @@ def required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
 
     With ``re.IGNORECASE`` the strings are as written in the pattern: look for them case-insensitively too.
     """
-    try:
-        tree = sre_parse.parse(pattern.pattern, pattern.flags)
-    except Exception:
-        return None
-    needed = _needed(list(tree))
+    needed = _needed(list(sre_parse.parse(pattern.pattern, pattern.flags)))
     if not needed or "" in needed:
         return None
     return needed
@@ -50,7 +46,8 @@ class LiteralFinder:
 
     def __init__(self, literals: Iterable[str]) -> None:
         words = sorted({s for s in literals if s})
-        self._prefixes = {w: frozenset(p for p in words if w.startswith(p)) for w in words}
+        known = set(words)
+        self._prefixes = {w: frozenset(w[:n] for n in range(1, len(w) + 1) if w[:n] in known) for w in words}
         self._scan = re.compile(f"(?=({_trie_regex(words)}))", re.DOTALL) if words else None
 
     def present(self, text: str) -> frozenset[str]:
