@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from synthesis.extraction.firmographic_context import company_head_count, is_date, stack_tool
+from synthesis.extraction.prefilter import literal_gate
 from synthesis.icp import places
 from synthesis.icp.vocabulary import MONEY_SCALES, SCALE_PATTERN, SPOKEN_FUNDING_PATTERN
 from synthesis.transcript import ParsedTurn, SpeakerRole
@@ -122,6 +124,17 @@ _AMBIGUOUS_TOOLS = frozenset(
 )
 
 
+def _finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text)``, without the scan when ``text`` lacks the literals every match holds."""
+    return pattern.finditer(text) if _gate(pattern)(text) else iter(())
+
+
+@cache
+def _gate(pattern: re.Pattern[str]) -> Callable[[str], bool]:
+    """The literal gate of one pattern (built on first use)."""
+    return literal_gate(pattern)
+
+
 def _spoken(text: str) -> float | None:
     """The value of a spoken number such as "four hundred and eighty" or "twelve thousand"."""
     total, current = 0, 0
@@ -208,7 +221,7 @@ def _findings(text: str) -> Iterator[tuple[str, str, str, int, int]]:
             norm = _money(m.group("amt2"), m.group("scale2"), m.group("cur2"), None)
         start = _with_approx(text, m.start())
         yield "revenue", text[start : m.end()].strip(), norm, start, m.end()
-    for m in _STAGE.finditer(text):
+    for m in _finditer(_STAGE, text):
         stage = m.group("stage")
         normalized = stage.title() if stage.lower().startswith("series") else stage.lower()
         yield "funding_stage", stage, normalized, m.start(), m.end()
@@ -218,7 +231,7 @@ def _findings(text: str) -> Iterator[tuple[str, str, str, int, int]]:
     yield from _places(text)
     yield from _tools(text)
     yield from _company_names(text)
-    for m in _INDUSTRY.finditer(text):
+    for m in _finditer(_INDUSTRY, text):
         what = m.group("what").strip()
         if what:
             yield "industry", text[m.start("what") : m.end()], what.lower(), m.start("what"), m.end()
@@ -226,14 +239,14 @@ def _findings(text: str) -> Iterator[tuple[str, str, str, int, int]]:
 
 def _company_names(text: str) -> Iterator[tuple[str, str, str, int, int]]:
     """The respondent's organisation where they name it: "Director of RevOps at Quillfield Software"."""
-    for cue in _COMPANY_CUE.finditer(text):
+    for cue in _finditer(_COMPANY_CUE, text):
         name = _COMPANY_NAME.match(text, cue.end())
         if name and name.group().split()[0] not in _NOT_COMPANY:
             yield "company_name", name.group(), name.group(), name.start(), name.end()
 
 
 def _tools(text: str) -> Iterator[tuple[str, str, str, int, int]]:
-    for m in _TOOL.finditer(text):
+    for m in _finditer(_TOOL, text):
         name, start = m.group(), m.start()
         sentence_initial = start == 0 or text[max(0, start - 2) : start].strip() in (".", "!", "?")
         if not (name in _AMBIGUOUS_TOOLS and sentence_initial) and stack_tool(text, name, start, m.end()):
@@ -242,7 +255,7 @@ def _tools(text: str) -> Iterator[tuple[str, str, str, int, int]]:
 
 def _places(text: str) -> Iterator[tuple[str, str, str, int, int]]:
     seen: set[int] = set()
-    for cue in _PLACE_CUE.finditer(text):
+    for cue in _finditer(_PLACE_CUE, text):
         name = _PROPER.match(text, cue.end())
         if name and not is_date(text, name.start()):
             end = name.end()
@@ -250,7 +263,7 @@ def _places(text: str) -> Iterator[tuple[str, str, str, int, int]]:
                 end -= 1
             seen.add(name.start())
             yield "country_region", text[name.start() : end], text[name.start() : end], name.start(), end
-    for m in _PLACE_WORD.finditer(text):
+    for m in _finditer(_PLACE_WORD, text):
         if m.start() not in seen and _PLACE_CUE.search(text, max(0, m.start() - 60), m.start()):
             yield "country_region", m.group(), m.group(), m.start(), m.end()
 

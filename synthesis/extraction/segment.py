@@ -22,6 +22,9 @@ _CLAUSE = re.compile(
     re.IGNORECASE,
 )
 _MIN_CLAUSE_WORDS = 4
+_WORD_BEFORE_STOP = re.compile(r"([\w.]+)\.+$")
+_LONGEST_WORD = 64
+"""How far back a word before a full stop is read: any longer word is no abbreviation either way."""
 
 
 @dataclass(frozen=True)
@@ -46,7 +49,8 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
 def _is_boundary(text: str, match: re.Match[str]) -> bool:
     mark = match.group()
     if mark.startswith("."):
-        word = re.search(r"([\w.]+)\.+$", text[: match.start() + 1])
+        end = match.start() + 1  # the word before the stop, looked for near it (no copy of the text before)
+        word = _WORD_BEFORE_STOP.search(text, max(0, end - _LONGEST_WORD), end)
         if word and word.group(1).lower().rstrip(".") in ABBREVIATIONS:
             return False
         if mark.startswith(("...", "…")):

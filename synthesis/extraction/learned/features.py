@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from functools import lru_cache
 
 from synthesis.extraction.learned.units import Unit
 
@@ -18,17 +19,12 @@ _PAST = re.compile(r"\b(?:was|were|did|had|used to|went|got|made|tried|bought|fo
 _MODAL = re.compile(r"\b(?:will|would|could|might|should|going to|gonna|hope|wish)\b|'d\b|'ll\b")
 _FIRST = re.compile(r"\b(?:i|i'm|i've|i'd|my|me|mine|we|we're|we've|our|us)\b")
 _DIGIT = re.compile(r"\d")
-_CACHE: dict[str, int] = {}
 
 
+@lru_cache(maxsize=200_000)
 def column(feature: str) -> int:
     """The column of one feature string (cached: the same words recur)."""
-    col = _CACHE.get(feature)
-    if col is None:
-        col = zlib.crc32(feature.encode()) & (DIM - 1)
-        if len(_CACHE) < 200_000:
-            _CACHE[feature] = col
-    return col
+    return zlib.crc32(feature.encode()) & (DIM - 1)
 
 
 def _length_bin(words: int) -> str:
@@ -63,4 +59,4 @@ def feature_names(unit: Unit) -> list[str]:
 
 def feature_columns(unit: Unit) -> list[int]:
     """The distinct hashed columns of one unit's features."""
-    return sorted({column(name) for name in feature_names(unit)})
+    return sorted(set(map(column, feature_names(unit))))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import chain
 from pathlib import Path
 
 import numpy as np
@@ -35,7 +36,7 @@ class ExtractorModel:
         if not rows:
             return np.zeros((0, len(LABELS)), dtype=np.float64)
         lengths = np.fromiter((len(r) for r in rows), dtype=np.int64, count=len(rows))
-        flat = np.fromiter((c for r in rows for c in r), dtype=np.int64, count=int(lengths.sum()))
+        flat = np.fromiter(chain.from_iterable(rows), dtype=np.int64, count=int(lengths.sum()))
         starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
         summed = np.add.reduceat(self.weights[flat].astype(np.float64), starts, axis=0)
         summed[lengths == 0] = 0.0
