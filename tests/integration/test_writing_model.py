@@ -41,9 +41,10 @@ def test_forced_bundled_model_writes_only_sentences_with_valid_citations(tmp_pat
         source.write_text(_transcript(name), encoding="utf-8")
         import_file(engine, source)
     cache = ProbeCache(tmp_path / "probes.json")
-    outcome = run_synthesis(
-        engine, lambda cancel: choose_extractor(use=LlmUse.FORCE, n_ctx=2048, cache=cache, cancel=cancel)
-    )
+    def choose(cancel, _progress):
+        return choose_extractor(use=LlmUse.FORCE, n_ctx=2048, cache=cache, cancel=cancel)
+
+    outcome = run_synthesis(engine, choose)
     assert outcome.personas is not None and outcome.personas.personas
     written = outcome.written
     assert written is not None and written.calls > 0, "the forced model was asked to write"

@@ -207,7 +207,7 @@ def test_cancel_while_writing_stores_nothing(engine: Engine) -> None:
 
 def test_a_rules_only_pipeline_run_leaves_the_rule_built_labels_alone(engine: Engine) -> None:
     write_synthesis(engine, _recorded())
-    outcome = run_synthesis(engine, lambda _cancel: LlmChoice(Extractor(), "rules only (test)"))
+    outcome = run_synthesis(engine, lambda _cancel, _progress: LlmChoice(Extractor(), "rules only (test)"))
     assert outcome.written is not None and outcome.written.reason == RULES_ONLY
     assert outcome.written.calls == 0 and "model-written" not in outcome.summary()
     with Session(engine) as session:
