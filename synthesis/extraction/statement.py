@@ -75,7 +75,8 @@ def _third_person(verb: str) -> str:
 
 
 def draft_statement(sentence: str) -> str:
-    """A ≤15-word third-person paraphrase: drop fillers; 'I report' -> 'Reports', 'my' -> 'their', 'myself' -> 'themselves'."""
+    """A ≤15-word third-person paraphrase: drop fillers; 'I report' -> 'Reports', 'my' -> 'their',
+    'myself' -> 'themselves'."""
     text = _FILLER.sub("", sentence.strip().strip("\"'“”")).strip()
     text = _CONTRACTION.sub(lambda m: _CONTRACTIONS.get(m.group().lower(), m.group()), text)
     text = _LEADING_I.sub(lambda m: (m.group(1) or "") + _third_person(m.group(2)), text)
