@@ -10,16 +10,26 @@ from pathlib import Path
 import pytest
 import typer
 from sqlalchemy import Engine
-from sqlmodel import Session, select
+from sqlmodel import Session, delete, select
 from typer.testing import CliRunner
 
 from models.database import open_workspace
-from models.tables import Company, Interview, ModelProbe, PersonaInterview, WorkspaceSetting
+from models.tables import (
+    Company,
+    Icp,
+    IcpCriterion,
+    Interview,
+    ModelProbe,
+    PersonaIcp,
+    PersonaInterview,
+    WorkspaceSetting,
+)
 from synthesis.cli import report_commands
 from synthesis.icp.criteria import parse_criterion
 from synthesis.icp.separation import separation
 from synthesis.icp.store import IcpDefinition
 from synthesis.report.content import gather_content
+from synthesis.report.docx_personas import further_themes
 from synthesis.report.export import export_report
 from synthesis.report.icp_content import fit_text, icp_section, success_text
 from synthesis.report.labels import build_labels, company_type
@@ -226,6 +236,29 @@ def test_method_states_the_failed_probe_the_rules_and_what_was_left_out(engine: 
     excluded = " ".join(method.excluded)
     assert "rejected in review are left out" in excluded
     assert "2 of 8 interviews are in no persona" in excluded
+
+
+def test_without_an_icp_the_method_and_the_icp_chapter_say_so(engine: Engine, tmp_path: Path) -> None:
+    with Session(engine) as session:
+        for table in (PersonaIcp, IcpCriterion, Icp):
+            session.exec(delete(table))  # type: ignore[call-overload]
+        session.commit()
+    method = _content(engine).method
+    assert method is not None
+    assert "fit an ICP" not in method.themes and method.themes.startswith(
+        "No ICP was defined, so all respondents"
+    )
+    assert not any("fits no ICP" in line for line in method.excluded)
+    path = tmp_path / "no-icp.docx"
+    export_report(engine, path, OPTIONS)
+    with zipfile.ZipFile(path) as package:
+        text = package.read("word/document.xml").decode("utf-8")
+    assert "No ICP is defined in this workspace: personas were drawn from all respondents." in text
+
+
+def test_further_themes_agree_in_number() -> None:
+    assert further_themes(1) == "1 further theme, held by as many respondents or fewer, is not listed."
+    assert further_themes(3) == "3 further themes, held by as many respondents or fewer, are not listed."
 
 
 # -- document properties ------------------------------------------------------------------------------
