@@ -26,7 +26,8 @@ _LEADING_I = re.compile(
     r"^[Ii] ((?:never|always|just|really|also|usually|still|actually|often|only) )?(\w+(?:'\w+)?)"
 )
 _PRONOUNS = {
-    "myself": "themself",
+    "myself": "themselves",
+    "ourselves": "themselves",
     "my": "their",
     "mine": "theirs",
     "me": "them",
@@ -36,7 +37,10 @@ _PRONOUNS = {
     "we": "they",
     "i": "they",
 }
-_PRONOUN = re.compile(r"\b(?:myself|my|mine|me|our|ours|us|we|(?-i:I))\b(?!\.\w)", re.IGNORECASE)
+_PRONOUN = re.compile(
+    r"\b(?:myself|ourselves|my|mine|me|our|ours|(?-i:us|Us)|we|(?-i:I))\b(?!\.\w)", re.IGNORECASE
+)
+"""First-person words; "US" (the country) is never the pronoun "us"."""
 _IRREGULAR = {
     "am": "is",
     "have": "has",
@@ -71,7 +75,8 @@ def _third_person(verb: str) -> str:
 
 
 def draft_statement(sentence: str) -> str:
-    """A ≤15-word third-person paraphrase: drop fillers; 'I report' -> 'Reports', 'my' -> 'their'."""
+    """A ≤15-word third-person paraphrase: drop fillers; 'I report' -> 'Reports', 'my' -> 'their',
+    'myself' -> 'themselves'."""
     text = _FILLER.sub("", sentence.strip().strip("\"'“”")).strip()
     text = _CONTRACTION.sub(lambda m: _CONTRACTIONS.get(m.group().lower(), m.group()), text)
     text = _LEADING_I.sub(lambda m: (m.group(1) or "") + _third_person(m.group(2)), text)

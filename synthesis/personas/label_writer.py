@@ -62,7 +62,7 @@ def tidy(text: str) -> str:
 
 _FIRST_PERSON = {
     "I'm": "they're", "I am": "they are", "I was": "they were", "I've": "they've", "I'd": "they'd",
-    "I'll": "they'll", "I": "they", "me": "them", "my": "their", "mine": "theirs", "myself": "themself",
+    "I'll": "they'll", "I": "they", "me": "them", "my": "their", "mine": "theirs", "myself": "themselves",
     "we're": "they're", "we've": "they've", "we'd": "they'd", "we'll": "they'll", "we": "they",
     "us": "them", "our": "their", "ours": "theirs", "ourselves": "themselves",
 }  # fmt: skip
@@ -74,11 +74,11 @@ _FIRST_PERSON_WORD = re.compile(
 
 def third_person(text: str) -> str:
     """The respondent's first person as neutral third person ("I'm measured on" -> "They're measured
-    on"); "US" (the country) and other capitalised "Us" are kept."""
+    on"); "US" (the country) is always kept, "Us" only mid-sentence; "myself" -> "themselves"."""
 
     def swap(match: re.Match[str]) -> str:
         word = match.group(0)
-        if word in {"US", "Us"} and match.start() > 0:
+        if word == "US" or (word == "Us" and match.start() > 0):
             return word
         key = next(
             (k for k in _FIRST_PERSON if k.lower() == word.lower() and (k[0] == "I") == (word[0] == "I")),

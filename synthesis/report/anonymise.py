@@ -1,11 +1,13 @@
 """Consistent pseudonyms for the terms a redaction review decided to redact, applied to any text of a report.
 
 Each term gets one pseudonym by kind: respondents "Respondent N" (chosen by the caller), interviewers
-"Interviewer N", other people "Person N", companies "Company A", places their region ("Lagos" -> "Africa"),
-e-mails, web addresses and handles a placeholder, other proper nouns "Name N". A person's or company's
-distinctive words are redacted on their own too ("Okafor", "Tundra"); words of a name that are ordinary
-English words ("Grace", "Li") only where capitalised. Names may be split by a line break; replacements
-inside quotes are bracketed, as editors mark changed quotations.
+"Interviewer N", companies and other organisations "Company A", places their region ("Lagos" -> "Africa",
+"Canadian" -> "North American"), e-mails, web addresses and handles a placeholder, and every other person or
+proper noun "Name N" (a found name may be a person, a product or a community: one label for all). A person's
+or company's distinctive words are redacted on their own too ("Okafor", "Tundra"); words of a name that are
+ordinary English words ("Grace", "Li") only where capitalised, and an acronym that is also a word ("US")
+only in capitals. Names may be split by a line break. A pseudonym inside any text is bracketed, as editors
+mark changed words; one that replaces a whole field ("Company A" in a table cell) is not.
 """
 
 from __future__ import annotations
@@ -14,11 +16,12 @@ import re
 from collections.abc import Iterable
 
 from synthesis.icp import places
-from synthesis.report.lexicon import PARTICLES, TITLES, Lexicon
+from synthesis.report.lexicon import PARTICLES, TITLES, Lexicon, demonym_region, is_acronym, is_frequent
 from synthesis.report.terms import PERSON_KINDS, Term
 
 _PLACEHOLDERS = {"email": "e-mail address", "url": "web address", "handle": "handle"}
-_LABELS = {"interviewer": "Interviewer", "person": "Person", "name": "Name"}
+_LABELS = {"interviewer": "Interviewer"}
+"""Pseudonym labels by kind; any other person or proper noun is a "Name"."""
 
 
 def letters(number: int) -> str:
@@ -56,17 +59,18 @@ class Anonymiser:
         self._pattern: re.Pattern[str] | None = None
 
     def _next(self, kind: str) -> str:
-        self._counts[kind] = self._counts.get(kind, 0) + 1
-        if kind == "company":
-            return f"Company {letters(self._counts[kind] - 1)}"
-        return f"{_LABELS.get(kind, 'Person')} {self._counts[kind]}"
+        label = "Company" if kind == "company" else _LABELS.get(kind, "Name")
+        self._counts[label] = self._counts.get(label, 0) + 1
+        if label == "Company":
+            return f"Company {letters(self._counts[label] - 1)}"
+        return f"{label} {self._counts[label]}"
 
     def _set(self, text: str, pseudonym: str, *, case_sensitive: bool = False) -> None:
         key = " ".join(text.split()).casefold()
         if len(key) < 2 or key in self._names:
             return
         self._names[key] = pseudonym
-        if case_sensitive:
+        if case_sensitive or (is_acronym(text) and is_frequent(text)):
             self._case_sensitive[key] = " ".join(text.split())
         self._pattern = None
 
@@ -91,7 +95,7 @@ class Anonymiser:
             pseudonym = self._known_word(term.text)
         if pseudonym is None:
             if term.kind == "place":
-                pseudonym = places.region_of(term.text) or "a place"
+                pseudonym = places.region_of(term.text) or demonym_region(term.text) or "a place"
             else:
                 pseudonym = _PLACEHOLDERS.get(term.kind) or self._next(term.kind)
         self._set(term.text, pseudonym)
@@ -138,13 +142,14 @@ class Anonymiser:
             self._pattern = re.compile(rf"(?<![\w@])({alternatives})(?![\w@]|\.\w)")
         return self._pattern
 
-    def text(self, text: str, *, quoted: bool = False) -> str:
-        """``text`` with every redacted term replaced; bracketed when ``quoted``."""
+    def text(self, text: str) -> str:
+        """``text`` with every redacted term replaced: bracketed, unless it is the whole text."""
         if not text or not self._names:
             return text
+        whole = text.strip()
 
         def replace(match: re.Match[str]) -> str:
             pseudonym = self._names.get(" ".join(match.group(1).split()).casefold(), "[redacted]")
-            return f"[{pseudonym}]" if quoted else pseudonym
+            return pseudonym if match.group(1) == whole else f"[{pseudonym}]"
 
         return self._regex().sub(replace, text)

@@ -106,7 +106,8 @@ def gather_content(
         client=client,
         title=labels.text(options.title or _setting(session, "engagement_title"))
         or "Customer interview findings",
-        prepared_by=labels.text(options.prepared_by or _setting(session, "prepared_by")),
+        # the preparer and their consultancy are the report's author, not research subjects: kept as given
+        prepared_by=options.prepared_by or _setting(session, "prepared_by"),
         date=options.date,
         draft=options.draft,
         anonymised=options.anonymise,

@@ -72,9 +72,7 @@ def _insight_rows(session: Session, labels: Labels) -> list[list[object]]:
         .order_by(col(EvidenceSpan.id))
     )
     for span, seconds in spans:
-        quotes[span.insight_id].append(
-            (labels.text(span.quote, quoted=True), format_timestamp(seconds) or "")
-        )
+        quotes[span.insight_id].append((labels.text(span.quote), format_timestamp(seconds) or ""))
     rows = []
     for insight in session.exec(select(Insight).order_by(col(Insight.interview_id), col(Insight.id))):
         company = labels.company_of(insight.interview_id)

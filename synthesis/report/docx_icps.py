@@ -7,14 +7,17 @@ from synthesis.report.docx_parts import add_table
 from synthesis.report.icp_content import MIN_SUCCESS_COMPANIES, fit_text, success_text
 from synthesis.report.shapes import IcpSection
 
+NO_ICP = "No ICP is defined in this workspace: personas were drawn from all respondents."
+
 
 class IcpWriter(WriterBase):
     """Writes the ICP chapter, one section per profile."""
 
     def icps(self) -> None:
-        if not self.content.icps:
-            return
         self.heading("Ideal customer profiles", 1, new_page=True)
+        if not self.content.icps:
+            self.note(NO_ICP)
+            return
         self.para(
             "Each profile is a small set of firmographic criteria. A company fits when none of its known "
             "values misses a criterion and at least half of the criteria are known. A company that misses a "

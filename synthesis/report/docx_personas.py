@@ -14,6 +14,13 @@ from synthesis.workspace.matrix import NOT_STATED as NOT_SHOWN
 MATRIX_COLUMNS = 4
 
 
+def further_themes(count: int) -> str:
+    """The note under a persona field that lists only its most prevalent themes."""
+    if count == 1:
+        return "1 further theme, held by as many respondents or fewer, is not listed."
+    return f"{count} further themes, held by as many respondents or fewer, are not listed."
+
+
 class PersonaWriter(WriterBase):
     """Writes the persona chapter and the persona matrix."""
 
@@ -57,10 +64,7 @@ class PersonaWriter(WriterBase):
             for theme in persona_field.themes:
                 self.theme(theme)
             if persona_field.more_themes:
-                self.note(
-                    f"{persona_field.more_themes} further theme{'s' * (persona_field.more_themes != 1)}, "
-                    "held by as many respondents or fewer, are not listed."
-                )
+                self.note(further_themes(persona_field.more_themes))
 
     def flag(self, text: str) -> None:
         paragraph = self.doc.add_paragraph()

@@ -58,8 +58,8 @@ class Labels:
     def __post_init__(self) -> None:
         self._numbers = {interview_id: n for n, interview_id in enumerate(sorted(self.interviews), start=1)}
 
-    def text(self, text: str, *, quoted: bool = False) -> str:
-        return self.anonymiser.text(text, quoted=quoted) if self.anonymiser else text
+    def text(self, text: str) -> str:
+        return self.anonymiser.text(text) if self.anonymiser else text
 
     def head_counts(self, text: str) -> str:
         """Anonymised: "57 employees" becomes its band, "51-200 employees"."""

@@ -57,6 +57,41 @@ def is_acronym(word: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters) and len(letters) <= 6
 
 
+_DEMONYM_ENDINGS = (
+    ("ian", "ia"), ("ian", "a"), ("ian", "y"), ("ian", ""), ("an", "a"), ("an", "any"), ("an", "o"),
+    ("n", ""), ("ese", "a"), ("ese", ""), ("ese", "al"), ("ish", "and"), ("ish", "en"), ("ish", "eland"),
+    ("tish", "land"), ("i", ""),
+)  # fmt: skip
+_DEMONYM_COUNTRIES = {
+    "british": "United Kingdom", "english": "United Kingdom", "welsh": "United Kingdom", "french": "France",
+    "dutch": "Netherlands", "danish": "Denmark", "spanish": "Spain", "swiss": "Switzerland",
+    "norwegian": "Norway", "finnish": "Finland", "greek": "Greece", "thai": "Thailand",
+    "filipino": "Philippines", "portuguese": "Portugal", "czech": "Czechia", "flemish": "Belgium",
+    "emirati": "United Arab Emirates",
+}  # fmt: skip
+"""Nationality adjectives the suffix rules miss ("Dutch" -> the Netherlands)."""
+_REGION_ADJECTIVES = {
+    "North America": "North American", "Latin America": "Latin American", "Europe": "European",
+    "Middle East": "Middle Eastern", "Africa": "African", "Central Asia": "Central Asian",
+    "APAC": "Asia-Pacific", "EMEA": "EMEA",
+}  # fmt: skip
+
+
+def demonym_region(word: str) -> str | None:
+    """A nationality adjective's region as an adjective ("Canadian" -> "North American"), else None."""
+    folded = word.casefold()
+    if not word[:1].isupper() or len(folded) < 4:
+        return None
+    country = _DEMONYM_COUNTRIES.get(folded)
+    candidates = [country] if country else []
+    candidates += [folded[: -len(end)] + new for end, new in _DEMONYM_ENDINGS if folded.endswith(end)]
+    for candidate in candidates:
+        region = places.region_of(candidate) if len(candidate) >= 4 else None
+        if region:
+            return _REGION_ADJECTIVES.get(region, region)
+    return None
+
+
 REPORT_WORDS = frozenset({"seniority", "tenure", "demographics", "aspirations", "respondents"})
 """Words of Groundwork's own labels ("Seniority: …") that are rare in English but never a name."""
 
@@ -84,4 +119,5 @@ class Lexicon:
 
     @staticmethod
     def is_place(text: str) -> bool:
-        return places.region_of(text) is not None
+        """A known place or a nationality adjective ("Lagos", "Canadian")."""
+        return places.region_of(text) is not None or demonym_region(text) is not None

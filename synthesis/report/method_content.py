@@ -11,6 +11,7 @@ from sqlmodel import Session, col, func, select
 
 from models.tables import (
     ExtractionRun,
+    Icp,
     Insight,
     InsightStatus,
     Interview,
@@ -22,12 +23,13 @@ from synthesis.extraction.run import INVALID_REPLIES
 from synthesis.report.options import ReportOptions
 from synthesis.report.shapes import MethodSection, PersonaSection, RunEntry
 
+BY_ICP = "Respondents at companies that fit an ICP were grouped by job function into personas."
+BY_ALL = "No ICP was defined, so all respondents were grouped by job function into personas."
 THEMES_BY_MEANING = (
-    "Respondents at companies that fit an ICP were grouped by job function into personas. Within each "
-    "persona field, statements were grouped by meaning with WordLlama sentence embeddings, a small model "
-    "that runs on this computer and writes nothing. A theme's label is its most representative statement, "
-    "made a whole sentence without fillers and checked by rules (no fragments, questions or other people "
-    "as the subject). "
+    BY_ICP + " Within each persona field, statements were grouped by meaning with WordLlama sentence "
+    "embeddings, a small model that runs on this computer and writes nothing. A theme's label is its most "
+    "representative statement, made a whole sentence without fillers and checked by rules (no fragments, "
+    "questions or other people as the subject). "
     "Prevalence counts distinct respondents, a respondent being one person in one interview."
 )
 THEMES_BY_WORDS = THEMES_BY_MEANING.replace(
@@ -130,6 +132,7 @@ def _excluded(
     options: ReportOptions,
     personas: Sequence[PersonaSection],
     dropped: int,
+    icps_defined: bool,
 ) -> list[str]:
     lines = ["Interviewers' words are never used as evidence; only respondents' turns are."]
     if counts.get("rejected"):
@@ -139,17 +142,15 @@ def _excluded(
     interviews = len(session.exec(select(Interview.id)).all())
     in_personas = len(set(session.exec(select(PersonaInterview.interview_id)).all()))
     if interviews > in_personas:
-        lines.append(
-            f"{interviews - in_personas} of {interviews} interviews are in no persona: their company fits no "
-            "ICP or is not recorded (see the ICP chapter)."
-        )
+        reason = ": their company fits no ICP or is not recorded (see the ICP chapter)" * icps_defined
+        lines.append(f"{interviews - in_personas} of {interviews} interviews are in no persona{reason}.")
     if dropped:
         lines.append(f"{dropped} quotes that no longer match their transcript word for word are left out.")
     hidden = sum(f.more_themes for p in personas for f in p.fields)
     if hidden:
         lines.append(
-            f"{hidden} themes are counted but not listed: each persona field lists its "
-            f"{options.themes_per_field} most prevalent themes."
+            f"{hidden} theme{'s' * (hidden != 1)} {'is' if hidden == 1 else 'are'} counted but not listed: "
+            f"each persona field lists its {options.themes_per_field} most prevalent themes."
         )
     return lines
 
@@ -165,6 +166,8 @@ def method_section(
     counts = {status.value: statuses.get(status, 0) for status in InsightStatus}
     runs = _runs(session)
     embeddings = importlib.util.find_spec("wordllama") is not None
+    themes = THEMES_BY_MEANING if embeddings else THEMES_BY_WORDS
+    icps_defined = session.exec(select(Icp.id)).first() is not None
     return MethodSection(
         tuple(runs),
         counts,
@@ -173,6 +176,6 @@ def method_section(
         options.include_suggested,
         review_sentence(counts, options.include_suggested),
         tuple(_models(session, runs)),
-        THEMES_BY_MEANING if embeddings else THEMES_BY_WORDS,
-        tuple(_excluded(session, counts, options, personas, quotes_dropped)),
+        themes if icps_defined else themes.replace(BY_ICP, BY_ALL),
+        tuple(_excluded(session, counts, options, personas, quotes_dropped, icps_defined)),
     )

@@ -62,7 +62,7 @@ class QuoteBook:
         quote = replace(quote, quote=turn[start:end], start=start, end=end)
         key = (quote.turn_id, quote.quote)
         if key not in self._numbered:
-            text = self._labels.text(quote.quote, quoted=True)
+            text = self._labels.text(quote.quote)
             self._numbered[key] = Quote(
                 len(self._numbered) + 1,
                 text,

@@ -2,8 +2,11 @@
 
 A candidate is any capitalised token or run of tokens that is not ordinary (see ``lexicon``), a name after a
 title ("Dr. Okonkwo"), a capitalised word inside a run that holds such a name ("Xiaoming Li"), a run after
-"at" ("At Tundra Freight we…"), a place (coarsened to its region later), and every e-mail address, web address
-and @handle with their parts. Runs may hold particles ("Ní", "van der") and cross a line break.
+"at" ("At Tundra Freight we…") or a common word capitalised after "in" ("in Pavilion"), both organisations, a
+place or nationality (coarsened to its region later), and every e-mail address, web address and @handle with
+their parts. A run is a person only when none of its words is written in lower case elsewhere ("Cyber
+Essentials Plus" is a name, so "Plus" alone is never redacted). Runs may hold particles ("Ní", "van der")
+and cross a line break.
 """
 
 from __future__ import annotations
@@ -30,6 +33,9 @@ _COMPANY_WORDS = frozenset(
     software freight logistics analytics security systems technologies technology studio partners capital
     solutions bank mutual insurance health foods media digital ventures consulting""".split()
 )
+_AFTER_AT = re.compile(r"\b(?:at|At|with|from|joined|for)\s$")
+_IN_GROUP = re.compile(r"\b(?:in|at|joined)\s$")
+"""Before a single capitalised common word, it names an organisation: "I'm in Pavilion", "joined Ramp"."""
 FUNCTION_WORD_ZIPF = 5.5
 """A sentence's first word this frequent ("At", "Then", "So") is not part of the name after it."""
 _WEBMAIL = frozenset(
@@ -169,14 +175,20 @@ class Finder:
             for i, w in enumerate(words)
             if w.casefold() not in PARTICLES and not self._ordinary(w, sentence_start and i == 0)
         ]
-        after_at = re.search(r"\b(?:at|At|with|from|joined|for)\s$", text[max(0, start - 8) : start])
+        before = text[max(0, start - 8) : start]
         if title:
             self.add(phrase, "person")
             self.add(text[title[1] : run[-1][2]], "person")
-        elif rare and (after_at or words[-1].casefold() in _COMPANY_WORDS) and len(words) > 1:
+        elif rare and self._organisation(words, before):
             self.add(phrase, "company")
         elif rare:
             self._parts(words, phrase)
+
+    def _organisation(self, words: list[str], before: str) -> bool:
+        """A run after "at" or ending like a company ("Tundra Freight"), or one common word after "in"."""
+        if len(words) > 1:
+            return bool(_AFTER_AT.search(before)) or words[-1].casefold() in _COMPANY_WORDS
+        return self.lexicon.is_ordinary(words[0]) and bool(_IN_GROUP.search(before))
 
     def _ordinary(self, word: str, sentence_start: bool) -> bool:
         """Ordinary, unless frequent but capitalised mid-sentence and never in lower case ("John")."""
@@ -186,13 +198,16 @@ class Finder:
             return True
         if word.casefold() in ROLE_WORDS or word.casefold() in GREETINGS:
             return True
+        if "-" in word and word.split("-", 1)[1].islower():
+            return True  # "C-level", "E-commerce": a word with a capital prefix, never a name
         return word.casefold() in self.lowercase or self.lexicon.is_place(word)
 
     def _parts(self, words: list[str], phrase: str) -> None:
         """A run with a rare word: the whole run, unless it is a tool or place with a name beside it."""
         pieces = [w for w in words if not self.lexicon.is_tool_or_kept(w) and not self.lexicon.is_place(w)]
         if len(pieces) == len(words):
-            self.add(phrase, "person" if len(words) > 1 else "name")
+            person = len(words) > 1 and not any(w.casefold() in self.lowercase for w in words)
+            self.add(phrase, "person" if person else "name")
             return
         for word in pieces:
             if word.casefold() not in PARTICLES and not self.lexicon.is_ordinary(word):

@@ -56,3 +56,16 @@ def test_respondent_questions_are_not_candidates() -> None:
     ]
     quotes = [c.quote for c in extract_candidates(turns)]
     assert quotes and not any(q.endswith("?") for q in quotes)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "statement"),
+    [
+        ("We sell across the US and Canada.", "They sell across the US and Canada."),
+        ("We have sixty-four AEs across the U.S. now.", "They have sixty-four AEs across the U.S. now."),
+        ("It is up to us: we decide it ourselves.", "It is up to them: they decide it themselves."),
+        ("It lets us decide myself.", "It lets them decide themselves."),
+    ],
+)
+def test_the_country_us_is_kept_and_reflexives_are_plural(sentence: str, statement: str) -> None:
+    assert draft_statement(sentence) == statement

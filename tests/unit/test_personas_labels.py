@@ -16,7 +16,7 @@ from synthesis.personas.field_rules import (
     placed_kind,
 )
 from synthesis.personas.label_rules import label_problems
-from synthesis.personas.label_writer import tidy, write_label
+from synthesis.personas.label_writer import third_person, tidy, write_label
 from synthesis.personas.profile_fields import CitedStatement, decision_parts, role_facts
 from synthesis.personas.respondents import is_generic_label, repeated_names, respondent_keys
 from synthesis.personas.themes import ThemeItem, merge_themes
@@ -200,3 +200,15 @@ def test_respondents_are_speakers_within_an_interview_never_labels_across_interv
         keys = respondent_keys(session, [first, second])
     # "Respondent" labels the person in both interviews: two people, plus the second speaker of interview two.
     assert keys == {(first, "Respondent"), (second, "Respondent"), (second, "Participant 2")}
+
+
+@pytest.mark.parametrize(
+    ("text", "swapped"),
+    [
+        ("US sales are ours.", "US sales are theirs."),
+        ("We sell across the US and Canada.", "They sell across the US and Canada."),
+        ("Us? It lets us decide myself.", "Them? It lets them decide themselves."),
+    ],
+)
+def test_third_person_keeps_the_country_us(text: str, swapped: str) -> None:
+    assert third_person(text) == swapped

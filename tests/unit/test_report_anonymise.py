@@ -50,7 +50,7 @@ def test_titles_possessives_two_letter_names_and_line_breaks_are_redacted() -> N
         assert secret not in joined, (secret, redacted)
     assert " Li " not in f" {joined} " and "Li owns" not in joined
     assert "'s team" in redacted[1]
-    assert redacted[2] == "You should ask Person 4 for the numbers; Person 4 knows."
+    assert redacted[2] == "You should ask [Name 4] for the numbers; [Name 4] knows."
 
 
 def test_emails_urls_and_handles_lose_every_part() -> None:
@@ -69,7 +69,7 @@ def test_places_become_regions_and_regions_stay() -> None:
     found = _found(text)
     assert found == {"Lagos": "place", "Dublin": "place"}
     [redacted] = _redact(text)
-    assert redacted == "We sell across North America from Africa, and our Europe office covers EMEA."
+    assert redacted == "We sell across North America from [Africa], and our [Europe] office covers EMEA."
 
 
 def test_companies_after_at_and_single_rare_names() -> None:
@@ -97,10 +97,10 @@ def test_known_people_and_companies_get_consistent_pseudonyms() -> None:
     assert anonymiser.company("Corvane") == "Company B"
     assert anonymiser.company("quillfield software") == "Company A"
     anonymiser.add(Term("Thandiwe Dlamini", "person"))
-    assert anonymiser.add(Term("Thandiwe", "name")) == "Person 1"
+    assert anonymiser.add(Term("Thandiwe", "name")) == "Name 1"
     text = "Priya Raman said Quillfield is on Salesforce; Raman thanked Thandiwe."
-    assert anonymiser.text(text, quoted=True) == (
-        "[Respondent 1] said [Company A] is on Salesforce; [Respondent 1] thanked [Person 1]."
+    assert anonymiser.text(text) == (
+        "[Respondent 1] said [Company A] is on Salesforce; [Respondent 1] thanked [Name 1]."
     )
     assert anonymiser.text("PRIYA RAMAN") == "Respondent 1"
 
@@ -108,3 +108,30 @@ def test_known_people_and_companies_get_consistent_pseudonyms() -> None:
 def test_split_names_drops_affiliations() -> None:
     assert split_names("Nadia Okoro, Tom Lindqvist (Northpoint GTM)") == ["Nadia Okoro", "Tom Lindqvist"]
     assert split_names(None) == []
+
+
+def test_ordinary_words_nationalities_and_communities_are_not_names() -> None:
+    texts = (
+        "Plus, the US team sells to us and the Canadian office in Toronto. We passed Cyber Essentials Plus.",
+        "C-level buyers decide themselves; ten AEs plus two SDRs. I'm in Pavilion and Rachel runs it.",
+    )
+    found = _found(*texts)
+    assert found["Pavilion"] == "company" and found["Canadian"] == "place"
+    assert found["Cyber Essentials Plus"] == "name" and found["Rachel"] == "name"
+    assert not {"Plus", "C-level", "themselves", "us"} & set(found)
+    first, second = _redact(*texts)
+    assert first == (
+        "Plus, the [North America] team sells to us and the [North American] office in [North America]. "
+        "We passed [Name 1]."
+    )
+    assert second == (
+        "C-level buyers decide themselves; ten AEs plus two SDRs. I'm in [Company A] and [Name 2] runs it."
+    )
+
+
+def test_pseudonyms_share_one_style_bracketed_inside_text_and_bare_as_a_whole_field() -> None:
+    anonymiser = Anonymiser(LEXICON)
+    anonymiser.add(Term("Thandiwe Dlamini", "person"))
+    anonymiser.add(Term("Okonkwo", "name"))
+    assert anonymiser.text("Thandiwe Dlamini") == "Name 1"
+    assert anonymiser.text("Reports to Okonkwo and Thandiwe.") == "Reports to [Name 2] and [Name 1]."

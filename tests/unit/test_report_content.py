@@ -10,16 +10,26 @@ from pathlib import Path
 import pytest
 import typer
 from sqlalchemy import Engine
-from sqlmodel import Session, select
+from sqlmodel import Session, delete, select
 from typer.testing import CliRunner
 
 from models.database import open_workspace
-from models.tables import Company, Interview, ModelProbe, PersonaInterview, WorkspaceSetting
+from models.tables import (
+    Company,
+    Icp,
+    IcpCriterion,
+    Interview,
+    ModelProbe,
+    PersonaIcp,
+    PersonaInterview,
+    WorkspaceSetting,
+)
 from synthesis.cli import report_commands
 from synthesis.icp.criteria import parse_criterion
 from synthesis.icp.separation import separation
 from synthesis.icp.store import IcpDefinition
 from synthesis.report.content import gather_content
+from synthesis.report.docx_personas import further_themes
 from synthesis.report.export import export_report
 from synthesis.report.icp_content import fit_text, icp_section, success_text
 from synthesis.report.labels import build_labels, company_type
@@ -228,6 +238,29 @@ def test_method_states_the_failed_probe_the_rules_and_what_was_left_out(engine: 
     assert "2 of 8 interviews are in no persona" in excluded
 
 
+def test_without_an_icp_the_method_and_the_icp_chapter_say_so(engine: Engine, tmp_path: Path) -> None:
+    with Session(engine) as session:
+        for table in (PersonaIcp, IcpCriterion, Icp):
+            session.exec(delete(table))  # type: ignore[call-overload]
+        session.commit()
+    method = _content(engine).method
+    assert method is not None
+    assert "fit an ICP" not in method.themes and method.themes.startswith(
+        "No ICP was defined, so all respondents"
+    )
+    assert not any("fits no ICP" in line for line in method.excluded)
+    path = tmp_path / "no-icp.docx"
+    export_report(engine, path, OPTIONS)
+    with zipfile.ZipFile(path) as package:
+        text = package.read("word/document.xml").decode("utf-8")
+    assert "No ICP is defined in this workspace: personas were drawn from all respondents." in text
+
+
+def test_further_themes_agree_in_number() -> None:
+    assert further_themes(1) == "1 further theme, held by as many respondents or fewer, is not listed."
+    assert further_themes(3) == "3 further themes, held by as many respondents or fewer, are not listed."
+
+
 # -- document properties ------------------------------------------------------------------------------
 
 
@@ -285,12 +318,11 @@ def test_generic_speaker_names_never_merge_respondents(engine: Engine) -> None:
     assert len({labels.respondent(i.id or 0) for i in interviews}) == 3
 
 
-def test_an_anonymised_report_does_not_name_an_interviewer_as_its_preparer(
-    engine: Engine, tmp_path: Path
-) -> None:
+def test_an_anonymised_report_keeps_its_preparer_as_given(engine: Engine, tmp_path: Path) -> None:
+    """The preparer and their consultancy are the author, not research subjects."""
     path = tmp_path / "anonymous.docx"
     export_report(engine, path, ReportOptions(prepared_by="Nadia Okoro, Northpoint GTM", anonymise=True))
     with zipfile.ZipFile(path) as package:
         text = " ".join(package.read(n).decode("utf-8") for n in ("docProps/core.xml", "word/document.xml"))
-    assert "Okoro" not in text and "Nadia" not in text
-    assert "<dc:creator>Interviewer 1" in text
+    assert "<dc:creator>Nadia Okoro, Northpoint GTM</dc:creator>" in text
+    assert "Prepared by" in text and "Interviewer 1, Company" not in text

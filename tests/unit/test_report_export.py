@@ -206,7 +206,7 @@ def test_anonymised_report_names_nobody(engine: Engine, tmp_path: Path) -> None:
             }:
                 assert not re.search(rf"\b{re.escape(part)}\b", text, re.IGNORECASE), part
     assert "Respondent 1" in text or "[Respondent" in text or "Company A" in text
-    assert re.search(r"\[Person \d+\]", text)
+    assert re.search(r"\[Name \d+\]", text)
     assert "Tallyline" in text
 
 
