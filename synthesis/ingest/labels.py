@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 # A name as written before a colon: up to six words, optionally followed by "(role, company)" (not a time).
-# The words are one atomic group, not possessive quantifiers: those match wrongly on Python 3.11.2 (Debian 12).
+# The words are one atomic group, not possessive quantifiers (wrong matches on Python 3.11.2, Debian 12).
 NAME = r"(?>[^\W\d_][\w'’.&-]*(?: [\w'’.&-]+){0,5})(?: \((?![\d:.,]+\))[^()\n]{1,80}\))?"
 TIMESTAMP = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
 
