@@ -64,7 +64,8 @@ def build_workspace(path: Path) -> None:
         for interview_id, respondent_turns in by_interview.items():
             for number in range(per_interview):
                 turn = respondent_turns[number % len(respondent_turns)]
-                quote = turn.text[: min(len(turn.text), 60 + number % 40)]
+                start = number // len(respondent_turns)  # one span per turn and start: no duplicate evidence
+                quote = turn.text[start : start + 60 + number % 40]
                 insight = Insight(
                     interview_id=interview_id,
                     kind=KINDS[number % len(KINDS)],
@@ -74,7 +75,13 @@ def build_workspace(path: Path) -> None:
                 session.add(insight)
                 session.flush()
                 session.add(
-                    EvidenceSpan(insight_id=insight.id, turn_id=turn.id, start=0, end=len(quote), quote=quote)
+                    EvidenceSpan(
+                        insight_id=insight.id,
+                        turn_id=turn.id,
+                        start=start,
+                        end=start + len(quote),
+                        quote=quote,
+                    )
                 )
         session.commit()
     engine.dispose()
