@@ -259,7 +259,6 @@ class InsightReview(WorkspaceView):
                     index, QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
                 )
                 selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
-        self._update_actions()
 
     def _update_actions(self) -> None:
         self.insight_actions.set_enabled(self.proxy.rowCount() > 0)
@@ -271,11 +270,10 @@ class InsightReview(WorkspaceView):
         parts = [f"{self.proxy.rowCount()} of {len(rows)} shown"]
         interview_id = self.interview_filter.currentData()
         if interview_id is not None:
-            mine = [r for r in rows if r.interview_id == interview_id]
-            parts.append(
-                f"this interview: {sum(is_reviewed(r.status) for r in mine)} of {len(mine)} reviewed"
-            )
-        parts.append(f"{sum(is_reviewed(r.status) for r in rows)} of {len(rows)} reviewed overall")
+            mine = [r.status for r in rows if r.interview_id == interview_id]
+            parts.append(f"this interview: {sum(map(is_reviewed, mine))} of {len(mine)} reviewed")
+        overall = sum(map(is_reviewed, [r.status for r in rows]))
+        parts.append(f"{overall} of {len(rows)} reviewed overall")
         self.counts.setText(" · ".join(parts))
 
     # Edits (the shared insight actions call these)

@@ -18,6 +18,7 @@ import time
 from collections.abc import Callable
 from importlib.resources import as_file
 from pathlib import Path
+from typing import NamedTuple
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[2]
@@ -45,6 +46,13 @@ FILTER_TARGET_MS = 150
 KINDS = list(InsightKind)
 
 
+class Timing(NamedTuple):
+    """One timed action, in milliseconds."""
+
+    wall: float
+    cpu: float
+
+
 def build_workspace(path: Path) -> None:
     """50 interviews (the shipped samples, repeated) with 100 suggested insights each, each quoting a turn."""
     with as_file(SAMPLES / "transcripts") as folder:
@@ -64,7 +72,8 @@ def build_workspace(path: Path) -> None:
         for interview_id, respondent_turns in by_interview.items():
             for number in range(per_interview):
                 turn = respondent_turns[number % len(respondent_turns)]
-                quote = turn.text[: min(len(turn.text), 60 + number % 40)]
+                start = number // len(respondent_turns)  # one span per turn and start: no duplicate evidence
+                quote = turn.text[start : start + 60 + number % 40]
                 insight = Insight(
                     interview_id=interview_id,
                     kind=KINDS[number % len(KINDS)],
@@ -74,7 +83,13 @@ def build_workspace(path: Path) -> None:
                 session.add(insight)
                 session.flush()
                 session.add(
-                    EvidenceSpan(insight_id=insight.id, turn_id=turn.id, start=0, end=len(quote), quote=quote)
+                    EvidenceSpan(
+                        insight_id=insight.id,
+                        turn_id=turn.id,
+                        start=start,
+                        end=start + len(quote),
+                        quote=quote,
+                    )
                 )
         session.commit()
     engine.dispose()
@@ -96,11 +111,11 @@ class Bench:
         self.app.processEvents()
         self.table.viewport().repaint()
 
-    def timed(self, act: Callable[[], None]) -> float:
-        begin = time.perf_counter()
+    def timed(self, act: Callable[[], None]) -> Timing:
+        begin, begin_cpu = time.perf_counter(), time.process_time()
         act()
         self.settle()
-        return (time.perf_counter() - begin) * 1000
+        return Timing((time.perf_counter() - begin) * 1000, (time.process_time() - begin_cpu) * 1000)
 
     def select_rows(self, count: int) -> None:
         model = self.table.model()
@@ -126,11 +141,15 @@ def choose(combo: QComboBox, data: str) -> Callable[[], None]:
     return lambda: combo.setCurrentIndex(combo.findData(data))
 
 
-def report(label: str, timings: list[float], target: int) -> bool:
-    worst = max(timings)
+def report(label: str, timings: list[Timing], target: int) -> bool:
+    """Worst and median wall time (against the target), and the median CPU time of this process (which a
+    busy machine does not inflate)."""
+    walls = sorted(t.wall for t in timings)
+    worst = walls[-1]
+    cpu = sorted(t.cpu for t in timings)[len(timings) // 2]
     verdict = "ok" if worst <= target else "OVER TARGET"
     print(
-        f"{label:<44} worst {worst:6.1f} ms, median {sorted(timings)[len(timings) // 2]:6.1f} ms "
+        f"{label:<36} worst {worst:6.1f} ms, median {walls[len(walls) // 2]:6.1f} ms, CPU {cpu:6.1f} ms "
         f"(target ≤ {target}) {verdict}"
     )
     return worst <= target
@@ -140,7 +159,8 @@ def run(bench: Bench) -> bool:
     ok = True
     for count in (1, SELECTION):
         for name, key in (("accept (A)", Qt.Key.Key_A), ("reject (R)", Qt.Key.Key_R)):
-            done, undone = [], []
+            done: list[Timing] = []
+            undone: list[Timing] = []
             status = "accepted" if key == Qt.Key.Key_A else "rejected"
             for _ in range(REPEATS):
                 bench.select_rows(count)
@@ -154,7 +174,7 @@ def run(bench: Bench) -> bool:
             ok &= report(f"{name} of {noun}", done, ACTION_TARGET_MS)
             ok &= report(f"undo of that, {noun}", undone, ACTION_TARGET_MS)
     review = bench.review
-    filters: list[float] = []
+    filters: list[Timing] = []
     for _ in range(REPEATS):
         filters.append(bench.timed(choose(review.status_filter, "suggested")))
         filters.append(bench.timed(choose(review.kind_filter, "pain")))
