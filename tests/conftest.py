@@ -21,3 +21,13 @@ def eval_dir() -> Path:
 @pytest.fixture
 def workspace_path(tmp_path: Path) -> Path:
     return tmp_path / "client.groundwork"
+
+
+@pytest.fixture(scope="module")
+def report_sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample workspace of `tests.report_sample`, built once per test module."""
+    from tests.report_sample import build_sample_workspace
+
+    path = tmp_path_factory.mktemp("sample") / "sample.groundwork"
+    build_sample_workspace(path).dispose()
+    return path

@@ -92,3 +92,10 @@ def build_sample_workspace(path: Path) -> Engine:
         )
     synthesize_personas(engine)
     return engine
+
+
+def copy_workspace(source: Path, folder: Path) -> Path:
+    """A copy of the workspace file `source` in `folder`, for a test that changes it."""
+    copy = folder / "copy.groundwork"
+    copy.write_bytes(source.read_bytes())
+    return copy

@@ -36,23 +36,14 @@ from synthesis.report.labels import build_labels, company_type
 from synthesis.report.method_content import review_sentence
 from synthesis.report.options import ReportOptions
 from synthesis.report.shapes import CompanyFitRow
-from tests.report_sample import build_sample_workspace
+from tests.report_sample import copy_workspace
 
 OPTIONS = ReportOptions(title="Customer discovery", prepared_by="Nadia Okoro, Northpoint GTM")
 
 
-@pytest.fixture(scope="module")
-def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("sample") / "sample.groundwork"
-    build_sample_workspace(path).dispose()
-    return path
-
-
 @pytest.fixture
-def engine(sample: Path, tmp_path: Path) -> Engine:
-    copy = tmp_path / "copy.groundwork"
-    copy.write_bytes(sample.read_bytes())
-    return open_workspace(copy)
+def engine(report_sample: Path, tmp_path: Path) -> Engine:
+    return open_workspace(copy_workspace(report_sample, tmp_path))
 
 
 def _content(engine: Engine, options: ReportOptions = OPTIONS):
@@ -285,10 +276,9 @@ def test_interview_job_title_metadata_wins_over_role_insights(engine: Engine) ->
 
 
 def test_client_and_preparer_given_on_the_cli_are_kept_for_the_next_report(
-    sample: Path, tmp_path: Path
+    report_sample: Path, tmp_path: Path
 ) -> None:
-    copy = tmp_path / "copy.groundwork"
-    copy.write_bytes(sample.read_bytes())
+    copy = copy_workspace(report_sample, tmp_path)
     app = typer.Typer()
     report_commands.register(app)
     out = tmp_path / "report.docx"

@@ -25,7 +25,7 @@ from synthesis.report.csv_export import export_csv
 from synthesis.report.export import export_report
 from synthesis.report.options import ReportError, ReportOptions
 from synthesis.report.quote_text import elide_fillers
-from tests.report_sample import build_sample_workspace
+from tests.report_sample import copy_workspace
 
 THIRD_PARTIES = [
     "Lisa Brandt",
@@ -41,18 +41,9 @@ THIRD_PARTIES = [
 OPTIONS = ReportOptions(title="Customer discovery", prepared_by="Northpoint GTM", date=dt.date(2025, 4, 2))
 
 
-@pytest.fixture(scope="module")
-def sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("sample") / "sample.groundwork"
-    build_sample_workspace(path).dispose()
-    return path
-
-
 @pytest.fixture
-def engine(sample: Path, tmp_path: Path) -> Engine:
-    copy = tmp_path / "copy.groundwork"
-    copy.write_bytes(sample.read_bytes())
-    return open_workspace(copy)
+def engine(report_sample: Path, tmp_path: Path) -> Engine:
+    return open_workspace(copy_workspace(report_sample, tmp_path))
 
 
 def _export(engine: Engine, path: Path, options: ReportOptions = OPTIONS) -> Document:
@@ -306,19 +297,19 @@ def test_csv_export_lists_every_insight_and_theme(engine: Engine, tmp_path: Path
         assert name not in text
 
 
-def test_cli_export_and_export_csv(sample: Path, tmp_path: Path) -> None:
+def test_cli_export_and_export_csv(report_sample: Path, tmp_path: Path) -> None:
     app = typer.Typer()
     report_commands.register(app)
     runner = CliRunner(env={"COLUMNS": "250"})  # a wide terminal; the console's own width stays untouched
     out = tmp_path / "report.docx"
     result = runner.invoke(
-        app, ["export", str(sample), "--out", str(out), "--anonymise", "--include-suggested"]
+        app, ["export", str(report_sample), "--out", str(out), "--anonymise", "--include-suggested"]
     )
     assert result.exit_code == 0, result.output
     assert "(DRAFT)" in result.output and out.is_file()
-    result = runner.invoke(app, ["export", str(sample), "--out", str(out), "--persona", "999"])
+    result = runner.invoke(app, ["export", str(report_sample), "--out", str(out), "--persona", "999"])
     assert result.exit_code == 2 and "no persona with id 999" in result.output
-    result = runner.invoke(app, ["export-csv", str(sample), "--out-dir", str(tmp_path / "csv")])
+    result = runner.invoke(app, ["export-csv", str(report_sample), "--out-dir", str(tmp_path / "csv")])
     assert result.exit_code == 0, result.output
     assert (tmp_path / "csv" / "insights.csv").is_file() and (tmp_path / "csv" / "personas.csv").is_file()
 
