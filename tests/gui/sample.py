@@ -92,10 +92,15 @@ def make_synthesised_workspace(path: Path) -> Engine:
     rules-only extraction run, the demo ICP created and personas drafted."""
     engine = create_workspace(path)
     import_samples(engine)
+    synthesise_imported(engine)
+    return engine
+
+
+def synthesise_imported(engine: Engine) -> None:
+    """Load the CRM companies, run rules-only extraction, create the demo ICP and draft personas."""
     with Session(engine) as session:
         load_companies(session)
     run_extraction(engine)
     with Session(engine) as session:
         create_icp(session, ICP_NAME, [parse_criterion(c) for c in ICP_CRITERIA], ICP_DESCRIPTION)
     synthesize_personas(engine)
-    return engine

@@ -30,12 +30,9 @@ from desktop.llm_settings import LlmSettings, save_model_settings  # noqa: E402
 from desktop.main_window import MainWindow  # noqa: E402
 from desktop.tasks import TaskRunner  # noqa: E402
 from models.tables import Company, WorkspaceSetting  # noqa: E402
-from synthesis.demo import ICP_CRITERIA, ICP_DESCRIPTION, ICP_NAME, INTERVIEWERS, SAMPLES, load_companies  # noqa: E402
+from synthesis.demo import INTERVIEWERS, SAMPLES  # noqa: E402
 from synthesis.extraction.llm_choice import LlmUse  # noqa: E402
-from synthesis.extraction.run import run_extraction  # noqa: E402
-from synthesis.icp.criteria import parse_criterion  # noqa: E402
-from synthesis.icp.store import create_icp  # noqa: E402
-from synthesis.personas.synthesize import synthesize_personas  # noqa: E402
+from tests.gui.sample import synthesise_imported  # noqa: E402
 
 OUT = ROOT / "build" / "screenshots"
 DEFAULT_SIZES = "1366x768,1920x1080"
@@ -73,12 +70,7 @@ def prepare(window: MainWindow, app: QApplication, size: tuple[int, int]) -> lis
         window.import_paths([Path(folder)])
     shots = [save(window.import_dialog, "02-import-results", size, app)]
     window.import_dialog.close()
-    with Session(engine) as session:
-        load_companies(session)
-    run_extraction(engine)
-    with Session(engine) as session:
-        create_icp(session, ICP_NAME, [parse_criterion(c) for c in ICP_CRITERIA], ICP_DESCRIPTION)
-    synthesize_personas(engine)
+    synthesise_imported(engine)
     window.workspace.contents_changed.emit()
     return shots
 

@@ -11,33 +11,21 @@ import pytest
 from sqlalchemy import Engine, select
 from sqlmodel import Session, SQLModel
 
-from models.database import create_workspace, open_workspace
+from models.database import open_workspace
 from models.search import search_turns
 from models.tables import Company, Insight, Interview, Persona, PersonaInsight, Turn
-from synthesis.demo import ICP_CRITERIA, ICP_DESCRIPTION, ICP_NAME, load_companies
-from synthesis.extraction.run import run_extraction
-from synthesis.icp.criteria import parse_criterion
-from synthesis.icp.store import create_icp
 from synthesis.personas.synthesize import synthesize_personas
 from synthesis.report.content import gather_content
 from synthesis.report.options import ReportOptions
 from synthesis.workspace import insights, interviews, removal
-from tests.gui.sample import import_samples
+from tests.gui.sample import make_synthesised_workspace
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The shipped samples imported, companies loaded, rules extraction, one ICP, drafted personas."""
     path = tmp_path_factory.mktemp("removal") / "built.groundwork"
-    engine = create_workspace(path)
-    import_samples(engine)
-    with Session(engine) as session:
-        load_companies(session)
-    run_extraction(engine)
-    with Session(engine) as session:
-        create_icp(session, ICP_NAME, [parse_criterion(c) for c in ICP_CRITERIA], ICP_DESCRIPTION)
-    synthesize_personas(engine)
-    engine.dispose()
+    make_synthesised_workspace(path).dispose()
     return path
 
 
