@@ -5,12 +5,10 @@ Run: ``python tests/benchmarks/bench_gui.py`` (offscreen). Targets: window ready
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sys
 import tempfile
 import time
-from importlib.resources import as_file
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -24,25 +22,16 @@ from sqlmodel import Session  # noqa: E402
 from desktop.main_window import MainWindow  # noqa: E402
 from desktop.tasks import TaskRunner  # noqa: E402
 from models.database import create_workspace  # noqa: E402
-from synthesis.demo import SAMPLES  # noqa: E402
-from synthesis.importer import store_transcript  # noqa: E402
-from synthesis.ingest import parse_bytes  # noqa: E402
+from tests.benchmarks.samples import store_repeated_samples  # noqa: E402
 from tests.gui.sample import add_insights  # noqa: E402
 
 INTERVIEWS = 1000
 
 
 def build_workspace(path: Path) -> None:
-    with as_file(SAMPLES / "transcripts") as folder:
-        sources = sorted(Path(folder).iterdir())
-        parsed = [(p, parse_bytes(p.read_bytes(), p.name)) for p in sources]
     engine = create_workspace(path)
     with Session(engine) as session:
-        for number in range(INTERVIEWS):
-            source, transcript = parsed[number % len(parsed)]
-            digest = hashlib.sha256(f"{source.name}-{number}".encode()).hexdigest()
-            store_transcript(session, transcript, source_file_name=source.name, sha256=digest)
-        session.commit()
+        store_repeated_samples(session, INTERVIEWS)
     add_insights(engine)
     engine.dispose()
 

@@ -10,13 +10,11 @@ Run: ``python -m tests.benchmarks.bench_review`` (offscreen).
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sys
 import tempfile
 import time
 from collections.abc import Callable
-from importlib.resources import as_file
 from pathlib import Path
 from typing import NamedTuple
 
@@ -32,10 +30,9 @@ from sqlmodel import Session, col, select  # noqa: E402
 from desktop.main_window import MainWindow  # noqa: E402
 from desktop.tasks import TaskRunner  # noqa: E402
 from models.database import create_workspace  # noqa: E402
-from models.tables import EvidenceSpan, Insight, InsightKind, Turn  # noqa: E402
-from synthesis.demo import SAMPLES  # noqa: E402
-from synthesis.importer import store_transcript  # noqa: E402
-from synthesis.ingest import parse_bytes  # noqa: E402
+from models.tables import Insight, InsightKind, Turn  # noqa: E402
+from tests.benchmarks.samples import store_repeated_samples  # noqa: E402
+from tests.unit.persona_rows import add_evidenced_insight  # noqa: E402
 
 INTERVIEWS = 50
 SUGGESTIONS = 5000
@@ -55,15 +52,9 @@ class Timing(NamedTuple):
 
 def build_workspace(path: Path) -> None:
     """50 interviews (the shipped samples, repeated) with 100 suggested insights each, each quoting a turn."""
-    with as_file(SAMPLES / "transcripts") as folder:
-        parsed = [(p, parse_bytes(p.read_bytes(), p.name)) for p in sorted(Path(folder).iterdir())]
     engine = create_workspace(path)
     with Session(engine) as session:
-        for number in range(INTERVIEWS):
-            source, transcript = parsed[number % len(parsed)]
-            digest = hashlib.sha256(f"{source.name}-{number}".encode()).hexdigest()
-            store_transcript(session, transcript, source_file_name=source.name, sha256=digest)
-        session.commit()
+        store_repeated_samples(session, INTERVIEWS)
         turns = session.exec(select(Turn).where(Turn.role == "respondent").order_by(col(Turn.id))).all()
         by_interview: dict[int, list[Turn]] = {}
         for turn in turns:
@@ -80,17 +71,7 @@ def build_workspace(path: Path) -> None:
                     statement=f"Suggestion {number}: {quote[:50]}",
                     confidence=0.3 + (number % 7) / 10,
                 )
-                session.add(insight)
-                session.flush()
-                session.add(
-                    EvidenceSpan(
-                        insight_id=insight.id,
-                        turn_id=turn.id,
-                        start=start,
-                        end=start + len(quote),
-                        quote=quote,
-                    )
-                )
+                add_evidenced_insight(session, insight, turn, start, quote)
         session.commit()
     engine.dispose()
 

@@ -82,19 +82,17 @@ def add_interview(
         ids = []
         for kind, statement, quote in insights:
             insight = Insight(interview_id=interview.id, kind=kind, statement=statement, status=status)
-            session.add(insight)
-            session.flush()
-            start = answer.index(quote)
-            session.add(
-                EvidenceSpan(
-                    insight_id=insight.id,
-                    turn_id=turn.id,
-                    start=start,
-                    end=start + len(quote),
-                    quote=answer[start : start + len(quote)],
-                )
-            )
+            add_evidenced_insight(session, insight, turn, answer.index(quote), quote)
             assert insight.id is not None
             ids.append(insight.id)
         session.commit()
         return interview.id, ids
+
+
+def add_evidenced_insight(session: Session, insight: Insight, turn: Turn, start: int, quote: str) -> None:
+    """Add `insight` with one evidence span quoting `quote`, which stands at `start` in `turn`'s text."""
+    session.add(insight)
+    session.flush()
+    session.add(
+        EvidenceSpan(insight_id=insight.id, turn_id=turn.id, start=start, end=start + len(quote), quote=quote)
+    )
