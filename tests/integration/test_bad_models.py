@@ -23,6 +23,7 @@ from synthesis.llm.default_model import bundled_model_path
 from synthesis.llm.http_backend import HttpBackend
 from synthesis.llm.llama_backend import LlamaBackend
 from synthesis.llm.probe_cache import ProbeCache
+from tests.integration.llama_server import free_port
 
 pytestmark = [pytest.mark.integration, pytest.mark.allow_hosts(["127.0.0.1"])]
 
@@ -89,14 +90,8 @@ def test_a_context_smaller_than_one_turn_fails_the_run_cleanly(workspace: Path, 
     assert stored(workspace) == ([RunStatus.FAILED], 0)
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def test_a_refusing_server_gives_a_clear_error_and_stores_nothing(workspace: Path) -> None:
-    url = f"http://127.0.0.1:{_free_port()}"
+    url = f"http://127.0.0.1:{free_port()}"
     runner = CliRunner()
     probing = runner.invoke(app, ["extract", str(workspace), "--server", url])
     assert probing.exit_code == 2 and "cannot reach the model server" in probing.output

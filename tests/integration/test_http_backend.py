@@ -1,26 +1,20 @@
 """The OpenAI-compatible HTTP backend against a real llama.cpp server (llama-cpp-python's) on loopback."""
 
 import socket
-import subprocess
-import sys
 import threading
 import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, HTTPServer
-from pathlib import Path
 from typing import Literal
 
-import httpx
 import pytest
 from pydantic import BaseModel
 
 from synthesis.llm.base import LlmCancelled, LlmTimeout, ServerError
-from synthesis.llm.default_model import bundled_model_path
 from synthesis.llm.http_backend import HttpBackend
+from tests.integration.llama_server import free_port, llama_server
 
 pytestmark = [pytest.mark.integration, pytest.mark.allow_hosts(["127.0.0.1"])]
-
-STARTUP_SECONDS = 60
 
 
 class Verdict(BaseModel):
@@ -28,45 +22,10 @@ class Verdict(BaseModel):
     certain: bool
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    port = _free_port()
-    log_path = tmp_path_factory.mktemp("server") / "server.log"
-    command = [sys.executable, "-m", "llama_cpp.server", "--model", str(bundled_model_path())]
-    command += ["--host", "127.0.0.1", "--port", str(port), "--n_ctx", "2048"]
-    with log_path.open("wb") as log:
-        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_until_ready(url, process, log_path)
+    with llama_server(tmp_path_factory.mktemp("server")) as url:
         yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
-def _wait_until_ready(url: str, process: subprocess.Popen[bytes], log_path: Path) -> None:
-    deadline = time.monotonic() + STARTUP_SECONDS
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"llama.cpp server exited: {log_path.read_text(errors='replace')[-2000:]}")
-        try:
-            if httpx.get(f"{url}/v1/models", timeout=1, trust_env=False).status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.2)
-    raise RuntimeError(f"llama.cpp server not ready after {STARTUP_SECONDS}s")
 
 
 def test_json_completion_through_a_real_server(server_url: str) -> None:
@@ -98,7 +57,7 @@ def test_cancellation_through_a_real_server(server_url: str) -> None:
 
 
 def test_refused_connection_is_a_server_error() -> None:
-    backend = HttpBackend(f"http://127.0.0.1:{_free_port()}", "m", connect_timeout=2)
+    backend = HttpBackend(f"http://127.0.0.1:{free_port()}", "m", connect_timeout=2)
     started = time.perf_counter()
     with pytest.raises(ServerError, match="cannot reach the model server"):
         backend.complete_text([{"role": "user", "content": "hi"}])
