@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlmodel import Session
 
 from desktop.redaction_review import RedactionReview
 from synthesis.report.export import ReportSummary, export_report
@@ -184,14 +185,21 @@ def offer_open(parent: QWidget, path: Path, text: str) -> QMessageBox:
     return box
 
 
+def _export_choices(
+    session: Session,
+) -> tuple[list[tuple[int, str]], list[tuple[int, str]], dict[str, str], list[Candidate]]:
+    """The dialog's choices and the redaction candidates, read in one session."""
+    personas, icps, defaults = report_choices(session)
+    return personas, icps, defaults, review_candidates(session, defaults.get("client", ""))
+
+
 def export_report_interactively(window: _Window) -> None:
     """Ask for the options, then write the report as a background task with progress and Cancel."""
     workspace = window.workspace
     if workspace is None:
         window.show_message("Open a workspace before exporting a report.")
         return
-    personas, icps, defaults = workspace.read(report_choices)
-    candidates = workspace.read(lambda session: review_candidates(session, defaults.get("client", "")))
+    personas, icps, defaults, candidates = workspace.read(_export_choices)
     parent = window if isinstance(window, QWidget) else None
     dialog = ExportReportDialog(
         personas, icps, defaults, parent, candidates, default_out=default_report_path(workspace.path)
