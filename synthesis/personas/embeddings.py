@@ -40,6 +40,15 @@ def _model() -> Any:
         ) from exc
 
 
+def embeddings_available() -> bool:
+    """Whether the weights load here, so statements are grouped by meaning rather than by shared words."""
+    try:
+        _model()
+    except EmbeddingsUnavailable:
+        return False
+    return True
+
+
 def sentence_vectors(texts: Sequence[str]) -> np.ndarray:
     """One unit-length row per text (float32, ``DIMENSIONS`` columns); zeros for an empty text."""
     if not texts:

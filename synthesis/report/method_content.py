@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 from collections import Counter
 from collections.abc import Sequence
 
@@ -20,6 +19,7 @@ from models.tables import (
     RunChunk,
 )
 from synthesis.extraction.run import INVALID_REPLIES
+from synthesis.personas.embeddings import embeddings_available
 from synthesis.report.options import ReportOptions
 from synthesis.report.shapes import MethodSection, PersonaSection, RunEntry
 
@@ -165,8 +165,7 @@ def method_section(
     statuses = Counter(session.exec(select(Insight.status)).all())
     counts = {status.value: statuses.get(status, 0) for status in InsightStatus}
     runs = _runs(session)
-    embeddings = importlib.util.find_spec("wordllama") is not None
-    themes = THEMES_BY_MEANING if embeddings else THEMES_BY_WORDS
+    themes = THEMES_BY_MEANING if embeddings_available() else THEMES_BY_WORDS
     icps_defined = session.exec(select(Icp.id)).first() is not None
     return MethodSection(
         tuple(runs),
